@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { BusModule } from './bus';
+import { GatewayConfigModule } from './config/config.module';
+import { GamesModule } from './games/games.module';
+import { GatewayModule } from './gateway';
+import { HealthModule } from './health/health.module';
+import { SyncModule } from './sync';
+
+/** Composition root: imports the feature modules, declares nothing itself. */
+@Module({
+  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule],
+})
+export class AppModule {}

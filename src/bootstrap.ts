@@ -1,0 +1,17 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { connectionConfig } from './config';
+import { GameWsAdapter } from './gateway';
+
+/** Builds the gateway app (used by main.ts and by the test kit): adapter and shutdown hooks. */
+export async function createGatewayApp(options: { logger?: false | ('error' | 'warn' | 'log' | 'debug' | 'verbose')[] } = {}) {
+  const app: INestApplication = await NestFactory.create(AppModule, {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    abortOnError: false,
+  });
+  const { maxMessageBytes } = app.get(connectionConfig.KEY);
+  app.useWebSocketAdapter(new GameWsAdapter(app, { maxPayload: maxMessageBytes }));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { roomsConfig } from '../config';
+import type { Connection } from '../connection';
+import { type ChatSendPayload, ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
+import { RoomFanout, RoomsService } from '../rooms';
+
+/** Room chat (a reliable room event, sender included) and direct messages (sequenced per session). */
+@Injectable()
+export class ChatService {
+  constructor(
+    @Inject(roomsConfig.KEY) private readonly config: ConfigType<typeof roomsConfig>,
+    private readonly rooms: RoomsService,
+    private readonly fanout: RoomFanout,
+  ) {}
+
+  send(connection: Connection, request: ChatSendPayload): void {
+    if (request.text.length > this.config.chatMaxLength) {
+      throw new GameError(ErrorCode.InvalidPayload, `payload.text must be at most ${this.config.chatMaxLength} characters`);
+    }
+    if (request.to_client_id) this.sendDirect(connection, request.to_client_id, request.text);
+    else this.sendToRoom(connection, request.room_id, request.text);
+  }
+
+  private sendToRoom(connection: Connection, roomId: string | undefined, text: string): void {
+    const { room, member } = this.rooms.memberRoom(connection, roomId);
+    const message = serverMessage(
+      MessageType.Chat,
+      { room_id: room.id, text, from_client_id: connection.clientId, player_id: member.playerId },
+      { room_id: room.id },
+    );
+    this.fanout.publishReliable(room.id, message);
+  }
+
+  private sendDirect(connection: Connection, toClientId: string, text: string): void {
+    const message = serverMessage(MessageType.Chat, {
+      to_client_id: toClientId,
+      text,
+      from_client_id: connection.clientId,
+      player_id: connection.playerId ?? connection.clientId,
+    });
+    if (!this.fanout.toClient(toClientId, message, { sequenced: true })) {
+      throw new GameError(ErrorCode.InvalidPayload, `client "${toClientId}" is not connected`);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { ErrorCode, ServerMessage } from '../protocol';
+
+/** Index into `CodecRegistry.byId`: a number so that per-broadcast caches can be small arrays. */
+export const CodecId = { Json: 0, Protobuf: 1 } as const;
+export type CodecId = (typeof CodecId)[keyof typeof CodecId];
+
+/** Subprotocol names of PROTOCOL.md, "Endpoint". */
+export const Subprotocol = { Json: 'game.v1.json', Protobuf: 'game.v1.proto' } as const;
+
+/** A frame as it came off the wire, before validation: `type` may be anything. */
+export interface RawClientMessage {
+  type: string;
+  payload: unknown;
+  id?: unknown;
+}
+
+/** The frame could not be decoded at all; `code` says how (BAD_JSON, BAD_PROTO, INVALID_PAYLOAD). */
+export class DecodeError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly refType?: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Turns server messages into frames and frames into raw client messages; nothing else.
+ * `encode` is called once per broadcast per codec, never per member.
+ */
+export interface Codec {
+  readonly id: CodecId;
+  /** Whether frames of this codec go out as binary WebSocket frames. */
+  readonly binary: boolean;
+  encode(message: ServerMessage): Buffer;
+  /** Throws `DecodeError`. */
+  decode(frame: Buffer | string): RawClientMessage;
+}

@@ -1,0 +1,5 @@
+export * from './codec';
+export * from './codec.module';
+export * from './codec.registry';
+export * from './json.codec';
+export * from './protobuf.codec';

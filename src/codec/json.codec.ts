@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, isPlainObject, type ServerMessage } from '../protocol';
+import { type Codec, CodecId, DecodeError, type RawClientMessage } from './codec';
+
+/** `{type, payload, timestamp, id?}` text frames (the original JavaScript client's format). */
+@Injectable()
+export class JsonCodec implements Codec {
+  readonly id = CodecId.Json;
+  readonly binary = false;
+
+  encode(message: ServerMessage): Buffer {
+    return Buffer.from(JSON.stringify(message));
+  }
+
+  decode(frame: Buffer | string): RawClientMessage {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof frame === 'string' ? frame : frame.toString('utf8'));
+    } catch (error) {
+      throw new DecodeError(ErrorCode.BadJson, `frame is not valid JSON: ${(error as Error).message}`);
+    }
+    if (!isPlainObject(parsed)) throw new DecodeError(ErrorCode.BadJson, 'frame must be a JSON object {type, payload}');
+    const { type, payload, id } = parsed;
+    if (typeof type !== 'string') {
+      throw new DecodeError(ErrorCode.InvalidPayload, 'frame must have a string "type"');
+    }
+    return { type, payload: payload === undefined ? {} : payload, id };
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, gameproto, PROTO_BY_TYPE, type ServerMessage, TYPE_BY_PROTO } from '../protocol';
+import { type Codec, CodecId, DecodeError, type RawClientMessage } from './codec';
+
+/** Types whose payload may leave `room_id` (or `to_client_id`) to the `Message` envelope. */
+interface RoutedPayload {
+  room_id?: string;
+  to_client_id?: string;
+}
+
+/** Binary frames: one `gameproto.Message` whose `payload` holds the type's inner message. */
+@Injectable()
+export class ProtobufCodec implements Codec {
+  readonly id = CodecId.Protobuf;
+  readonly binary = true;
+
+  encode(message: ServerMessage): Buffer {
+    const spec = PROTO_BY_TYPE.get(message.type);
+    if (!spec) throw new Error(`no protobuf mapping for message type "${message.type}"`);
+    const payload = message.payload as { from_client_id?: string; to_client_id?: string };
+    const bytes = gameproto.Message.encode({
+      type: spec.value,
+      room_id: message.room_id,
+      from_client_id: payload.from_client_id,
+      to_client_id: payload.to_client_id,
+      payload: spec.payload.encode(message.payload).finish(),
+      timestamp: message.timestamp,
+      offset: message.offset,
+      seq: message.seq,
+    }).finish();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  decode(frame: Buffer | string): RawClientMessage {
+    if (typeof frame === 'string') throw new DecodeError(ErrorCode.BadProto, 'protobuf frames must be binary');
+    let envelope: gameproto.Message;
+    try {
+      envelope = gameproto.Message.decode(frame);
+    } catch (error) {
+      throw new DecodeError(ErrorCode.BadProto, `frame is not a gameproto.Message: ${(error as Error).message}`);
+    }
+    const spec = TYPE_BY_PROTO.get(envelope.type);
+    // An unknown enum value keeps its number so that the error can name it.
+    const type = spec?.name ?? `#${envelope.type}`;
+    if (!spec) return { type, payload: {}, id: envelope.id || undefined };
+    let payload: RoutedPayload;
+    try {
+      payload = spec.payload.decode(envelope.payload) as RoutedPayload;
+    } catch (error) {
+      throw new DecodeError(ErrorCode.BadProto, `payload is not a valid ${type}: ${(error as Error).message}`, type);
+    }
+    // Original-schema clients put the room (and a direct message's target) on the envelope.
+    if (!payload.room_id && envelope.room_id) payload.room_id = envelope.room_id;
+    if (!payload.to_client_id && envelope.to_client_id && 'to_client_id' in payload) {
+      payload.to_client_id = envelope.to_client_id;
+    }
+    return { type, payload, id: envelope.id || undefined };
+  }
+}

@@ -1,0 +1,7 @@
+export * from './bus.config';
+export * from './connection.config';
+export * from './env-var';
+export * from './history.config';
+export * from './rooms.config';
+export * from './server.config';
+export * from './session.config';

@@ -1,0 +1,36 @@
+import { configNamespace, intVar, listVar, stringVar } from './env-var';
+
+/** `pattern=kind`: a room whose id matches `pattern` (exact, or a prefix ending in `*`) runs `kind`. */
+export interface RoomKindRule {
+  pattern: string;
+  kind: string;
+}
+
+const KIND = /^[a-z][a-z0-9-]{0,31}$/;
+
+export const roomsConfig = configNamespace('rooms', {
+  tickRate: intVar('TICK_RATE', { default: 20, min: 1, max: 120, doc: 'Room ticks (and at most `sync` frames) per second' }),
+  maxPlayers: intVar('ROOM_MAX_PLAYERS', { default: 64, min: 1, max: 10000, doc: 'Members per room; one more gets ROOM_FULL' }),
+  maxQueuedActions: intVar('ROOM_MAX_QUEUED_ACTIONS', {
+    default: 4096,
+    min: 1,
+    max: 1_000_000,
+    doc: 'Actions a room buffers between two ticks; past it actions get RATE_LIMITED',
+  }),
+  defaultKind: stringVar('DEFAULT_ROOM_KIND', {
+    default: 'arena',
+    pattern: KIND,
+    expected: 'a room kind name like "arena"',
+    doc: 'Game logic of rooms that no ROOM_KINDS rule matches',
+  }),
+  kindRules: listVar<RoomKindRule>('ROOM_KINDS', {
+    default: [],
+    expected: 'a list of pattern=kind pairs like "duel-*=duel,lobby=arena"',
+    doc: 'Which rooms run which game logic: `pattern=kind` pairs, pattern exact or a prefix ending in `*`',
+    item(raw) {
+      const [pattern, kind] = raw.split('=');
+      return pattern && kind && KIND.test(kind) ? { pattern, kind } : undefined;
+    },
+  }),
+  chatMaxLength: intVar('CHAT_MAX_LENGTH', { default: 500, min: 1, max: 4096, doc: 'Characters in one chat message' }),
+});

@@ -1,0 +1,3 @@
+export * from './connection';
+export * from './connection-pool.service';
+export * from './connection.module';

@@ -1,0 +1,36 @@
+import { ArgumentsHost, Catch, Logger, type WsExceptionFilter } from '@nestjs/common';
+import { ConnectionPool, type GameSocket } from '../connection';
+import { type ClientMessage, ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
+
+/**
+ * Turns anything a handler throws into the contract's `error` frame for the sender alone,
+ * through its codec (Nest's base filter would `emit`, which a `ws` socket keeps to itself).
+ * `GameError` is a client fault; anything else is a bug: logged, answered with INTERNAL.
+ */
+@Catch()
+export class GameExceptionFilter implements WsExceptionFilter {
+  private readonly logger = new Logger(GameExceptionFilter.name);
+
+  constructor(private readonly pool: ConnectionPool) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ws = host.switchToWs();
+    const socket = ws.getClient<GameSocket>();
+    const message = ws.getData<ClientMessage | undefined>();
+    let code: ErrorCode = ErrorCode.Internal;
+    let text = 'internal error';
+    if (exception instanceof GameError) {
+      code = exception.code;
+      text = exception.message;
+    } else {
+      this.logger.error(
+        `handler for "${message?.type}" of client ${socket.connection?.clientId} failed: ${(exception as Error)?.stack ?? exception}`,
+      );
+    }
+    if (!socket.connection) return;
+    this.pool.send(
+      socket.connection,
+      serverMessage(MessageType.Error, { code, message: text, ref_type: message?.type, ref_id: message?.id }),
+    );
+  }
+}

@@ -1,0 +1,30 @@
+/** `error.code` values of the contract (PROTOCOL.md, "Errors"). */
+export const ErrorCode = {
+  BadJson: 'BAD_JSON',
+  BadProto: 'BAD_PROTO',
+  UnknownType: 'UNKNOWN_TYPE',
+  InvalidPayload: 'INVALID_PAYLOAD',
+  NotInRoom: 'NOT_IN_ROOM',
+  RoomFull: 'ROOM_FULL',
+  RateLimited: 'RATE_LIMITED',
+  Unauthorized: 'UNAUTHORIZED',
+  ResumeFailed: 'RESUME_FAILED',
+  Internal: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * A fault the client can do something about. Thrown anywhere below the gateway; the gateway's
+ * exception filter turns it into the contract's `error` frame for the sender only.
+ *
+ * @example throw new GameError(ErrorCode.RoomFull, `room "${roomId}" has 64 players`);
+ */
+export class GameError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GameError';
+  }
+}

@@ -1,0 +1,47 @@
+/** Wire names of every message type, spelled as PROTOCOL.md spells them. */
+export const MessageType = {
+  Welcome: 'welcome',
+  JoinRoom: 'join_room',
+  RoomJoined: 'room_joined',
+  PlayerJoined: 'player_joined',
+  LeaveRoom: 'leave_room',
+  PlayerLeft: 'player_left',
+  GameAction: 'game_action',
+  Sync: 'sync',
+  Chat: 'chat',
+  Ack: 'ack',
+  Error: 'error',
+  Resume: 'resume',
+  Ping: 'ping',
+  Pong: 'pong',
+} as const;
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Types a client may send. Anything else is answered with UNKNOWN_TYPE. */
+export const CLIENT_MESSAGE_TYPES = [
+  MessageType.JoinRoom,
+  MessageType.LeaveRoom,
+  MessageType.GameAction,
+  MessageType.Chat,
+  MessageType.Resume,
+  MessageType.Ping,
+  MessageType.Pong,
+] as const;
+export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];
+
+/**
+ * Events that never come from the wire: the adapter routes frames it could not accept to this
+ * handler, so that nothing is dropped silently. `$` cannot start a wire type that gets this far.
+ */
+export const InternalEvent = {
+  Rejected: '$rejected',
+} as const;
+
+/** Why a player left a room (`player_left.reason`). */
+export const LeaveReason = {
+  Left: 'left',
+  Disconnected: 'disconnected',
+  Timeout: 'timeout',
+  Kicked: 'kicked',
+} as const;
+export type LeaveReason = (typeof LeaveReason)[keyof typeof LeaveReason];

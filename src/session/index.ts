@@ -1,0 +1,2 @@
+export * from './session.module';
+export * from './session.service';

@@ -1,0 +1,2 @@
+export * from './sync.module';
+export * from './sync.service';

@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { roomsConfig } from '../config';
+import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
+import { type Room, RoomFanout, RoomsService, type TickClock, toPlayerSnapshot } from '../rooms';
+
+
+/**
+ * The authoritative tick: one timer for all rooms (never one per room), visiting only rooms
+ * with inputs or a pending change. Each visited room applies its queued actions in arrival
+ * order, runs the logic's simulation step, and, if anything changed, publishes one `sync`
+ * (encoded once per codec by the fan-out, whatever the member count).
+ */
+@Injectable()
+export class SyncService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncService.name);
+  private timer: NodeJS.Timeout | undefined;
+  readonly tickMs: number;
+
+  constructor(
+    @Inject(roomsConfig.KEY) config: ConfigType<typeof roomsConfig>,
+    private readonly rooms: RoomsService,
+    private readonly fanout: RoomFanout,
+  ) {
+    this.tickMs = 1000 / config.tickRate;
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(Date.now()), this.tickMs);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One tick over every active room. Public so that tests can drive it with fake timers. */
+  tick(now: number): void {
+    const clock: TickClock = { now, tickMs: this.tickMs };
+    for (const room of this.rooms.activeRooms) {
+      try {
+        this.tickRoom(room, clock);
+      } catch (error) {
+        // A room must never stop the loop for the others.
+        this.logger.error(`tick of room ${room.id} failed: ${(error as Error)?.stack ?? error}`);
+      }
+    }
+  }
+
+  private tickRoom(room: Room, clock: TickClock): void {
+    let changed = room.changed;
+    room.changed = false;
+    if (room.actions.length > 0) changed = this.applyActions(room, clock) || changed;
+    let keepTicking = false;
+    const { onTick } = room.logic;
+    if (onTick) {
+      try {
+        const result = this.rooms.runLogic(room, () => onTick.call(room.logic, room.state, clock));
+        changed = result.changed || changed;
+        keepTicking = result.keepTicking;
+      } catch {
+        // Logged by runLogic; the room carries on from its current state.
+      }
+    }
+    if (changed) this.publishSync(room, clock.now);
+    if (!keepTicking && room.actions.length === 0 && !room.changed) {
+      room.active = false;
+      this.rooms.activeRooms.delete(room);
+    }
+  }
+
+  /** Applies the queue; returns whether any action took effect. */
+  private applyActions(room: Room, clock: TickClock): boolean {
+    const actions = room.actions.splice(0, room.actions.length);
+    let applied = false;
+    for (const { member, action, refId } of actions) {
+      if (room.members.get(member.clientId) !== member) continue; // left since queuing
+      try {
+        this.rooms.runLogic(room, () => room.logic.onAction(room.state, member, action, clock));
+        if (action.input_seq) member.lastInputSeq = action.input_seq;
+        applied = true;
+      } catch (error) {
+        const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
+        this.fanout.toClient(
+          member.clientId,
+          serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: refId }),
+        );
+      }
+    }
+    return applied;
+  }
+
+  private publishSync(room: Room, now: number): void {
+    room.frameNum += 1;
+    const views = this.rooms.runLogic(room, () => room.logic.snapshot(room.state));
+    const players = views.map((view) =>
+      toPlayerSnapshot(view, room.membersByPlayerId.get(view.player_id)?.lastInputSeq ?? 0),
+    );
+    this.fanout.publish(
+      room.id,
+      serverMessage(
+        MessageType.Sync,
+        { room_id: room.id, frame_num: room.frameNum, players, timestamp: now },
+        { room_id: room.id },
+      ),
+    );
+  }
+}
