@@ -9,7 +9,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const out = path.join(root, 'src/protocol/generated');
+// Output folder: argv[2] (used by the spec that checks the committed files are current).
+const out = path.resolve(process.argv[2] ?? path.join(root, 'src/protocol/generated'));
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const run = (cmd, args) => execFileSync(bin(cmd), args, { cwd: root, stdio: 'inherit' });
 const pbjs = (extra, file) =>

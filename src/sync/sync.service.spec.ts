@@ -1,0 +1,142 @@
+import { Test } from '@nestjs/testing';
+import { BUS, type BusMessage, InMemoryBus, roomChannel } from '../bus';
+import { historyConfig, roomsConfig } from '../config';
+import { type Connection, ConnectionPool } from '../connection';
+import { ROOM_HISTORY, InMemoryRoomHistory } from '../history';
+import { ErrorCode, GameError, type SyncPayload } from '../protocol';
+import { GameLogicRegistry, type GameLogic, RoomFanout, RoomsService } from '../rooms';
+import { SyncService } from './sync.service';
+
+/** A logic that records what the loop does with it. */
+class CountingLogic implements GameLogic<{ moves: number; players: string[] }> {
+  createState() {
+    return { moves: 0, players: [] as string[] };
+  }
+  onJoin(state: { players: string[] }, player: { playerId: string }) {
+    state.players.push(player.playerId);
+  }
+  onLeave(state: { players: string[] }, player: { playerId: string }) {
+    state.players = state.players.filter((id) => id !== player.playerId);
+  }
+  onAction(state: { moves: number }, _player: unknown, action: { action: string }) {
+    if (action.action === 'bad') throw new GameError(ErrorCode.InvalidPayload, 'bad action');
+    if (action.action === 'crash') throw new Error('logic bug');
+    state.moves += 1;
+  }
+  snapshot(state: { moves: number; players: string[] }) {
+    return state.players.map((id) => ({
+      player_id: id,
+      position: { x: state.moves, y: Number.NaN, z: Infinity },
+      velocity: { x: 0, y: 0, z: 0 },
+      health: 100,
+      score: 0,
+    }));
+  }
+}
+
+describe(SyncService.name, () => {
+  let sync: SyncService;
+  let rooms: RoomsService;
+  let syncs: SyncPayload[];
+  let sent: { clientId: string; type: string; payload: unknown }[];
+  const connection = (id: string) => ({ clientId: id, rooms: new Set<string>(), userId: undefined }) as unknown as Connection;
+
+  beforeEach(async () => {
+    jest.useFakeTimers();
+    const logic = new CountingLogic();
+    sent = [];
+    const module = await Test.createTestingModule({
+      providers: [
+        SyncService,
+        RoomsService,
+        RoomFanout,
+        { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 8, maxQueuedActions: 3, chatMaxLength: 100 } },
+        { provide: historyConfig.KEY, useValue: { maxEvents: 10, maxAgeMs: 60000 } },
+        { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
+        { provide: BUS, useValue: new InMemoryBus() },
+        { provide: GameLogicRegistry, useValue: { kindOf: () => 'count', get: () => logic } },
+        {
+          provide: ConnectionPool,
+          useValue: {
+            get: (clientId: string) => connection(clientId),
+            send: (c: Connection, m: { type: string; payload: unknown }) => sent.push({ clientId: c.clientId, ...m }),
+          },
+        },
+      ],
+    }).compile();
+    sync = module.get(SyncService);
+    rooms = module.get(RoomsService);
+    syncs = [];
+    module.get<InMemoryBus>(BUS).subscribe(roomChannel('r'), (message: BusMessage) => {
+      if (message.kind === 'room' && message.message.type === 'sync') syncs.push(message.message.payload as SyncPayload);
+    });
+    sync.onApplicationBootstrap();
+  });
+  afterEach(() => {
+    sync.onApplicationShutdown();
+    jest.useRealTimers();
+  });
+
+  describe('tick', () => {
+    it('should publish one sync after a join and then nothing for an idle room', () => {
+      rooms.join(connection('a'), { room_id: 'r' });
+      jest.advanceTimersByTime(50);
+      expect(syncs).toHaveLength(1);
+      jest.advanceTimersByTime(500);
+      expect(syncs).toHaveLength(1);
+      expect(rooms.activeRooms.size).toBe(0);
+    });
+
+    it('should apply queued actions on the next tick, in order, and echo input_seq', () => {
+      const a = connection('a');
+      rooms.join(a, { room_id: 'r' });
+      jest.advanceTimersByTime(50);
+      rooms.queueAction(a, { action: 'move', input_seq: 4 });
+      rooms.queueAction(a, { action: 'move', input_seq: 5 });
+      expect(syncs).toHaveLength(1); // nothing happens before the tick
+      jest.advanceTimersByTime(50);
+      expect(syncs).toHaveLength(2);
+      expect(syncs[1].frame_num).toBe(2);
+      expect(syncs[1].players[0]).toEqual(expect.objectContaining({ last_input_seq: 5, position: { x: 2, y: 0, z: 0 } }));
+    });
+
+    it('should never put a non-finite number in a sync', () => {
+      rooms.join(connection('a'), { room_id: 'r' });
+      jest.advanceTimersByTime(50);
+      const { position } = syncs[0].players[0];
+      expect([position.x, position.y, position.z].every(Number.isFinite)).toBe(true);
+    });
+
+    it('should send a rejected action back to its sender as an error and keep the room going', () => {
+      const a = connection('a');
+      rooms.join(a, { room_id: 'r' });
+      rooms.queueAction(a, { action: 'bad' }, 'm1');
+      rooms.queueAction(a, { action: 'crash' }, 'm2');
+      rooms.queueAction(a, { action: 'move', input_seq: 1 });
+      jest.advanceTimersByTime(50);
+      expect(sent).toEqual([
+        expect.objectContaining({ clientId: 'a', type: 'error', payload: expect.objectContaining({ code: 'INVALID_PAYLOAD', ref_id: 'm1' }) }),
+        expect.objectContaining({ clientId: 'a', type: 'error', payload: expect.objectContaining({ code: 'INTERNAL', ref_id: 'm2' }) }),
+      ]);
+      expect(syncs.at(-1)!.players[0].last_input_seq).toBe(1);
+    });
+
+    it('should refuse actions past ROOM_MAX_QUEUED_ACTIONS with RATE_LIMITED', () => {
+      const a = connection('a');
+      rooms.join(a, { room_id: 'r' });
+      for (let i = 0; i < 3; i++) rooms.queueAction(a, { action: 'move' });
+      expect(() => rooms.queueAction(a, { action: 'move' })).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+    });
+
+    it('should not apply actions of a member who left before the tick', () => {
+      const a = connection('a');
+      const b = connection('b');
+      rooms.join(a, { room_id: 'r' });
+      rooms.join(b, { room_id: 'r' });
+      rooms.queueAction(b, { action: 'move', input_seq: 9 });
+      rooms.leave(b, 'r', 'left');
+      jest.advanceTimersByTime(50);
+      expect(syncs.at(-1)!.players.map((p) => p.position.x)).toEqual([0]);
+    });
+  });
+});
