@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, Logger, type WsExceptionFilter } from '@nestjs/common';
 import { ConnectionPool, type GameSocket } from '../connection';
 import { type ClientMessage, ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
+import { MessageOutcomes } from './message-outcomes';
 
 /**
  * Turns anything a handler throws into the contract's `error` frame for the sender alone,
@@ -11,12 +12,16 @@ import { type ClientMessage, ErrorCode, GameError, MessageType, serverMessage } 
 export class GameExceptionFilter implements WsExceptionFilter {
   private readonly logger = new Logger(GameExceptionFilter.name);
 
-  constructor(private readonly pool: ConnectionPool) {}
+  constructor(
+    private readonly pool: ConnectionPool,
+    private readonly outcomes: MessageOutcomes,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
     const socket = ws.getClient<GameSocket>();
     const message = ws.getData<ClientMessage | undefined>();
+    if (message) this.outcomes.markFailed(message);
     let code: ErrorCode = ErrorCode.Internal;
     let text = 'internal error';
     if (exception instanceof GameError) {

@@ -7,8 +7,9 @@ import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
 import { ConnectionPool, type GameSocket } from '../connection';
-import { InternalEvent, type ServerMessage } from '../protocol';
 import { FrameParser } from './frame-parser';
+import { MessageDispatcher } from './message-dispatcher';
+import { MessageOutcomes } from './message-outcomes';
 
 export interface GameWsAdapterOptions {
   /** Largest inbound frame; `ws` closes the socket with 1009 before buffering more. */
@@ -17,16 +18,13 @@ export interface GameWsAdapterOptions {
 
 /**
  * Nest's `ws` adapter, adapted to the contract instead of Nest's `{event, data}` frames:
- * - frames are decoded by codec (text JSON, binary protobuf) and validated once, then routed by
- *   their `type` to `@SubscribeMessage(type)`; frames that fail go to `InternalEvent.Rejected`,
- *   so nothing is dropped silently (Nest's own parser swallows them);
+ * - frames are decoded, validated and routed by `MessageDispatcher` (see there);
  * - handler results go back through the connection's codec, not `JSON.stringify`;
  * - subprotocols `game.v1.json` / `game.v1.proto` are negotiated at the upgrade;
  * - upgrades on paths other than the gateway's get an HTTP 404 instead of a reset.
  */
 export class GameWsAdapter extends WsAdapter {
-  private parser: FrameParser | undefined;
-  private pool: ConnectionPool | undefined;
+  private dispatcher: MessageDispatcher | undefined;
 
   constructor(
     private readonly app: INestApplication,
@@ -47,22 +45,16 @@ export class GameWsAdapter extends WsAdapter {
   override bindMessageHandlers(
     socket: GameSocket,
     handlers: MessageMappingProperties[],
-    transform: (data: unknown) => Observable<unknown>,
+    // Nest's `transform` wraps every result in observables; results are settled directly instead.
+    _transform: (data: unknown) => Observable<unknown>,
   ): void {
-    const parser: FrameParser = (this.parser ??= new FrameParser(this.app.get(CodecRegistry)));
-    const pool = (this.pool ??= this.app.get(ConnectionPool)) as ConnectionPool;
+    const dispatch = (this.dispatcher ??= new MessageDispatcher(
+      new FrameParser(this.app.get(CodecRegistry)),
+      this.app.get(ConnectionPool),
+      this.app.get(MessageOutcomes),
+    ));
     const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
-    const reply = (response: unknown) => {
-      if (response) pool.send(socket.connection, response as ServerMessage);
-    };
-    socket.on('message', (frame: Buffer, isBinary: boolean) => {
-      const connection = socket.connection;
-      if (!connection) return; // closed before the gateway registered it
-      connection.lastInboundAt = Date.now();
-      const message = parser.parse(connection, frame, isBinary);
-      const callback = callbacks.get(message.type) ?? callbacks.get(InternalEvent.Rejected);
-      if (callback) transform(callback(message, message.type)).subscribe(reply);
-    });
+    socket.on('message', (frame: Buffer, isBinary: boolean) => dispatch.onFrame(socket, callbacks, frame, isBinary));
   }
 
   override bindErrorHandler(server: WebSocketServer): WebSocketServer {

@@ -1,4 +1,4 @@
-import { Logger, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Logger, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -25,16 +25,18 @@ import {
 } from '../protocol';
 import { RoomsService } from '../rooms';
 import { SessionService } from '../session';
-import { AckInterceptor } from './ack.interceptor';
 import { GameExceptionFilter } from './game-exception.filter';
 
 /** Path of the WebSocket endpoint (PROTOCOL.md, "Endpoint"). */
 export const WS_PATH = '/ws';
 
-/** The `/ws` endpoint: decode → delegate → reply. Rules live in the services. */
+/**
+ * The `/ws` endpoint: decode → delegate → reply. Rules live in the services. A handler's return
+ * value is the reply (sent in the connection's codec); a message with an `id` is then acked by
+ * the adapter, unless the handler threw (the filter answers with `error` instead).
+ */
 @WebSocketGateway({ path: WS_PATH })
 @UseFilters(GameExceptionFilter)
-@UseInterceptors(AckInterceptor)
 export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(GameGateway.name);
 

@@ -3,12 +3,12 @@ import { ChatModule } from '../chat';
 import { ConnectionModule } from '../connection';
 import { RoomsModule } from '../rooms';
 import { SessionModule } from '../session';
-import { AckInterceptor } from './ack.interceptor';
 import { GameExceptionFilter } from './game-exception.filter';
 import { GameGateway } from './game.gateway';
+import { MessageOutcomes } from './message-outcomes';
 
 @Module({
   imports: [ConnectionModule, SessionModule, RoomsModule, ChatModule],
-  providers: [GameGateway, GameExceptionFilter, AckInterceptor],
+  providers: [GameGateway, GameExceptionFilter, MessageOutcomes],
 })
 export class GatewayModule {}
