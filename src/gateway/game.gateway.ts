@@ -24,9 +24,10 @@ import {
   serverMessage,
 } from '../protocol';
 import { RoomsService } from '../rooms';
-import { SessionService } from '../session';
 import { AckInterceptor } from './ack.interceptor';
+import { DedupInterceptor } from './dedup.interceptor';
 import { GameExceptionFilter } from './game-exception.filter';
+import { SessionLifecycle } from './session-lifecycle.service';
 
 /** Path of the WebSocket endpoint (PROTOCOL.md, "Endpoint"). */
 export const WS_PATH = '/ws';
@@ -34,32 +35,26 @@ export const WS_PATH = '/ws';
 /** The `/ws` endpoint: decode → delegate → reply. Rules live in the services. */
 @WebSocketGateway({ path: WS_PATH })
 @UseFilters(GameExceptionFilter)
-@UseInterceptors(AckInterceptor)
+// Dedup first: a repeated id is answered before the handler (and its ack) ever runs.
+@UseInterceptors(DedupInterceptor, AckInterceptor)
 export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(GameGateway.name);
 
   constructor(
     private readonly pool: ConnectionPool,
-    private readonly sessions: SessionService,
+    private readonly lifecycle: SessionLifecycle,
     private readonly rooms: RoomsService,
     private readonly chat: ChatService,
   ) {}
 
   handleConnection(socket: GameSocket, request: IncomingMessage): void {
     const connection = this.pool.register(socket, request);
-    this.pool.send(connection, this.sessions.open(connection));
+    this.pool.send(connection, this.lifecycle.open(connection));
   }
 
+  /** Seats and session were already parked or ended by `SessionLifecycle` (it sees the close code). */
   handleDisconnect(socket: GameSocket): void {
-    const connection = socket.connection;
-    if (!connection) return;
-    try {
-      this.rooms.leaveAll(connection, LeaveReason.Disconnected);
-    } catch (error) {
-      this.logger.error(`cleanup of client ${connection.clientId} failed: ${(error as Error).stack}`);
-    }
-    this.sessions.close(connection);
-    this.pool.unregister(connection);
+    if (socket.connection) this.pool.unregister(socket.connection);
   }
 
   @SubscribeMessage(MessageType.JoinRoom)
@@ -82,13 +77,13 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   @SubscribeMessage(MessageType.Chat)
-  sendChat(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ChatSendPayload): void {
-    this.chat.send(socket.connection, request);
+  sendChat(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ChatSendPayload) {
+    return this.chat.send(socket.connection, request);
   }
 
   @SubscribeMessage(MessageType.Resume)
   resume(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ResumePayload) {
-    return this.sessions.resume(socket.connection, request);
+    return this.lifecycle.resume(socket.connection, request);
   }
 
   @SubscribeMessage(MessageType.Ping)
