@@ -14,12 +14,13 @@ export class ChatService {
     private readonly fanout: RoomFanout,
   ) {}
 
-  send(connection: Connection, request: ChatSendPayload): void {
+  /** Room chat is published at once; a direct message resolves once it is sequenced and buffered. */
+  send(connection: Connection, request: ChatSendPayload): Promise<void> | void {
     if (request.text.length > this.config.chatMaxLength) {
       throw new GameError(ErrorCode.InvalidPayload, `payload.text must be at most ${this.config.chatMaxLength} characters`);
     }
-    if (request.to_client_id) this.sendDirect(connection, request.to_client_id, request.text);
-    else this.sendToRoom(connection, request.room_id, request.text);
+    if (request.to_client_id) return this.sendDirect(connection, request.to_client_id, request.text);
+    this.sendToRoom(connection, request.room_id, request.text);
   }
 
   private sendToRoom(connection: Connection, roomId: string | undefined, text: string): void {
@@ -32,14 +33,14 @@ export class ChatService {
     this.fanout.publishReliable(room.id, message);
   }
 
-  private sendDirect(connection: Connection, toClientId: string, text: string): void {
+  private async sendDirect(connection: Connection, toClientId: string, text: string): Promise<void> {
     const message = serverMessage(MessageType.Chat, {
       to_client_id: toClientId,
       text,
       from_client_id: connection.clientId,
       player_id: connection.playerId ?? connection.clientId,
     });
-    if (!this.fanout.toClient(toClientId, message, { sequenced: true })) {
+    if (!(await this.fanout.sendDirect(toClientId, message))) {
       throw new GameError(ErrorCode.InvalidPayload, `client "${toClientId}" is not connected`);
     }
   }

@@ -15,8 +15,6 @@ export class Connection {
   lastInboundAt: number;
   /** Player id used in rooms (verified user id, requested user_id, or the client id). */
   playerId: string | undefined;
-  /** Sequence number of the last direct message delivered to this session. */
-  directSeq = 0;
   /** Rooms this connection is a member of. */
   readonly rooms = new Set<string>();
 

@@ -7,6 +7,7 @@ import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
 import { ConnectionPool, type GameSocket } from '../connection';
+import { SessionService } from '../session';
 import { FrameParser } from './frame-parser';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageOutcomes } from './message-outcomes';
@@ -52,6 +53,7 @@ export class GameWsAdapter extends WsAdapter {
       new FrameParser(this.app.get(CodecRegistry)),
       this.app.get(ConnectionPool),
       this.app.get(MessageOutcomes),
+      this.app.get(SessionService),
     ));
     const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
     socket.on('message', (frame: Buffer, isBinary: boolean) => dispatch.onFrame(socket, callbacks, frame, isBinary));

@@ -1,4 +1,4 @@
-import { Logger, UseFilters } from '@nestjs/common';
+import { UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -24,44 +24,35 @@ import {
   serverMessage,
 } from '../protocol';
 import { RoomsService } from '../rooms';
-import { SessionService } from '../session';
 import { GameExceptionFilter } from './game-exception.filter';
+import { SessionLifecycle } from './session-lifecycle.service';
 
 /** Path of the WebSocket endpoint (PROTOCOL.md, "Endpoint"). */
 export const WS_PATH = '/ws';
 
 /**
  * The `/ws` endpoint: decode → delegate → reply. Rules live in the services. A handler's return
- * value is the reply (sent in the connection's codec); a message with an `id` is then acked by
- * the adapter, unless the handler threw (the filter answers with `error` instead).
+ * value is the reply (sent in the connection's codec). De-duplication and acks happen around
+ * every handler in `MessageDispatcher`; errors become `error` frames in `GameExceptionFilter`.
  */
 @WebSocketGateway({ path: WS_PATH })
 @UseFilters(GameExceptionFilter)
 export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
-  private readonly logger = new Logger(GameGateway.name);
-
   constructor(
     private readonly pool: ConnectionPool,
-    private readonly sessions: SessionService,
+    private readonly lifecycle: SessionLifecycle,
     private readonly rooms: RoomsService,
     private readonly chat: ChatService,
   ) {}
 
   handleConnection(socket: GameSocket, request: IncomingMessage): void {
     const connection = this.pool.register(socket, request);
-    this.pool.send(connection, this.sessions.open(connection));
+    this.pool.send(connection, this.lifecycle.open(connection));
   }
 
+  /** Seats and session were already parked or ended by `SessionLifecycle` (it sees the close code). */
   handleDisconnect(socket: GameSocket): void {
-    const connection = socket.connection;
-    if (!connection) return;
-    try {
-      this.rooms.leaveAll(connection, LeaveReason.Disconnected);
-    } catch (error) {
-      this.logger.error(`cleanup of client ${connection.clientId} failed: ${(error as Error).stack}`);
-    }
-    this.sessions.close(connection);
-    this.pool.unregister(connection);
+    if (socket.connection) this.pool.unregister(socket.connection);
   }
 
   @SubscribeMessage(MessageType.JoinRoom)
@@ -84,13 +75,13 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   @SubscribeMessage(MessageType.Chat)
-  sendChat(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ChatSendPayload): void {
-    this.chat.send(socket.connection, request);
+  sendChat(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ChatSendPayload) {
+    return this.chat.send(socket.connection, request);
   }
 
   @SubscribeMessage(MessageType.Resume)
   resume(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ResumePayload) {
-    return this.sessions.resume(socket.connection, request);
+    return this.lifecycle.resume(socket.connection, request);
   }
 
   @SubscribeMessage(MessageType.Ping)

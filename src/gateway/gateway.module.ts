@@ -6,9 +6,10 @@ import { SessionModule } from '../session';
 import { GameExceptionFilter } from './game-exception.filter';
 import { GameGateway } from './game.gateway';
 import { MessageOutcomes } from './message-outcomes';
+import { SessionLifecycle } from './session-lifecycle.service';
 
 @Module({
   imports: [ConnectionModule, SessionModule, RoomsModule, ChatModule],
-  providers: [GameGateway, GameExceptionFilter, MessageOutcomes],
+  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle],
 })
 export class GatewayModule {}

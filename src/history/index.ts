@@ -1,3 +1,5 @@
+export * from './direct-log.port';
 export * from './history.module';
+export * from './in-memory.direct-log';
 export * from './in-memory.room-history';
 export * from './room-history.port';

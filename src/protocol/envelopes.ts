@@ -90,6 +90,12 @@ export interface RoomJoinedPayload {
   frame_num: number;
   offset: number;
   epoch: string;
+  /**
+   * Set only in answer to a `resume`: whether every reliable event the client missed in this
+   * room was replayed before this snapshot (false: history no longer reaches back, or the epoch
+   * changed; the snapshot is all there is).
+   */
+  recovered?: boolean;
 }
 export interface PlayerJoinedPayload {
   room_id: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Bus, BUS, type BusMessage, roomChannel } from '../bus';
 import { type Connection, ConnectionPool } from '../connection';
-import { ROOM_HISTORY, type RoomHistory } from '../history';
+import { DIRECT_LOG, type DirectLog, ROOM_HISTORY, type RoomHistory } from '../history';
 import type { ServerMessage } from '../protocol';
 
 interface LocalRoom {
@@ -21,6 +21,7 @@ export class RoomFanout {
   constructor(
     @Inject(BUS) private readonly bus: Bus,
     @Inject(ROOM_HISTORY) private readonly history: RoomHistory,
+    @Inject(DIRECT_LOG) private readonly directLog: DirectLog,
     private readonly pool: ConnectionPool,
   ) {}
 
@@ -62,15 +63,26 @@ export class RoomFanout {
   }
 
   /**
-   * Sends a message to one client wherever it is connected. Returns false when no instance
-   * holds it (not connected).
+   * Sends a transient message (e.g. an error) to one client wherever it is connected. Returns
+   * false when no instance holds it (not connected).
    */
-  toClient(clientId: string, message: ServerMessage, options?: { sequenced?: boolean }): boolean {
+  toClient(clientId: string, message: ServerMessage): boolean {
     const connection = this.pool.get(clientId);
     if (!connection) return false;
-    // Direct messages carry the recipient session's next `seq` (PROTOCOL.md, "Messages").
-    if (options?.sequenced) message.seq = ++connection.directSeq;
     return this.pool.send(connection, message);
+  }
+
+  /**
+   * A direct message: gets the recipient session's next `seq` and is kept in its buffer (for
+   * replay after a resume), then sent if the recipient is connected right now. Returns false when
+   * there is no session to deliver to (neither connected nor within its resume grace).
+   */
+  async sendDirect(clientId: string, message: ServerMessage): Promise<boolean> {
+    const seq = await this.directLog.append(clientId, message);
+    if (seq === undefined) return false;
+    const connection = this.pool.get(clientId);
+    if (connection) this.pool.send(connection, message);
+    return true;
   }
 
   private deliver(members: Set<Connection>, message: BusMessage): void {

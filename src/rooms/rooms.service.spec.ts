@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { BUS, type BusMessage, InMemoryBus, roomChannel } from '../bus';
 import { historyConfig, roomsConfig } from '../config';
 import { type Connection, ConnectionPool } from '../connection';
-import { InMemoryRoomHistory, ROOM_HISTORY } from '../history';
+import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from '../history';
 import type { ServerMessage } from '../protocol';
 import { ArenaLogic } from '../games/arena/arena.logic';
 import { GameLogicRegistry } from './game-logic.registry';
@@ -34,6 +34,7 @@ describe(RoomsService.name, () => {
         { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 2, maxQueuedActions: 10, chatMaxLength: 100 } },
         { provide: historyConfig.KEY, useValue: { maxEvents: 10, maxAgeMs: 60000 } },
         { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
+        { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
         { provide: BUS, useValue: bus },
         { provide: GameLogicRegistry, useValue: { kindOf: () => 'arena', get: () => arena } },
         { provide: ConnectionPool, useValue: { broadcast: () => undefined, get: () => undefined } },

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
 import type { Connection } from '../connection';
-import { ROOM_HISTORY, type RoomHistory } from '../history';
+import { ROOM_HISTORY, type RoomHistory, type StreamPosition } from '../history';
 import {
   ErrorCode,
   GameError,
@@ -97,25 +97,45 @@ export class RoomsService {
     if (!room || !member) throw new GameError(ErrorCode.NotInRoom, `not in room "${roomId}"`);
     connection.rooms.delete(roomId);
     this.fanout.detach(roomId, connection);
-    room.removeMember(member);
-    try {
-      this.runLogic(room, () => room.logic.onLeave(room.state, member, this.clock()));
-    } catch {
-      // Logged by runLogic; the member is gone either way.
+    this.evict(room, member, reason);
+  }
+
+  /**
+   * A dropped connection keeps its seats for the resume grace: delivery to it stops, the others
+   * see nothing. Returns the rooms held, with the history epoch each was held in.
+   */
+  suspend(connection: Connection): { roomId: string; epoch: string }[] {
+    return [...connection.rooms].map((roomId) => {
+      this.fanout.detach(roomId, connection);
+      return { roomId, epoch: this.history.position(roomId).epoch };
+    });
+  }
+
+  /**
+   * Puts a resumed connection back in a seat it held, without telling the others. Returns what
+   * it must be sent first, in order: the reliable events after `since` (with their original
+   * offsets), then `room_joined` as the fresh snapshot, with `recovered: false` when the history
+   * no longer reaches back to `since` (or the epoch changed). Empty when the seat is gone.
+   * Synchronous on purpose: no event can be published between the replay and live delivery.
+   */
+  rejoin(connection: Connection, roomId: string, since: StreamPosition | undefined): ServerMessage[] {
+    const room = this.rooms.get(roomId);
+    if (!room?.members.has(connection.clientId)) return [];
+    const read = since ? this.history.readSince(roomId, since) : undefined;
+    connection.rooms.add(roomId);
+    this.fanout.attach(roomId, connection);
+    const snapshot = this.snapshotFor(room);
+    snapshot.payload.recovered = read?.recovered ?? false;
+    return read?.recovered ? [...read.events, snapshot] : [snapshot];
+  }
+
+  /** Frees the seats of a session whose resume grace ran out: the others get `player_left` "timeout". */
+  expire(clientId: string, roomIds: string[]): void {
+    for (const roomId of roomIds) {
+      const room = this.rooms.get(roomId);
+      const member = room?.members.get(clientId);
+      if (room && member) this.evict(room, member, LeaveReason.Timeout);
     }
-    if (room.members.size === 0) {
-      this.dispose(room);
-      return;
-    }
-    this.fanout.publishReliable(
-      roomId,
-      serverMessage(
-        MessageType.PlayerLeft,
-        { room_id: roomId, player_id: member.playerId, reason, entity_id: member.entityId, client_id: member.clientId },
-        { room_id: roomId },
-      ),
-    );
-    this.markChanged(room);
   }
 
   /** Leaves every room of a connection (socket gone, session over). */
@@ -161,6 +181,28 @@ export class RoomsService {
 
   clock(): TickClock {
     return { now: Date.now(), tickMs: 1000 / this.config.tickRate };
+  }
+
+  private evict(room: Room, member: Member, reason: LeaveReason): void {
+    room.removeMember(member);
+    try {
+      this.runLogic(room, () => room.logic.onLeave(room.state, member, this.clock()));
+    } catch {
+      // Logged by runLogic; the member is gone either way.
+    }
+    if (room.members.size === 0) {
+      this.dispose(room);
+      return;
+    }
+    this.fanout.publishReliable(
+      room.id,
+      serverMessage(
+        MessageType.PlayerLeft,
+        { room_id: room.id, player_id: member.playerId, reason, entity_id: member.entityId, client_id: member.clientId },
+        { room_id: room.id },
+      ),
+    );
+    this.markChanged(room);
   }
 
   private onlyRoomOf(connection: Connection): string {

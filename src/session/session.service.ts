@@ -1,46 +1,93 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomId } from '../common';
-import { connectionConfig } from '../config';
+import { connectionConfig, sessionConfig } from '../config';
 import type { Connection } from '../connection';
+import { DIRECT_LOG, type DirectLog, type DirectReadResult } from '../history';
 import { ErrorCode, GameError, MessageType, type ResumePayload, type ServerMessage, serverMessage } from '../protocol';
-
-interface Session {
-  readonly id: string;
-  readonly resumeToken: string;
-  clientId: string;
-}
+import type { DedupWindow } from './dedup-window.port';
+import { ResumeTokens } from './resume-tokens';
+import { DEDUP_WINDOW, SESSION_STORE } from './session.constants';
+import type { DetachedSession, SessionStore } from './session-store.port';
 
 /**
- * Sessions: one per connection, announced in `welcome`. Resuming a dropped session is the
- * reliable-delivery issue's work; until then every `resume` gets RESUME_FAILED and the
- * connection keeps its fresh session.
+ * Sessions: one per connection, announced in `welcome`, kept for RESUME_GRACE_MS after the
+ * socket drops. Owns the resume token, the session's de-duplication window and its direct-message
+ * buffer; which rooms a session sits in is the rooms' business (see `SessionLifecycle`).
  */
 @Injectable()
 export class SessionService {
-  private readonly byClientId = new Map<string, Session>();
+  private readonly tokens: ResumeTokens;
 
-  constructor(@Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>) {}
+  constructor(
+    @Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>,
+    @Inject(sessionConfig.KEY) readonly config: ConfigType<typeof sessionConfig>,
+    @Inject(SESSION_STORE) private readonly store: SessionStore,
+    @Inject(DEDUP_WINDOW) private readonly dedup: DedupWindow,
+    @Inject(DIRECT_LOG) private readonly directLog: DirectLog,
+  ) {
+    this.tokens = new ResumeTokens(config.resumeSecret);
+  }
 
   /** Opens a fresh session for a new connection and returns its `welcome`. */
   open(connection: Connection): ServerMessage<'welcome'> {
-    const session: Session = { id: randomId(12), resumeToken: randomId(24), clientId: connection.clientId };
-    this.byClientId.set(connection.clientId, session);
-    connection.sessionId = session.id;
+    connection.sessionId = randomId(12);
+    // Resolves before any later call on the same log (port guarantee), so no await is needed.
+    void this.directLog.open(connection.clientId);
+    return this.welcome(connection);
+  }
+
+  /** `welcome` for the connection's current session (a resumed one gets its old client id back). */
+  welcome(connection: Connection): ServerMessage<'welcome'> {
     return serverMessage(MessageType.Welcome, {
       client_id: connection.clientId,
-      session_id: session.id,
-      resume_token: session.resumeToken,
+      session_id: connection.sessionId,
+      resume_token: this.tokens.issue(connection.sessionId, connection.clientId),
       heartbeat_interval_ms: this.connection.heartbeatIntervalMs,
       server_time: Date.now(),
     });
   }
 
-  close(connection: Connection): void {
-    this.byClientId.delete(connection.clientId);
+  /** The client id a resume request's token was issued to; RESUME_FAILED if forged or garbled. */
+  verify(request: ResumePayload): string {
+    const clientId = this.tokens.verify(request.session_id, request.resume_token);
+    if (!clientId) throw resumeFailed('resume_token is not valid for this session_id');
+    return clientId;
   }
 
-  resume(_connection: Connection, _request: ResumePayload): never {
-    throw new GameError(ErrorCode.ResumeFailed, 'session cannot be resumed; continuing with the new session from welcome');
+  /** Keeps a dropped session until it is resumed or its grace runs out. */
+  park(session: DetachedSession): Promise<void> {
+    return this.store.park(session);
   }
+
+  take(sessionId: string): Promise<DetachedSession | undefined> {
+    return this.store.take(sessionId);
+  }
+
+  /** Sessions whose grace ran out by `now`, removed from the store. */
+  takeExpired(now: number): Promise<DetachedSession[]> {
+    return this.store.takeExpired(now - this.config.resumeGraceMs);
+  }
+
+  missedDirect(clientId: string, lastSeq: number): Promise<DirectReadResult> {
+    return this.directLog.readSince(clientId, lastSeq);
+  }
+
+  /** Forgets everything kept for a session that is over (closed, expired, or replaced by a resume). */
+  async end(sessionId: string, clientId: string): Promise<void> {
+    await Promise.all([this.dedup.forget(sessionId), this.directLog.forget(clientId)]);
+  }
+
+  /** Whether a client message id is new to the session (it then counts as seen). */
+  claim(sessionId: string, messageId: string): Promise<boolean> {
+    return this.dedup.claim(sessionId, messageId);
+  }
+
+  release(sessionId: string, messageId: string): Promise<void> {
+    return this.dedup.release(sessionId, messageId);
+  }
+}
+
+export function resumeFailed(why: string): GameError {
+  return new GameError(ErrorCode.ResumeFailed, `${why}; continuing with the new session from welcome`);
 }

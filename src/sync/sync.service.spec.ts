@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import { BUS, type BusMessage, InMemoryBus, roomChannel } from '../bus';
 import { historyConfig, roomsConfig } from '../config';
 import { type Connection, ConnectionPool } from '../connection';
-import { ROOM_HISTORY, InMemoryRoomHistory } from '../history';
+import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from '../history';
 import { ErrorCode, GameError, type SyncPayload } from '../protocol';
 import { GameLogicRegistry, type GameLogic, RoomFanout, RoomsService } from '../rooms';
 import { SyncService } from './sync.service';
@@ -53,6 +53,7 @@ describe(SyncService.name, () => {
         { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 8, maxQueuedActions: 3, chatMaxLength: 100 } },
         { provide: historyConfig.KEY, useValue: { maxEvents: 10, maxAgeMs: 60000 } },
         { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
+        { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
         { provide: BUS, useValue: new InMemoryBus() },
         { provide: GameLogicRegistry, useValue: { kindOf: () => 'count', get: () => logic } },
         {

@@ -52,14 +52,14 @@ describe.each<Codec>(['json', 'proto'])('rooms over real sockets (%s)', (codec) 
     expect(b.client.received('player_joined')).toHaveLength(0); // the joiner gets room_joined instead
   });
 
-  it('should tell the others with reason "disconnected" when a socket closes', async () => {
+  it('should tell the others with reason "disconnected" when a socket closes normally (1000)', async () => {
     const a = await connect();
     const b = await connect();
     a.client.send('join_room', { room_id: `drop-${codec}` });
     await a.client.next('room_joined');
     b.client.send('join_room', { room_id: `drop-${codec}` });
     await b.client.next('room_joined');
-    b.client.socket.terminate();
+    await b.client.close();
     const left = await a.client.next('player_left');
     expect(left.payload).toEqual(expect.objectContaining({ player_id: b.clientId, reason: 'disconnected' }));
   });

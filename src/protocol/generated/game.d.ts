@@ -360,6 +360,7 @@ export namespace gameproto {
         frame_num: (number|Long);
         offset: (number|Long);
         epoch: string;
+        recovered: boolean;
         static create(properties: gameproto.RoomJoined.$Shape): gameproto.RoomJoined & gameproto.RoomJoined.$Shape;
         static create(properties?: gameproto.RoomJoined.$Properties): gameproto.RoomJoined;
         static encode(m: gameproto.RoomJoined.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -377,6 +378,7 @@ export namespace gameproto {
             frame_num?: (number|Long|null);
             offset?: (number|Long|null);
             epoch?: (string|null);
+            recovered?: (boolean|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.RoomJoined.$Properties;

@@ -2432,6 +2432,7 @@ $root.gameproto = (function() {
         RoomJoined.prototype.frame_num = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
         RoomJoined.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
         RoomJoined.prototype.epoch = "";
+        RoomJoined.prototype.recovered = false;
 
         RoomJoined.create = function(properties) {
             return new RoomJoined(properties);
@@ -2456,6 +2457,8 @@ $root.gameproto = (function() {
                 w.uint32(32).int64(m.offset);
             if (m.epoch != null && $Object.hasOwnProperty.call(m, "epoch") && m.epoch !== "")
                 w.uint32(42).string(m.epoch);
+            if (m.recovered != null && $Object.hasOwnProperty.call(m, "recovered") && m.recovered !== false)
+                w.uint32(48).bool(m.recovered);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2533,6 +2536,15 @@ $root.gameproto = (function() {
                             delete m.epoch;
                         continue;
                     }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.recovered = v;
+                        else
+                            delete m.recovered;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -2604,6 +2616,11 @@ $root.gameproto = (function() {
                     m.epoch = $String(d.epoch);
                 }
             }
+            if (d.recovered != null) {
+                if (d.recovered) {
+                    m.recovered = $Boolean(d.recovered);
+                }
+            }
             return m;
         };
 
@@ -2631,6 +2648,7 @@ $root.gameproto = (function() {
                 } else
                     d.offset = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 d.epoch = "";
+                d.recovered = false;
             }
             if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
                 d.room_id = m.room_id;
@@ -2659,6 +2677,9 @@ $root.gameproto = (function() {
             }
             if (m.epoch != null && $Object.hasOwnProperty.call(m, "epoch")) {
                 d.epoch = m.epoch;
+            }
+            if (m.recovered != null && $Object.hasOwnProperty.call(m, "recovered")) {
+                d.recovered = m.recovered;
             }
             return d;
         };

@@ -1,0 +1,70 @@
+import type { ClientCodec } from './codec.js';
+import { gameproto } from './generated/game.js';
+import type { OutgoingMessage, ServerFrame } from './types.js';
+
+interface InnerType {
+  encode(message: object): { finish(): Uint8Array };
+  decode(bytes: Uint8Array): object;
+  fromObject(object: object): object;
+  toObject(message: object, options: object): object;
+}
+
+const T = gameproto.MessageType;
+/** Wire name ↔ enum value ↔ the inner message in `Message.payload` (the server's table, from the SDK's own copy). */
+const TABLE: [string, number, InnerType][] = (
+  [
+    ['join_room', T.JOIN_ROOM, gameproto.JoinRoomRequest],
+    ['leave_room', T.LEAVE_ROOM, gameproto.LeaveRoomRequest],
+    ['game_action', T.GAME_ACTION, gameproto.GameAction],
+    ['sync', T.SYNC, gameproto.StateSync],
+    ['chat', T.CHAT, gameproto.ChatMessage],
+    ['welcome', T.WELCOME, gameproto.Welcome],
+    ['room_joined', T.ROOM_JOINED, gameproto.RoomJoined],
+    ['player_joined', T.PLAYER_JOINED, gameproto.PlayerJoined],
+    ['player_left', T.PLAYER_LEFT, gameproto.PlayerLeft],
+    ['ack', T.ACK, gameproto.Ack],
+    ['error', T.ERROR, gameproto.Error],
+    ['ping', T.PING, gameproto.Ping],
+    ['pong', T.PONG, gameproto.Ping],
+    ['resume', T.RESUME, gameproto.Resume],
+  ] as unknown as [string, number, InnerType][]
+);
+const BY_NAME = new Map(TABLE.map(([name, value, inner]) => [name, { value, inner }]));
+const BY_VALUE = new Map(TABLE.map(([name, value, inner]) => [value, { name, inner }]));
+// int64 fields (offsets, seqs, timestamps) as plain numbers, whatever Long support is loaded.
+const TO_OBJECT = { longs: Number, defaults: true } as const;
+
+/** Binary frames: one `gameproto.Message` per frame (PROTOCOL.md, "Protobuf"). */
+export class ProtobufCodec implements ClientCodec {
+  readonly subprotocol = 'game.v1.proto';
+
+  encode(message: OutgoingMessage): Uint8Array {
+    const spec = BY_NAME.get(message.type);
+    if (!spec) throw new Error(`no protobuf mapping for client message "${message.type}"`);
+    const payload = spec.inner.encode(spec.inner.fromObject(message.payload)).finish();
+    return gameproto.Message.encode({ type: spec.value, payload, timestamp: Date.now(), id: message.id ?? '' }).finish();
+  }
+
+  decode(data: string | Uint8Array): ServerFrame {
+    if (typeof data === 'string') return JSON.parse(data) as ServerFrame;
+    const envelope = gameproto.Message.toObject(gameproto.Message.decode(data), TO_OBJECT) as {
+      type: number;
+      room_id: string;
+      payload: Uint8Array;
+      timestamp: number;
+      offset: number;
+      seq: number;
+    };
+    const spec = BY_VALUE.get(envelope.type);
+    if (!spec) throw new Error(`server sent unknown protobuf message type ${envelope.type}`);
+    const payload = spec.inner.toObject(spec.inner.decode(envelope.payload), TO_OBJECT);
+    return {
+      type: spec.name,
+      payload,
+      timestamp: envelope.timestamp,
+      ...(envelope.room_id ? { room_id: envelope.room_id } : {}),
+      ...(envelope.offset ? { offset: envelope.offset } : {}),
+      ...(envelope.seq ? { seq: envelope.seq } : {}),
+    } as ServerFrame;
+  }
+}

@@ -1,0 +1,137 @@
+/** Wire shapes of the gateway's contract (PROTOCOL.md), as the SDK hands them to the application. */
+
+export interface Vec3 {
+  x: number;
+  y: number;
+  z: number;
+}
+export interface PlayerSnapshot {
+  player_id: string;
+  position: Vec3;
+  velocity: Vec3;
+  health: number;
+  score: number;
+  last_input_seq: number;
+}
+export interface RoomPlayer extends PlayerSnapshot {
+  nickname: string;
+  entity_id: number;
+  client_id: string;
+}
+export interface WelcomePayload {
+  client_id: string;
+  session_id: string;
+  resume_token: string;
+  heartbeat_interval_ms: number;
+  server_time: number;
+}
+export interface RoomJoinedPayload {
+  room_id: string;
+  players: RoomPlayer[];
+  frame_num: number;
+  offset: number;
+  epoch: string;
+  /** After a resume: whether every missed event of the room was replayed before this snapshot. */
+  recovered?: boolean;
+}
+export interface PlayerJoinedPayload {
+  room_id: string;
+  player_id: string;
+  nickname: string;
+  entity_id: number;
+  client_id: string;
+}
+export interface PlayerLeftPayload {
+  room_id: string;
+  player_id: string;
+  reason: 'left' | 'disconnected' | 'timeout' | 'kicked';
+  entity_id: number;
+  client_id: string;
+}
+export interface SyncPayload {
+  room_id: string;
+  frame_num: number;
+  players: PlayerSnapshot[];
+  timestamp: number;
+}
+export interface ChatPayload {
+  room_id?: string;
+  to_client_id?: string;
+  text: string;
+  from_client_id: string;
+  player_id: string;
+}
+export interface AckPayload {
+  id: string;
+  duplicate?: boolean;
+}
+export interface ErrorPayload {
+  code: string;
+  message: string;
+  ref_type?: string;
+  ref_id?: string;
+}
+export interface PingPayload {
+  t?: number;
+}
+
+export interface ServerPayloads {
+  welcome: WelcomePayload;
+  room_joined: RoomJoinedPayload;
+  player_joined: PlayerJoinedPayload;
+  player_left: PlayerLeftPayload;
+  sync: SyncPayload;
+  chat: ChatPayload;
+  ack: AckPayload;
+  error: ErrorPayload;
+  ping: PingPayload;
+  pong: PingPayload;
+}
+export type ServerMessageType = keyof ServerPayloads;
+
+/** A server frame: `offset` marks a reliable room event, `seq` a direct message. */
+export type ServerFrame<T extends ServerMessageType = ServerMessageType> = {
+  [K in T]: { type: K; payload: ServerPayloads[K]; timestamp: number; room_id?: string; offset?: number; seq?: number };
+}[T];
+
+export interface ClientPayloads {
+  join_room: { room_id: string; user_id?: string; nickname?: string };
+  leave_room: { room_id: string };
+  game_action: {
+    room_id?: string;
+    action: string;
+    position?: Vec3;
+    target_id?: number;
+    params?: Record<string, string>;
+    input_seq?: number;
+  };
+  chat: { room_id?: string; to_client_id?: string; text: string };
+  resume: { session_id: string; resume_token: string; rooms: Record<string, number>; last_seq: number };
+  ping: PingPayload;
+  pong: PingPayload;
+}
+export type ClientMessageType = keyof ClientPayloads;
+
+/** A client frame before encoding; `id` (acks, de-duplication) is set for reliable sends. */
+export interface OutgoingMessage<T extends ClientMessageType = ClientMessageType> {
+  type: T;
+  payload: ClientPayloads[T];
+  id?: string;
+}
+
+/** Events of the SDK itself, beside the server's message types. */
+export interface LifecycleEvents {
+  /** The socket dropped; the next attempt starts after `delay_ms`. */
+  reconnecting: { attempt: number; delay_ms: number; code: number };
+  /** The session is back: same client id, rooms, missed events replayed (per room: `recovered`). */
+  resumed: { client_id: string; rooms: Record<string, boolean> };
+  /**
+   * The server no longer knew the session (grace ran out): the connection carries on with a new
+   * one, without rooms. `dropped` are the unacknowledged messages that were not re-sent.
+   */
+  session_lost: { previous_client_id: string; client_id: string; dropped: OutgoingMessage[] };
+  /** Closed for good: by `close()`, a terminal close code, or too many failed attempts. */
+  closed: { code: number; reason: string };
+}
+
+export type ClientEvents = { [K in ServerMessageType]: ServerFrame<K> } & LifecycleEvents;

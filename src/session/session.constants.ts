@@ -1,0 +1,4 @@
+/** DI token of the `SessionStore` implementation. */
+export const SESSION_STORE = Symbol('GAME:SESSION_STORE');
+/** DI token of the `DedupWindow` implementation. */
+export const DEDUP_WINDOW = Symbol('GAME:DEDUP_WINDOW');
