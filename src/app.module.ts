@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BusModule } from './bus';
 import { GatewayConfigModule } from './config/config.module';
+import { DemoModule } from './demo/demo.module';
 import { GamesModule } from './games/games.module';
 import { GatewayModule } from './gateway';
 import { HealthModule } from './health/health.module';
@@ -8,6 +9,6 @@ import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
 @Module({
-  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule],
+  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule, DemoModule],
 })
 export class AppModule {}

@@ -20,7 +20,8 @@ export interface RunningGateway {
  */
 export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
   const app = await withEnv({ PORT: '0', ...env }, () => createGatewayApp({ logger: ['error'] }));
-  await app.listen(0, '127.0.0.1');
+  // PORT '0' (the default here) picks a free port; a test restarting a gateway passes the old one.
+  await app.listen(Number(env.PORT ?? 0), '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
     app,
