@@ -4,10 +4,11 @@ import { GatewayConfigModule } from './config/config.module';
 import { GamesModule } from './games/games.module';
 import { GatewayModule } from './gateway';
 import { HealthModule } from './health/health.module';
+import { HeartbeatModule } from './heartbeat';
 import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
 @Module({
-  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule],
+  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HeartbeatModule, HealthModule],
 })
 export class AppModule {}
