@@ -6,9 +6,10 @@ import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
-import { ConnectionPool, type GameSocket } from '../connection';
-import { InternalEvent, type ServerMessage } from '../protocol';
+import { type Connection, ConnectionPool, type GameSocket, RateLimiter, RateVerdict } from '../connection';
+import { CloseCode, ErrorCode, InternalEvent, MessageType, type ServerMessage, serverMessage } from '../protocol';
 import { FrameParser } from './frame-parser';
+import { UpgradeGate } from './upgrade-gate.service';
 
 export interface GameWsAdapterOptions {
   /** Largest inbound frame; `ws` closes the socket with 1009 before buffering more. */
@@ -22,11 +23,16 @@ export interface GameWsAdapterOptions {
  *   so nothing is dropped silently (Nest's own parser swallows them);
  * - handler results go back through the connection's codec, not `JSON.stringify`;
  * - subprotocols `game.v1.json` / `game.v1.proto` are negotiated at the upgrade;
- * - upgrades on paths other than the gateway's get an HTTP 404 instead of a reset.
+ * - upgrades on paths other than the gateway's get an HTTP 404 instead of a reset, and the
+ *   `UpgradeGate` (origin, token, shutdown, connections per address) may refuse the others;
+ * - every frame takes a rate-limit token before it is decoded: over the limit it is dropped
+ *   with `error` RATE_LIMITED, and sustained abuse closes the connection with 1008.
  */
 export class GameWsAdapter extends WsAdapter {
   private parser: FrameParser | undefined;
   private pool: ConnectionPool | undefined;
+  private limiter: RateLimiter | undefined;
+  private gate: UpgradeGate | undefined;
 
   constructor(
     private readonly app: INestApplication,
@@ -51,6 +57,7 @@ export class GameWsAdapter extends WsAdapter {
   ): void {
     const parser: FrameParser = (this.parser ??= new FrameParser(this.app.get(CodecRegistry)));
     const pool = (this.pool ??= this.app.get(ConnectionPool)) as ConnectionPool;
+    const limiter = (this.limiter ??= this.app.get(RateLimiter)) as RateLimiter;
     const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
     const reply = (response: unknown) => {
       if (response) pool.send(socket.connection, response as ServerMessage);
@@ -58,7 +65,10 @@ export class GameWsAdapter extends WsAdapter {
     socket.on('message', (frame: Buffer, isBinary: boolean) => {
       const connection = socket.connection;
       if (!connection) return; // closed before the gateway registered it
-      connection.lastInboundAt = Date.now();
+      const now = Date.now();
+      connection.lastInboundAt = now;
+      const verdict = limiter.check(connection, now);
+      if (verdict !== RateVerdict.Allowed) return rateLimited(pool, connection, verdict);
       const message = parser.parse(connection, frame, isBinary);
       const callback = callbacks.get(message.type) ?? callbacks.get(InternalEvent.Rejected);
       if (callback) transform(callback(message, message.type)).subscribe(reply);
@@ -80,10 +90,31 @@ export class GameWsAdapter extends WsAdapter {
       const pathname = new URL(request.url ?? '/', 'ws://localhost').pathname;
       const server = (this.wsServersRegistry.get(port) ?? []).find((candidate) => candidate.path === pathname);
       if (!server) return rejectUpgrade(socket, 404, 'Not Found');
-      server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
+      const gate = (this.gate ??= this.app.get(UpgradeGate)) as UpgradeGate;
+      gate.check(request).then(
+        (refusal) => {
+          if (refusal) return rejectUpgrade(socket, refusal.status, refusal.reason);
+          server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
+        },
+        (error: Error) => {
+          this.logger.error(`upgrade check failed: ${error.stack}`);
+          rejectUpgrade(socket, 500, 'Internal Server Error');
+        },
+      );
     });
     return httpServer;
   }
+}
+
+function rateLimited(pool: ConnectionPool, connection: Connection, verdict: RateVerdict): void {
+  if (verdict === RateVerdict.Abusive) {
+    pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
+    return;
+  }
+  pool.send(
+    connection,
+    serverMessage(MessageType.Error, { code: ErrorCode.RateLimited, message: 'too many messages; message dropped, slow down' }),
+  );
 }
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
