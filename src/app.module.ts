@@ -5,10 +5,11 @@ import { DemoModule } from './demo/demo.module';
 import { GamesModule } from './games/games.module';
 import { GatewayModule } from './gateway';
 import { HealthModule } from './health/health.module';
+import { HeartbeatModule } from './heartbeat';
 import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
 @Module({
-  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule, DemoModule],
+  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HeartbeatModule, HealthModule, DemoModule],
 })
 export class AppModule {}

@@ -12,6 +12,7 @@ export async function createGatewayApp(options: { logger?: false | ('error' | 'w
   });
   const { maxMessageBytes } = app.get(connectionConfig.KEY);
   app.useWebSocketAdapter(new GameWsAdapter(app, { maxPayload: maxMessageBytes }));
-  app.enableShutdownHooks();
+  // Exit 0 once the shutdown hooks ran (Nest would otherwise re-raise the signal).
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   return app;
 }

@@ -32,5 +32,11 @@ export const roomsConfig = configNamespace('rooms', {
       return pattern && kind && KIND.test(kind) ? { pattern, kind } : undefined;
     },
   }),
+  maxRoomsPerConnection: intVar('MAX_ROOMS_PER_CONNECTION', {
+    default: 16,
+    min: 1,
+    max: 10000,
+    doc: 'Rooms one connection may be in at once; one more join gets INVALID_PAYLOAD',
+  }),
   chatMaxLength: intVar('CHAT_MAX_LENGTH', { default: 500, min: 1, max: 4096, doc: 'Characters in one chat message' }),
 });

@@ -1,49 +1,98 @@
-import { Injectable } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { WebSocket } from 'ws';
-import { CodecRegistry } from '../codec';
+import { CodecId, CodecRegistry } from '../codec';
 import { randomId } from '../common';
-import type { ServerMessage } from '../protocol';
-import { Connection, type GameSocket } from './connection';
+import { ConfigValidationError, connectionConfig } from '../config';
+import { CloseCode, MessageType, type ServerMessage } from '../protocol';
+import { Connection, type GameSocket, type UpgradeRequest } from './connection';
 
 const BINARY = { binary: true } as const;
 const TEXT = { binary: false } as const;
+
+/** Connections per codec, for metrics. */
+export interface CodecCounts {
+  json: number;
+  proto: number;
+}
 
 /**
  * The one registry of live connections: "where is client X", "how many are there", and the
  * only way to write to a socket. Broadcasts encode a message once per codec, whatever the
  * number of recipients.
+ *
+ * Slow consumers: a client whose unsent bytes pass SEND_BUFFER_SOFT_BYTES stops getting `sync`
+ * frames (the next snapshot supersedes them) while replies and reliable events still go out;
+ * past SEND_BUFFER_HARD_BYTES it is closed with 4003, so a client that does not read never
+ * grows server memory beyond about the hard limit.
  */
 @Injectable()
 export class ConnectionPool {
   private readonly byClientId = new Map<string, Connection>();
+  private readonly byAddress = new Map<string, number>();
+  private readonly registerListeners: ((connection: Connection) => void)[] = [];
+  private readonly softLimit: number;
+  private readonly hardLimit: number;
+  /** `sync` frames not sent to slow consumers since start. */
+  droppedSyncFrames = 0;
+  /** Connections closed as slow consumers (4003) since start. */
+  slowConsumerCloses = 0;
 
-  constructor(private readonly codecs: CodecRegistry) {}
+  constructor(
+    private readonly codecs: CodecRegistry,
+    @Inject(connectionConfig.KEY) config: ConfigType<typeof connectionConfig>,
+  ) {
+    if (config.sendBufferHardBytes < config.sendBufferSoftBytes) {
+      throw new ConfigValidationError(
+        'SEND_BUFFER_HARD_BYTES',
+        String(config.sendBufferHardBytes),
+        `at least SEND_BUFFER_SOFT_BYTES (${config.sendBufferSoftBytes})`,
+      );
+    }
+    this.softLimit = config.sendBufferSoftBytes;
+    this.hardLimit = config.sendBufferHardBytes;
+  }
 
   get size(): number {
     return this.byClientId.size;
   }
 
   /** Registers a freshly upgraded socket under a new client id. */
-  register(socket: WebSocket, request: IncomingMessage): Connection {
+  register(socket: WebSocket, request: UpgradeRequest): Connection {
     const { codec, locked } = CodecRegistry.codecFor(socket.protocol || undefined);
-    const connection = new Connection(socket, codec, locked, request.socket.remoteAddress ?? '', Date.now());
+    const address = request.socket.remoteAddress ?? '';
+    const connection = new Connection(socket, codec, locked, address, Date.now());
     connection.clientId = randomId(9);
+    connection.userId = request.verifiedUserId;
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);
+    this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
+    for (const listener of this.registerListeners) listener(connection);
     return connection;
   }
 
   /** Forgets a connection (socket closed). Idempotent. */
   unregister(connection: Connection): void {
-    if (this.byClientId.get(connection.clientId) === connection) this.byClientId.delete(connection.clientId);
+    if (this.byClientId.get(connection.clientId) !== connection) return;
+    this.byClientId.delete(connection.clientId);
+    const left = (this.byAddress.get(connection.remoteAddress) ?? 1) - 1;
+    if (left > 0) this.byAddress.set(connection.remoteAddress, left);
+    else this.byAddress.delete(connection.remoteAddress);
   }
 
   /** Moves a connection to another client id (a resumed session keeps its old id). */
   rename(connection: Connection, clientId: string): void {
-    this.unregister(connection);
+    if (this.byClientId.get(connection.clientId) === connection) this.byClientId.delete(connection.clientId);
     connection.clientId = clientId;
     this.byClientId.set(clientId, connection);
+  }
+
+  /**
+   * Calls `listener` for every connection registered from now on (e.g. the heartbeat binds its
+   * pong handler). Listeners must be cheap and must not throw.
+   */
+  onRegister(listener: (connection: Connection) => void): void {
+    this.registerListeners.push(listener);
   }
 
   get(clientId: string): Connection | undefined {
@@ -54,12 +103,26 @@ export class ConnectionPool {
     return this.byClientId.values();
   }
 
-  /** Sends one message to one connection in its codec. Returns false if the socket is not open. */
+  /** Open connections from one remote address (MAX_CONNECTIONS_PER_IP). */
+  connectionsFrom(address: string): number {
+    return this.byAddress.get(address) ?? 0;
+  }
+
+  /** Connections by reply codec. One pass over the pool: meant for a metrics scrape, not per message. */
+  countsByCodec(): CodecCounts {
+    const counts: CodecCounts = { json: 0, proto: 0 };
+    for (const connection of this.byClientId.values()) {
+      if (connection.codec === CodecId.Protobuf) counts.proto += 1;
+      else counts.json += 1;
+    }
+    return counts;
+  }
+
+  /** Sends one message to one connection in its codec. Returns false if it was not sent. */
   send(connection: Connection, message: ServerMessage): boolean {
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
     const codec = this.codecs.get(connection.codec);
-    this.write(connection, codec.encode(message), codec.binary);
-    return true;
+    return this.write(connection, codec.encode(message), codec.binary, message.type === MessageType.Sync);
   }
 
   /**
@@ -68,11 +131,12 @@ export class ConnectionPool {
    */
   broadcast(connections: Iterable<Connection>, message: ServerMessage, except?: string): void {
     const encoded: (Buffer | undefined)[] = [undefined, undefined];
+    const droppable = message.type === MessageType.Sync;
     for (const connection of connections) {
       if (connection.clientId === except || connection.socket.readyState !== WebSocket.OPEN) continue;
       const codec = this.codecs.get(connection.codec);
       const frame = (encoded[codec.id] ??= codec.encode(message));
-      this.write(connection, frame, codec.binary);
+      this.write(connection, frame, codec.binary, droppable);
     }
   }
 
@@ -83,8 +147,30 @@ export class ConnectionPool {
     }
   }
 
-  private write(connection: Connection, frame: Buffer, binary: boolean): void {
+  /**
+   * Closes with `code` if the socket is open; if a close is already under way (the peer did not
+   * answer it), drops the TCP connection at once.
+   */
+  closeOrTerminate(connection: Connection, code: number, reason: string): void {
+    if (connection.socket.readyState === WebSocket.CLOSING) connection.socket.terminate();
+    else this.close(connection, code, reason);
+  }
+
+  private write(connection: Connection, frame: Buffer, binary: boolean, droppable: boolean): boolean {
+    const queued = connection.socket.bufferedAmount;
+    if (queued > this.hardLimit) {
+      // The close frame queues behind the backlog; the heartbeat terminates the socket if the
+      // client never reads it. Nothing more is buffered for it meanwhile (it is no longer OPEN).
+      this.slowConsumerCloses += 1;
+      this.close(connection, CloseCode.SlowConsumer, 'slow consumer: send buffer full');
+      return false;
+    }
+    if (droppable && queued > this.softLimit) {
+      this.droppedSyncFrames += 1;
+      return false;
+    }
     // No callback: a failed write surfaces as the socket's 'error' and 'close', which clean up.
     connection.socket.send(frame, binary ? BINARY : TEXT);
+    return true;
   }
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { CodecId } from '../codec';
 
@@ -12,7 +13,16 @@ export class Connection {
   /** Verified user id (token `sub`) when authentication is on. */
   userId: string | undefined;
   readonly connectedAt: number;
+  /** Last inbound data frame (idle sweep; also counts as liveness for the heartbeat). */
   lastInboundAt: number;
+  /** Last protocol-level pong (heartbeat). */
+  lastPongAt: number;
+  /** Token bucket of the rate limit, refilled lazily when a frame arrives (no timers). */
+  rateTokens = -1;
+  rateRefilledAt = 0;
+  /** Rate-limited frames in the current abuse window, and when that window started. */
+  rateLimitedCount = 0;
+  rateLimitedSince = 0;
   /** Player id used in rooms (verified user id, requested user_id, or the client id). */
   playerId: string | undefined;
   /** Rooms this connection is a member of. */
@@ -28,8 +38,15 @@ export class Connection {
   ) {
     this.connectedAt = now;
     this.lastInboundAt = now;
+    this.lastPongAt = now;
   }
 }
 
 /** The ws socket as Nest hands it to gateway handlers, with the connection attached at registration. */
 export type GameSocket = WebSocket & { connection: Connection };
+
+/**
+ * The upgrade request as the gateway's upgrade checks leave it: the verified user id (token
+ * `sub`) when authentication is on. The pool copies it onto the connection at registration.
+ */
+export type UpgradeRequest = IncomingMessage & { verifiedUserId?: string };

@@ -6,11 +6,12 @@ import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
-import { ConnectionPool, type GameSocket } from '../connection';
+import { ConnectionPool, type GameSocket, RateLimiter } from '../connection';
 import { SessionService } from '../session';
 import { FrameParser } from './frame-parser';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageOutcomes } from './message-outcomes';
+import { UpgradeGate } from './upgrade-gate.service';
 
 export interface GameWsAdapterOptions {
   /** Largest inbound frame; `ws` closes the socket with 1009 before buffering more. */
@@ -22,10 +23,12 @@ export interface GameWsAdapterOptions {
  * - frames are decoded, validated and routed by `MessageDispatcher` (see there);
  * - handler results go back through the connection's codec, not `JSON.stringify`;
  * - subprotocols `game.v1.json` / `game.v1.proto` are negotiated at the upgrade;
- * - upgrades on paths other than the gateway's get an HTTP 404 instead of a reset.
+ * - upgrades on paths other than the gateway's get an HTTP 404 instead of a reset, and the
+ *   `UpgradeGate` (origin, token, shutdown, connections per address) may refuse the others.
  */
 export class GameWsAdapter extends WsAdapter {
   private dispatcher: MessageDispatcher | undefined;
+  private gate: UpgradeGate | undefined;
 
   constructor(
     private readonly app: INestApplication,
@@ -54,6 +57,7 @@ export class GameWsAdapter extends WsAdapter {
       this.app.get(ConnectionPool),
       this.app.get(MessageOutcomes),
       this.app.get(SessionService),
+      this.app.get(RateLimiter),
     ));
     const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
     socket.on('message', (frame: Buffer, isBinary: boolean) => dispatch.onFrame(socket, callbacks, frame, isBinary));
@@ -74,7 +78,17 @@ export class GameWsAdapter extends WsAdapter {
       const pathname = new URL(request.url ?? '/', 'ws://localhost').pathname;
       const server = (this.wsServersRegistry.get(port) ?? []).find((candidate) => candidate.path === pathname);
       if (!server) return rejectUpgrade(socket, 404, 'Not Found');
-      server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
+      const gate = (this.gate ??= this.app.get(UpgradeGate)) as UpgradeGate;
+      gate.check(request).then(
+        (refusal) => {
+          if (refusal) return rejectUpgrade(socket, refusal.status, refusal.reason);
+          server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
+        },
+        (error: Error) => {
+          this.logger.error(`upgrade check failed: ${error.stack}`);
+          rejectUpgrade(socket, 500, 'Internal Server Error');
+        },
+      );
     });
     return httpServer;
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth';
 import { ChatModule } from '../chat';
 import { ConnectionModule } from '../connection';
 import { RoomsModule } from '../rooms';
@@ -7,9 +8,10 @@ import { GameExceptionFilter } from './game-exception.filter';
 import { GameGateway } from './game.gateway';
 import { MessageOutcomes } from './message-outcomes';
 import { SessionLifecycle } from './session-lifecycle.service';
+import { UpgradeGate } from './upgrade-gate.service';
 
 @Module({
-  imports: [ConnectionModule, SessionModule, RoomsModule, ChatModule],
-  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle],
+  imports: [AuthModule, ConnectionModule, SessionModule, RoomsModule, ChatModule],
+  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle, UpgradeGate],
 })
 export class GatewayModule {}

@@ -1,8 +1,9 @@
 import { isObservable } from 'rxjs';
 import { Logger } from '@nestjs/common';
-import type { ConnectionPool, GameSocket } from '../connection';
+import { type Connection, type ConnectionPool, type GameSocket, type RateLimiter, RateVerdict } from '../connection';
 import {
   type ClientMessage,
+  CloseCode,
   ErrorCode,
   InternalEvent,
   MessageType,
@@ -17,7 +18,8 @@ import type { MessageOutcomes } from './message-outcomes';
 type HandlerCallback = (data: unknown, type: string) => unknown;
 
 /**
- * One inbound frame's trip: decode and validate once (text → JSON, binary → protobuf), route by
+ * One inbound frame's trip: take a rate-limit token (over the limit the frame is dropped with
+ * `error` RATE_LIMITED; sustained abuse closes with 1008), decode and validate once (text → JSON, binary → protobuf), route by
  * `type` to the gateway's `@SubscribeMessage` handler (frames that fail go to
  * `InternalEvent.Rejected`, so nothing is dropped silently — Nest's own parser swallows them),
  * send the handler's reply in the connection's codec, then ack a message that carried an `id`
@@ -36,12 +38,17 @@ export class MessageDispatcher {
     private readonly pool: ConnectionPool,
     private readonly outcomes: MessageOutcomes,
     private readonly sessions: SessionService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   onFrame(socket: GameSocket, callbacks: Map<string, HandlerCallback>, frame: Buffer, isBinary: boolean): void {
     const connection = socket.connection;
     if (!connection) return; // closed before the gateway registered it
-    connection.lastInboundAt = Date.now();
+    const now = Date.now();
+    connection.lastInboundAt = now;
+    // A rate-limit token before any decoding: a flood costs as little as possible.
+    const verdict = this.limiter.check(connection, now);
+    if (verdict !== RateVerdict.Allowed) return this.rateLimited(connection, verdict);
     const message = this.parser.parse(connection, frame, isBinary);
     const callback = callbacks.get(message.type) ?? callbacks.get(InternalEvent.Rejected);
     if (!callback) return;
@@ -99,5 +106,16 @@ export class MessageDispatcher {
 
   private reply(socket: GameSocket, response: unknown): void {
     if (response) this.pool.send(socket.connection, response as ServerMessage);
+  }
+
+  private rateLimited(connection: Connection, verdict: RateVerdict): void {
+    if (verdict === RateVerdict.Abusive) {
+      this.pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
+      return;
+    }
+    this.pool.send(
+      connection,
+      serverMessage(MessageType.Error, { code: ErrorCode.RateLimited, message: 'too many messages; message dropped, slow down' }),
+    );
   }
 }

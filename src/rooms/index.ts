@@ -2,6 +2,8 @@ export * from './game-logic';
 export * from './game-logic.registry';
 export * from './player-snapshot';
 export * from './room';
+export * from './room-authorizer';
 export * from './room-fanout.service';
+export * from './rooms.constants';
 export * from './rooms.module';
 export * from './rooms.service';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
 import type { Connection } from '../connection';
@@ -18,7 +18,9 @@ import type { TickClock } from './game-logic';
 import { GameLogicRegistry } from './game-logic.registry';
 import { toPlayerSnapshot } from './player-snapshot';
 import { type Member, Room } from './room';
+import type { RoomAuthorizer } from './room-authorizer';
 import { RoomFanout } from './room-fanout.service';
+import { ROOM_AUTHORIZER } from './rooms.constants';
 
 /**
  * Room membership and inputs: join, leave, queue actions. Rooms are created on first join and
@@ -31,6 +33,7 @@ export class RoomsService {
   private readonly rooms = new Map<string, Room>();
   /** Rooms the tick loop must visit: they have queued inputs or a pending snapshot. */
   readonly activeRooms = new Set<Room>();
+  @Optional() @Inject(ROOM_AUTHORIZER) private readonly authorizer?: RoomAuthorizer;
 
   constructor(
     @Inject(roomsConfig.KEY) private readonly config: ConfigType<typeof roomsConfig>,
@@ -52,6 +55,12 @@ export class RoomsService {
     const roomId = request.room_id;
     const existing = this.rooms.get(roomId);
     if (existing?.members.has(connection.clientId)) return this.snapshotFor(existing);
+    if (connection.rooms.size >= this.config.maxRoomsPerConnection) {
+      throw new GameError(ErrorCode.InvalidPayload, `already in ${connection.rooms.size} rooms (the limit); leave one first`);
+    }
+    if (this.authorizer && !this.authorizer.canJoin({ clientId: connection.clientId, userId: connection.userId }, roomId)) {
+      throw new GameError(ErrorCode.Unauthorized, `not allowed to join room "${roomId}"`);
+    }
 
     const playerId = connection.userId ?? (request.user_id || connection.clientId);
     if (existing) {

@@ -1,4 +1,4 @@
-import WebSocket from 'ws';
+import WebSocket, { type ClientOptions } from 'ws';
 import { gameproto, type ServerMessage, TYPE_BY_PROTO } from '../../src/protocol';
 
 export type Codec = 'json' | 'proto';
@@ -27,6 +27,14 @@ export function decodeServerFrame(data: Buffer, isBinary: boolean): Frame {
     ...(Number(envelope.seq) ? { seq: Number(envelope.seq) } : {}),
     ...(envelope.from_client_id ? { from_client_id: envelope.from_client_id } : {}),
   } as Frame;
+}
+
+export interface ConnectOptions {
+  codec?: Codec;
+  protocol?: string | null;
+  extraProtocols?: string[];
+  headers?: Record<string, string>;
+  ws?: ClientOptions;
 }
 
 /**
@@ -59,11 +67,15 @@ export class TestClient {
     this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
 
-  /** Connects; `protocol` is offered as Sec-WebSocket-Protocol (the default picks by codec). */
-  static async connect(url: string, options: { codec?: Codec; protocol?: string | null; headers?: Record<string, string> } = {}) {
+  /**
+   * Connects; `protocol` is offered as Sec-WebSocket-Protocol (the default picks by codec), then
+   * `extraProtocols` (e.g. `token.<jwt>`); `ws` passes client options (e.g. `autoPong: false`).
+   */
+  static async connect(url: string, options: ConnectOptions = {}) {
     const codec = options.codec ?? 'json';
     const protocol = options.protocol === undefined ? (codec === 'proto' ? 'game.v1.proto' : 'game.v1.json') : options.protocol;
-    const socket = new WebSocket(url, protocol ? [protocol] : [], { headers: options.headers });
+    const protocols = [...(protocol ? [protocol] : []), ...(options.extraProtocols ?? [])];
+    const socket = new WebSocket(url, protocols, { ...options.ws, headers: options.headers });
     const client = new TestClient(socket, codec);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', () => resolve());
@@ -74,7 +86,7 @@ export class TestClient {
   }
 
   /** Connects and waits for `welcome`. */
-  static async connectWelcomed(url: string, options: { codec?: Codec; protocol?: string | null } = {}) {
+  static async connectWelcomed(url: string, options: ConnectOptions = {}) {
     const client = await TestClient.connect(url, options);
     const welcome = await client.next('welcome');
     return { client, welcome: welcome as ServerMessage<'welcome'>, clientId: (welcome as ServerMessage<'welcome'>).payload.client_id };

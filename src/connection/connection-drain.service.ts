@@ -1,0 +1,74 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { WebSocket } from 'ws';
+import { connectionConfig } from '../config';
+import { CloseCode } from '../protocol';
+import { ConnectionPool } from './connection-pool.service';
+
+/**
+ * Graceful shutdown of the connections, in Nest's shutdown hooks (SIGTERM/SIGINT or app.close()):
+ * 1. `draining` turns on: the upgrade gate answers new upgrades with 503;
+ * 2. every client gets close 1012 (service restart: reconnect elsewhere and resume); the close
+ *    frame queues behind what is already buffered, so waiting for the close handshakes is waiting
+ *    for the queues to drain, for at most half of SHUTDOWN_TIMEOUT_MS;
+ * 3. sockets still open then are terminated;
+ * 4. on a signal, a watchdog ends the process with exit code 1 if the whole shutdown (other
+ *    modules' hooks included) has not finished within SHUTDOWN_TIMEOUT_MS.
+ */
+@Injectable()
+export class ConnectionDrain implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly logger = new Logger(ConnectionDrain.name);
+  private watchdog: NodeJS.Timeout | undefined;
+  /** True from the start of shutdown: no new connections. */
+  draining = false;
+
+  constructor(
+    private readonly pool: ConnectionPool,
+    @Inject(connectionConfig.KEY) private readonly config: ConfigType<typeof connectionConfig>,
+  ) {}
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.draining = true;
+    const timeoutMs = this.config.shutdownTimeoutMs;
+    if (signal) {
+      this.watchdog = setTimeout(() => {
+        this.logger.error(`shutdown did not finish within SHUTDOWN_TIMEOUT_MS=${timeoutMs}; exiting`);
+        process.exit(1);
+      }, timeoutMs);
+      this.watchdog.unref();
+    }
+    const open = [...this.pool.values()];
+    if (open.length === 0) return;
+    this.logger.log(`shutting down: closing ${open.length} connections with ${CloseCode.ServiceRestart}`);
+    const allClosed = Promise.all(open.map((connection) => closed(connection.socket)));
+    for (const connection of open) {
+      this.pool.close(connection, CloseCode.ServiceRestart, 'server restarting; reconnect');
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      allClosed.then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs / 2))),
+    ]);
+    clearTimeout(timer);
+    if (drained) return;
+    const left = open.filter((connection) => connection.socket.readyState !== WebSocket.CLOSED);
+    this.logger.warn(`${left.length} connections did not drain in ${timeoutMs / 2} ms; terminating them`);
+    for (const connection of left) connection.socket.terminate();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
+  }
+}
+
+function closed(socket: WebSocket): Promise<void> {
+  if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => socket.once('close', () => resolve()));
+}

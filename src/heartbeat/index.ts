@@ -1,0 +1,2 @@
+export * from './heartbeat.module';
+export * from './heartbeat.service';
