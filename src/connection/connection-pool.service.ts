@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { WebSocket } from 'ws';
 import { CodecRegistry } from '../codec';
 import { randomId } from '../common';
+import { MetricsService } from '../metrics';
 import type { ServerMessage } from '../protocol';
 import { Connection, type GameSocket } from './connection';
 
@@ -18,7 +19,10 @@ const TEXT = { binary: false } as const;
 export class ConnectionPool {
   private readonly byClientId = new Map<string, Connection>();
 
-  constructor(private readonly codecs: CodecRegistry) {}
+  constructor(
+    private readonly codecs: CodecRegistry,
+    private readonly metrics: MetricsService,
+  ) {}
 
   get size(): number {
     return this.byClientId.size;
@@ -58,7 +62,9 @@ export class ConnectionPool {
   send(connection: Connection, message: ServerMessage): boolean {
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
     const codec = this.codecs.get(connection.codec);
-    this.write(connection, codec.encode(message), codec.binary);
+    const frame = codec.encode(message);
+    this.write(connection, frame, codec.binary);
+    this.metrics.sent(message, 1, frame.length);
     return true;
   }
 
@@ -68,12 +74,17 @@ export class ConnectionPool {
    */
   broadcast(connections: Iterable<Connection>, message: ServerMessage, except?: string): void {
     const encoded: (Buffer | undefined)[] = [undefined, undefined];
+    let recipients = 0;
+    let bytes = 0;
     for (const connection of connections) {
       if (connection.clientId === except || connection.socket.readyState !== WebSocket.OPEN) continue;
       const codec = this.codecs.get(connection.codec);
       const frame = (encoded[codec.id] ??= codec.encode(message));
       this.write(connection, frame, codec.binary);
+      recipients += 1;
+      bytes += frame.length;
     }
+    this.metrics.sent(message, recipients, bytes); // once per broadcast, not per recipient
   }
 
   /** Closes a connection with a code from `CloseCode`; the close handler unregisters it. */

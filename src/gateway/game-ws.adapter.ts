@@ -7,6 +7,7 @@ import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
 import { ConnectionPool, type GameSocket } from '../connection';
+import { MetricsService } from '../metrics';
 import { InternalEvent, type ServerMessage } from '../protocol';
 import { FrameParser } from './frame-parser';
 
@@ -27,6 +28,7 @@ export interface GameWsAdapterOptions {
 export class GameWsAdapter extends WsAdapter {
   private parser: FrameParser | undefined;
   private pool: ConnectionPool | undefined;
+  private metrics: MetricsService | undefined;
 
   constructor(
     private readonly app: INestApplication,
@@ -51,6 +53,7 @@ export class GameWsAdapter extends WsAdapter {
   ): void {
     const parser: FrameParser = (this.parser ??= new FrameParser(this.app.get(CodecRegistry)));
     const pool = (this.pool ??= this.app.get(ConnectionPool)) as ConnectionPool;
+    const metrics = (this.metrics ??= this.app.get(MetricsService)) as MetricsService;
     const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
     const reply = (response: unknown) => {
       if (response) pool.send(socket.connection, response as ServerMessage);
@@ -60,6 +63,7 @@ export class GameWsAdapter extends WsAdapter {
       if (!connection) return; // closed before the gateway registered it
       connection.lastInboundAt = Date.now();
       const message = parser.parse(connection, frame, isBinary);
+      metrics.received(message.type, frame.length);
       const callback = callbacks.get(message.type) ?? callbacks.get(InternalEvent.Rejected);
       if (callback) transform(callback(message, message.type)).subscribe(reply);
     });

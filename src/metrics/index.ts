@@ -1,0 +1,4 @@
+export * from './metrics.constants';
+export * from './metrics.definitions';
+export * from './metrics.module';
+export * from './metrics.service';
