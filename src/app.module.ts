@@ -4,10 +4,12 @@ import { GatewayConfigModule } from './config/config.module';
 import { GamesModule } from './games/games.module';
 import { GatewayModule } from './gateway';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging';
+import { MetricsModule } from './metrics';
 import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
 @Module({
-  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule],
+  imports: [GatewayConfigModule, LoggingModule, MetricsModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HealthModule],
 })
 export class AppModule {}
