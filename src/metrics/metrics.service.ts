@@ -89,8 +89,15 @@ export class MetricsService {
   }
 }
 
+/** Binds one child per known label value and exports it at 0, so that `rate()` sees a series from the start. */
 function bind<L extends string>(counter: Counter<L>, values: readonly string[]): Map<string, Counter.Internal> {
-  return new Map(values.map((value) => [value, counter.labels(value)]));
+  return new Map(
+    values.map((value) => {
+      const bound = counter.labels(value);
+      bound.inc(0);
+      return [value, bound];
+    }),
+  );
 }
 
 /** A label value not known in advance: bound once, then cached like the others. */
