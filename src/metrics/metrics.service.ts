@@ -37,7 +37,7 @@ export class MetricsService {
     });
     const types = Object.values(MessageType);
     this.receivedByType = bind(this.metrics.messagesReceived, types);
-    this.receivedByType.set(InternalEvent.Rejected, this.metrics.messagesReceived.labels(REJECTED_LABEL));
+    this.receivedByType.set(InternalEvent.Rejected, bind(this.metrics.messagesReceived, [REJECTED_LABEL]).get(REJECTED_LABEL)!);
     this.sentByType = bind(this.metrics.messagesSent, types);
     this.errorsByCode = bind(this.metrics.errors, Object.values(ErrorCode));
   }
