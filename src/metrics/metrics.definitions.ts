@@ -7,7 +7,8 @@ export const METRIC_PREFIX = 'gateway_';
  * Every metric the gateway exposes, defined in one place so that names, help texts, labels and
  * buckets can be reviewed together. Gauges whose value already lives elsewhere (connections,
  * rooms, bus state) are read at scrape time through `collect()`; nothing on the hot path keeps
- * them up to date.
+ * them up to date. The per-message counters are tallied in plain numbers by `MetricsService`
+ * and flushed into prom-client by their `collect()` (the first one collected flushes them all).
  */
 export function defineMetrics(registry: Registry, sources: MetricSources) {
   const registers = [registry];
@@ -45,28 +46,33 @@ export function defineMetrics(registry: Registry, sources: MetricSources) {
       help: 'Client messages received, by type ("rejected" for frames that failed decoding or validation)',
       labelNames: ['type'] as const,
       registers,
+      collect: sources.flushPending,
     }),
     messagesSent: new Counter({
       name: `${METRIC_PREFIX}messages_sent_total`,
       help: 'Server frames written to sockets, by message type (a broadcast counts once per recipient)',
       labelNames: ['type'] as const,
       registers,
+      collect: sources.flushPending,
     }),
     bytesReceived: new Counter({
       name: `${METRIC_PREFIX}received_bytes_total`,
       help: 'Bytes of inbound WebSocket data frames',
       registers,
+      collect: sources.flushPending,
     }),
     bytesSent: new Counter({
       name: `${METRIC_PREFIX}sent_bytes_total`,
       help: 'Bytes of outbound WebSocket data frames',
       registers,
+      collect: sources.flushPending,
     }),
     errors: new Counter({
       name: `${METRIC_PREFIX}errors_total`,
       help: '`error` frames sent to clients, by error code',
       labelNames: ['code'] as const,
       registers,
+      collect: sources.flushPending,
     }),
     rateLimited: new Counter({
       name: `${METRIC_PREFIX}rate_limited_total`,
@@ -111,4 +117,6 @@ export interface MetricSources {
   connectionsByCodec(): Iterable<readonly [string, number]>;
   rooms(): number;
   busReady(): boolean;
+  /** Adds the hot-path tallies to their counters; called before a scrape reads them. */
+  flushPending(): void;
 }

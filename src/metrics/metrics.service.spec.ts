@@ -25,6 +25,16 @@ describe(MetricsService, () => {
       expect(await value(registry, 'gateway_messages_received_total', { type: 'rejected' })).toBe(1);
       expect(await value(registry, 'gateway_received_bytes_total')).toBe(49);
     });
+
+    it('should add counts since the last scrape exactly once', async () => {
+      metrics.received(MessageType.Chat, 1);
+      metrics.received(MessageType.Chat, 1);
+      expect(await value(registry, 'gateway_messages_received_total', { type: 'chat' })).toBe(2);
+      expect(await value(registry, 'gateway_messages_received_total', { type: 'chat' })).toBe(2);
+      metrics.received(MessageType.Chat, 1);
+      expect(await value(registry, 'gateway_messages_received_total', { type: 'chat' })).toBe(3);
+      expect(await value(registry, 'gateway_received_bytes_total')).toBe(3);
+    });
   });
 
   describe('sent', () => {
