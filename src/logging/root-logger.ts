@@ -35,7 +35,7 @@ export interface RootLoggerOptions {
 export function createRootLogger(options: RootLoggerOptions): Logger {
   const destination =
     options.format === 'pretty'
-      ? pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: options.destination ?? 1 })
+      ? pretty({ sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: options.destination ?? 1 })
       : (options.destination ?? pino.destination({ dest: 1, sync: true }));
   return pino(
     {
