@@ -6,10 +6,23 @@ import { GamesModule } from './games/games.module';
 import { GatewayModule } from './gateway';
 import { HealthModule } from './health/health.module';
 import { HeartbeatModule } from './heartbeat';
+import { LoggingModule } from './logging';
+import { MetricsModule } from './metrics';
 import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
 @Module({
-  imports: [GatewayConfigModule, BusModule.forRoot(), GamesModule, SyncModule, GatewayModule, HeartbeatModule, HealthModule, DemoModule],
+  imports: [
+    GatewayConfigModule,
+    LoggingModule,
+    MetricsModule,
+    BusModule.forRoot(),
+    GamesModule,
+    SyncModule,
+    GatewayModule,
+    HeartbeatModule,
+    HealthModule,
+    DemoModule,
+  ],
 })
 export class AppModule {}

@@ -1,15 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { connectionConfig } from './config';
 import { GameWsAdapter } from './gateway';
+import { type NestLogLevel, pinoLevelOfList, ROOT_LOGGER } from './logging';
 
-/** Builds the gateway app (used by main.ts and by the test kit): adapter and shutdown hooks. */
-export async function createGatewayApp(options: { logger?: false | ('error' | 'warn' | 'log' | 'debug' | 'verbose')[] } = {}) {
+/**
+ * Builds the gateway app (used by main.ts and by the test kit): structured logger, adapter and
+ * shutdown hooks. `logger` overrides LOG_LEVEL (the test kit passes `['error']` to stay quiet).
+ */
+export async function createGatewayApp(options: { logger?: false | NestLogLevel[] } = {}) {
   const app: INestApplication = await NestFactory.create(AppModule, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    ...(options.logger !== undefined && { logger: options.logger }),
+    // Startup lines wait for the JSON logger instead of going to the console in another format.
+    bufferLogs: true,
     abortOnError: false,
   });
+  if (options.logger !== undefined) app.get<Pino>(ROOT_LOGGER).level = pinoLevelOfList(options.logger);
+  app.useLogger(app.get(Logger));
   const { maxMessageBytes } = app.get(connectionConfig.KEY);
   app.useWebSocketAdapter(new GameWsAdapter(app, { maxPayload: maxMessageBytes }));
   // Exit 0 once the shutdown hooks ran (Nest would otherwise re-raise the signal).

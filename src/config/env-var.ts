@@ -5,6 +5,8 @@ export interface EnvVar<T> {
   readonly env: string;
   readonly doc: string;
   readonly default: T;
+  /** How the docs show `default` when it is not a plain number, string or list (e.g. a parsed box). */
+  readonly defaultText?: string;
   /** Returns the value, or throws a message that says what a valid value looks like. */
   parse(raw: string): T;
 }

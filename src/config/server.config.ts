@@ -7,4 +7,5 @@ export const serverConfig = configNamespace('server', {
     values: ['error', 'warn', 'log', 'debug', 'verbose'] as const,
     doc: 'Least severe log level written',
   }),
+  logFormat: enumVar('LOG_FORMAT', { default: 'json', values: ['json', 'pretty'] as const, doc: 'One JSON object per line, or colored lines for a terminal' }),
 });

@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import { CodecId, CodecRegistry } from '../codec';
 import { randomId } from '../common';
 import { ConfigValidationError, connectionConfig } from '../config';
+import { MetricsService } from '../metrics';
 import { CloseCode, MessageType, type ServerMessage } from '../protocol';
 import { Connection, type GameSocket, type UpgradeRequest } from './connection';
 
@@ -41,6 +42,7 @@ export class ConnectionPool {
   constructor(
     private readonly codecs: CodecRegistry,
     @Inject(connectionConfig.KEY) config: ConfigType<typeof connectionConfig>,
+    private readonly metrics: MetricsService,
   ) {
     if (config.sendBufferHardBytes < config.sendBufferSoftBytes) {
       throw new ConfigValidationError(
@@ -122,7 +124,10 @@ export class ConnectionPool {
   send(connection: Connection, message: ServerMessage): boolean {
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
     const codec = this.codecs.get(connection.codec);
-    return this.write(connection, codec.encode(message), codec.binary, message.type === MessageType.Sync);
+    const frame = codec.encode(message);
+    const written = this.write(connection, frame, codec.binary, message.type === MessageType.Sync);
+    if (written) this.metrics.sent(message, 1, frame.length);
+    return written;
   }
 
   /**
@@ -132,12 +137,17 @@ export class ConnectionPool {
   broadcast(connections: Iterable<Connection>, message: ServerMessage, except?: string): void {
     const encoded: (Buffer | undefined)[] = [undefined, undefined];
     const droppable = message.type === MessageType.Sync;
+    let recipients = 0;
+    let bytes = 0;
     for (const connection of connections) {
       if (connection.clientId === except || connection.socket.readyState !== WebSocket.OPEN) continue;
       const codec = this.codecs.get(connection.codec);
       const frame = (encoded[codec.id] ??= codec.encode(message));
-      this.write(connection, frame, codec.binary, droppable);
+      if (!this.write(connection, frame, codec.binary, droppable)) continue;
+      recipients += 1;
+      bytes += frame.length;
     }
+    if (recipients > 0) this.metrics.sent(message, recipients, bytes); // once per broadcast, not per recipient
   }
 
   /** Closes a connection with a code from `CloseCode`; the close handler unregisters it. */

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ArenaModule } from './arena/arena.module';
+import { TagModule } from './tag/tag.module';
 
 /** One line per room kind. A team's game module goes here (see README, "Adding a room kind"). */
 @Module({
-  imports: [ArenaModule],
+  imports: [ArenaModule, TagModule],
 })
 export class GamesModule {}

@@ -28,9 +28,10 @@ export class GameExceptionFilter implements WsExceptionFilter {
       code = exception.code;
       text = exception.message;
     } else {
-      this.logger.error(
-        `handler for "${message?.type}" of client ${socket.connection?.clientId} failed: ${(exception as Error)?.stack ?? exception}`,
-      );
+      this.logger.error({
+        msg: `handler for "${message?.type}" failed: ${(exception as Error)?.stack ?? exception}`,
+        clientId: socket.connection?.clientId,
+      });
     }
     if (!socket.connection) return;
     this.pool.send(

@@ -7,6 +7,7 @@ import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
 import { ConnectionPool, type GameSocket, RateLimiter } from '../connection';
+import { MetricsService } from '../metrics';
 import { SessionService } from '../session';
 import { FrameParser } from './frame-parser';
 import { MessageDispatcher } from './message-dispatcher';
@@ -58,6 +59,7 @@ export class GameWsAdapter extends WsAdapter {
       this.app.get(MessageOutcomes),
       this.app.get(SessionService),
       this.app.get(RateLimiter),
+      this.app.get(MetricsService),
     ));
     const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
     socket.on('message', (frame: Buffer, isBinary: boolean) => dispatch.onFrame(socket, callbacks, frame, isBinary));

@@ -5,6 +5,7 @@ import { ConnectionModule } from '../connection';
 import { RoomsModule } from '../rooms';
 import { SessionModule } from '../session';
 import { GameExceptionFilter } from './game-exception.filter';
+import { GatewayMetricsCollector } from './gateway-metrics.collector';
 import { GameGateway } from './game.gateway';
 import { MessageOutcomes } from './message-outcomes';
 import { SessionLifecycle } from './session-lifecycle.service';
@@ -12,6 +13,6 @@ import { UpgradeGate } from './upgrade-gate.service';
 
 @Module({
   imports: [AuthModule, ConnectionModule, SessionModule, RoomsModule, ChatModule],
-  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle, UpgradeGate],
+  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle, UpgradeGate, GatewayMetricsCollector],
 })
 export class GatewayModule {}

@@ -11,6 +11,7 @@ import {
   type ServerMessage,
   serverMessage,
 } from '../protocol';
+import type { MetricsService } from '../metrics';
 import type { SessionService } from '../session';
 import type { FrameParser } from './frame-parser';
 import type { MessageOutcomes } from './message-outcomes';
@@ -39,6 +40,7 @@ export class MessageDispatcher {
     private readonly outcomes: MessageOutcomes,
     private readonly sessions: SessionService,
     private readonly limiter: RateLimiter,
+    private readonly metrics: MetricsService,
   ) {}
 
   onFrame(socket: GameSocket, callbacks: Map<string, HandlerCallback>, frame: Buffer, isBinary: boolean): void {
@@ -50,6 +52,7 @@ export class MessageDispatcher {
     const verdict = this.limiter.check(connection, now);
     if (verdict !== RateVerdict.Allowed) return this.rateLimited(connection, verdict);
     const message = this.parser.parse(connection, frame, isBinary);
+    this.metrics.received(message.type, frame.length);
     const callback = callbacks.get(message.type) ?? callbacks.get(InternalEvent.Rejected);
     if (!callback) return;
     const id = message.id;
@@ -109,6 +112,7 @@ export class MessageDispatcher {
   }
 
   private rateLimited(connection: Connection, verdict: RateVerdict): void {
+    this.metrics.rateLimited();
     if (verdict === RateVerdict.Abusive) {
       this.pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
       return;

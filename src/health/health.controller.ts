@@ -1,20 +1,30 @@
-import { Controller, Get, HttpCode, HttpStatus, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { type Bus, BUS } from '../bus';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { BusHealthIndicator } from './bus.health';
+import { ShutdownHealthIndicator } from './shutdown.health';
 
-/** Liveness and readiness (PROTOCOL.md, "Endpoint"). */
+/**
+ * Liveness and readiness (PROTOCOL.md, "Endpoint"). `/health` answers 200 as long as the process
+ * serves HTTP at all; `/ready` answers 503 while the bus is down or the instance is shutting down,
+ * with terminus's `{status, info, error, details}` body naming which check failed.
+ */
 @Controller()
 export class HealthController {
-  constructor(@Inject(BUS) private readonly bus: Bus) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly bus: BusHealthIndicator,
+    private readonly shutdown: ShutdownHealthIndicator,
+  ) {}
 
   @Get('health')
-  @HttpCode(HttpStatus.OK)
-  health() {
-    return { status: 'ok' };
+  @HealthCheck()
+  liveness() {
+    return this.health.check([]);
   }
 
   @Get('ready')
-  ready() {
-    if (!this.bus.isReady()) throw new ServiceUnavailableException({ status: 'not ready', bus: 'disconnected' });
-    return { status: 'ready', bus: 'connected' };
+  @HealthCheck()
+  readiness() {
+    return this.health.check([() => this.bus.check(), () => this.shutdown.check()]);
   }
 }

@@ -1,5 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { BusHealthIndicator } from './bus.health';
 import { HealthController } from './health.controller';
+import { ShutdownHealthIndicator } from './shutdown.health';
 
-@Module({ controllers: [HealthController] })
+const INDICATORS = [BusHealthIndicator, ShutdownHealthIndicator];
+
+@Module({
+  // Terminus would log an error on every failing probe (every few seconds while Redis is down);
+  // bus state changes are logged by the bus, and `/ready`'s body says which check failed.
+  imports: [TerminusModule.forRoot({ logger: false })],
+  controllers: [HealthController],
+  providers: INDICATORS,
+})
 export class HealthModule {}

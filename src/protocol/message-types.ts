@@ -29,6 +29,20 @@ export const CLIENT_MESSAGE_TYPES = [
 ] as const;
 export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];
 
+/** Types the server sends (`chat`, `ping` and `pong` go both ways). */
+export const SERVER_MESSAGE_TYPES = [
+  MessageType.Welcome,
+  MessageType.RoomJoined,
+  MessageType.PlayerJoined,
+  MessageType.PlayerLeft,
+  MessageType.Sync,
+  MessageType.Chat,
+  MessageType.Ack,
+  MessageType.Error,
+  MessageType.Ping,
+  MessageType.Pong,
+] as const;
+
 /**
  * Events that never come from the wire: the adapter routes frames it could not accept to this
  * handler, so that nothing is dropped silently. `$` cannot start a wire type that gets this far.

@@ -10,6 +10,7 @@ import type { JoiningUser, RoomAuthorizer } from './room-authorizer';
 import { ROOM_AUTHORIZER } from './rooms.constants';
 import { RoomsModule } from './rooms.module';
 import { RoomsService } from './rooms.service';
+import { MetricsModule } from '../metrics';
 
 /** Lets alice into every room and nobody into "vip". */
 class VipAuthorizer implements RoomAuthorizer {
@@ -39,7 +40,7 @@ describe('RoomsService with a ROOM_AUTHORIZER', () => {
 
   beforeAll(async () => {
     module = await Test.createTestingModule({
-      imports: [GatewayConfigModule, BusModule.forRoot(), AccessModule, GamesModule, RoomsModule],
+      imports: [GatewayConfigModule, MetricsModule, BusModule.forRoot(), AccessModule, GamesModule, RoomsModule],
     }).compile();
     await module.init();
     rooms = module.get(RoomsService);

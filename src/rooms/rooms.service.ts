@@ -183,7 +183,7 @@ export class RoomsService {
       return fn();
     } catch (error) {
       if (error instanceof GameError) throw error;
-      this.logger.error(`game logic "${room.kind}" failed in room ${room.id}: ${(error as Error)?.stack ?? error}`);
+      this.logger.error({ msg: `game logic "${room.kind}" failed: ${(error as Error)?.stack ?? error}`, roomId: room.id });
       throw new GameError(ErrorCode.Internal, 'the game logic failed on this input');
     }
   }

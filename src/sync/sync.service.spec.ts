@@ -5,6 +5,8 @@ import { type Connection, ConnectionPool } from '../connection';
 import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from '../history';
 import { ErrorCode, GameError, type SyncPayload } from '../protocol';
 import { GameLogicRegistry, type GameLogic, RoomFanout, RoomsService } from '../rooms';
+import { Registry } from 'prom-client';
+import { MetricsService } from '../metrics';
 import { SyncService } from './sync.service';
 
 /** A logic that records what the loop does with it. */
@@ -55,6 +57,7 @@ describe(SyncService.name, () => {
         { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
         { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
         { provide: BUS, useValue: new InMemoryBus() },
+        { provide: MetricsService, useValue: new MetricsService(new Registry()) },
         { provide: GameLogicRegistry, useValue: { kindOf: () => 'count', get: () => logic } },
         {
           provide: ConnectionPool,

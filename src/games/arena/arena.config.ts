@@ -9,6 +9,7 @@ const boundsVar: EnvVar<Bounds> = {
   env: 'ARENA_BOUNDS',
   doc: 'World box `minX,minY,minZ,maxX,maxY,maxZ`; moves are clamped into it',
   default: { min: { x: -1000, y: -1000, z: 0 }, max: { x: 1000, y: 1000, z: 0 } },
+  defaultText: '-1000,-1000,0,1000,1000,0',
   parse(raw) {
     const n = raw.split(',').map((s) => Number(s.trim()));
     if (n.length !== 6 || n.some((v) => !Number.isFinite(v)) || n[0] > n[3] || n[1] > n[4] || n[2] > n[5]) {

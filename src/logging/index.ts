@@ -1,0 +1,3 @@
+export * from './logging.constants';
+export * from './logging.module';
+export * from './root-logger';
