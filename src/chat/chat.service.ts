@@ -14,32 +14,33 @@ export class ChatService {
     private readonly fanout: RoomFanout,
   ) {}
 
-  send(connection: Connection, request: ChatSendPayload): void {
+  send(connection: Connection, request: ChatSendPayload): void | Promise<void> {
     if (request.text.length > this.config.chatMaxLength) {
       throw new GameError(ErrorCode.InvalidPayload, `payload.text must be at most ${this.config.chatMaxLength} characters`);
     }
-    if (request.to_client_id) this.sendDirect(connection, request.to_client_id, request.text);
-    else this.sendToRoom(connection, request.room_id, request.text);
+    if (request.to_client_id) return this.sendDirect(connection, request.to_client_id, request.text);
+    this.sendToRoom(connection, request.room_id, request.text);
   }
 
   private sendToRoom(connection: Connection, roomId: string | undefined, text: string): void {
-    const { room, member } = this.rooms.memberRoom(connection, roomId);
+    const { roomId: id, playerId } = this.rooms.membership(connection, roomId);
     const message = serverMessage(
       MessageType.Chat,
-      { room_id: room.id, text, from_client_id: connection.clientId, player_id: member.playerId },
-      { room_id: room.id },
+      { room_id: id, text, from_client_id: connection.clientId, player_id: playerId },
+      { room_id: id },
     );
-    this.fanout.publishReliable(room.id, message);
+    this.rooms.publishReliable(id, message);
   }
 
-  private sendDirect(connection: Connection, toClientId: string, text: string): void {
+  private async sendDirect(connection: Connection, toClientId: string, text: string): Promise<void> {
     const message = serverMessage(MessageType.Chat, {
       to_client_id: toClientId,
       text,
       from_client_id: connection.clientId,
       player_id: connection.playerId ?? connection.clientId,
     });
-    if (!this.fanout.toClient(toClientId, message, { sequenced: true })) {
+    // The target may be connected to another instance: wait for the registry's answer.
+    if (!(await this.fanout.toClientAnywhere(toClientId, message, { sequenced: true }))) {
       throw new GameError(ErrorCode.InvalidPayload, `client "${toClientId}" is not connected`);
     }
   }

@@ -1,13 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { busConfig } from './bus.config';
+import { clusterConfig } from './cluster.config';
 import { connectionConfig } from './connection.config';
 import { historyConfig } from './history.config';
 import { roomsConfig } from './rooms.config';
 import { serverConfig } from './server.config';
 import { sessionConfig } from './session.config';
 
-const CORE_NAMESPACES = [serverConfig, roomsConfig, connectionConfig, sessionConfig, busConfig, historyConfig];
+const CORE_NAMESPACES = [serverConfig, roomsConfig, connectionConfig, sessionConfig, busConfig, historyConfig, clusterConfig];
 
 /** Loads and validates every core config namespace once, at boot. Games add theirs with `ConfigModule.forFeature`. */
 @Global()

@@ -1,4 +1,5 @@
 export * from './bus.config';
+export * from './cluster.config';
 export * from './connection.config';
 export * from './env-var';
 export * from './history.config';

@@ -82,8 +82,8 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   }
 
   @SubscribeMessage(MessageType.Chat)
-  sendChat(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ChatSendPayload): void {
-    this.chat.send(socket.connection, request);
+  sendChat(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ChatSendPayload) {
+    return this.chat.send(socket.connection, request);
   }
 
   @SubscribeMessage(MessageType.Resume)

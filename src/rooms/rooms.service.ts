@@ -20,6 +20,17 @@ import { toPlayerSnapshot } from './player-snapshot';
 import { type Member, Room } from './room';
 import { RoomFanout } from './room-fanout.service';
 
+/** What rooms need from the Redis bridge when they span instances (see RoomBridge). */
+export interface RoomSpan {
+  join(connection: Connection, request: JoinRoomPayload): Promise<ServerMessage<'room_joined'>>;
+  leave(connection: Connection, roomId: string, reason: LeaveReason): void;
+  forwardAction(connection: Connection, roomId: string, action: GameActionPayload, refId?: string): void;
+  forwardReliable(roomId: string, message: ServerMessage): void;
+  memberAdded(room: Room, member: Member): void;
+  memberRemoved(room: Room, member: Member): void;
+  roomDisposed(room: Room): void;
+}
+
 /**
  * Room membership and inputs: join, leave, queue actions. Rooms are created on first join and
  * disposed when the last member leaves. The tick loop (sync) reads `activeRooms`; rooms never
@@ -31,6 +42,8 @@ export class RoomsService {
   private readonly rooms = new Map<string, Room>();
   /** Rooms the tick loop must visit: they have queued inputs or a pending snapshot. */
   readonly activeRooms = new Set<Room>();
+  /** Set when REDIS_URL is set: `rooms` then holds only the rooms this instance runs. */
+  private span: RoomSpan | undefined;
 
   constructor(
     @Inject(roomsConfig.KEY) private readonly config: ConfigType<typeof roomsConfig>,
@@ -38,6 +51,11 @@ export class RoomsService {
     private readonly registry: GameLogicRegistry,
     private readonly fanout: RoomFanout,
   ) {}
+
+  /** Called once by the Redis bridge at construction. */
+  spanInstances(span: RoomSpan): void {
+    this.span = span;
+  }
 
   get roomCount(): number {
     return this.rooms.size;
@@ -48,12 +66,33 @@ export class RoomsService {
   }
 
   /** Joins (creating the room on first join) and returns the joiner's `room_joined` snapshot. */
-  join(connection: Connection, request: JoinRoomPayload): ServerMessage<'room_joined'> {
-    const roomId = request.room_id;
-    const existing = this.rooms.get(roomId);
-    if (existing?.members.has(connection.clientId)) return this.snapshotFor(existing);
+  join(connection: Connection, request: JoinRoomPayload): ServerMessage<'room_joined'> | Promise<ServerMessage<'room_joined'>> {
+    return this.span ? this.span.join(connection, request) : this.joinHere(connection, request);
+  }
 
-    const playerId = connection.userId ?? (request.user_id || connection.clientId);
+  /** Joins a room this instance runs. */
+  joinHere(connection: Connection, request: JoinRoomPayload): ServerMessage<'room_joined'> {
+    const roomId = request.room_id;
+    const playerId = this.playerIdOf(connection, request);
+    const snapshot = this.admit(roomId, { clientId: connection.clientId, playerId, nickname: request.nickname || playerId });
+    connection.rooms.add(roomId);
+    connection.playerId = playerId;
+    this.fanout.attach(roomId, connection);
+    return snapshot;
+  }
+
+  playerIdOf(connection: Connection, request: JoinRoomPayload): string {
+    return connection.userId ?? (request.user_id || connection.clientId);
+  }
+
+  /**
+   * Seats a player in a room this instance runs (its socket may be on another instance:
+   * `instanceId`), tells the others, and returns the joiner's snapshot.
+   */
+  admit(roomId: string, who: { clientId: string; playerId: string; nickname: string; instanceId?: string }): ServerMessage<'room_joined'> {
+    const existing = this.rooms.get(roomId);
+    if (existing?.members.has(who.clientId)) return this.snapshotFor(existing);
+    const { playerId } = who;
     if (existing) {
       if (existing.members.size >= this.config.maxPlayers) {
         throw new GameError(ErrorCode.RoomFull, `room "${roomId}" is full (${this.config.maxPlayers} players)`);
@@ -63,7 +102,7 @@ export class RoomsService {
       }
     }
     const room = existing ?? this.createRoom(roomId);
-    const member = room.addMember(connection.clientId, playerId, request.nickname || playerId);
+    const member = room.addMember(who.clientId, playerId, who.nickname, who.instanceId);
     try {
       this.runLogic(room, () => room.logic.onJoin(room.state, member, this.clock()));
     } catch (error) {
@@ -71,8 +110,7 @@ export class RoomsService {
       if (room.members.size === 0) this.dispose(room);
       throw error;
     }
-    connection.rooms.add(roomId);
-    connection.playerId = playerId;
+    this.span?.memberAdded(room, member);
     const joined = serverMessage(
       MessageType.PlayerJoined,
       {
@@ -84,8 +122,7 @@ export class RoomsService {
       },
       { room_id: roomId },
     );
-    this.fanout.publishReliable(roomId, joined, connection.clientId);
-    this.fanout.attach(roomId, connection);
+    this.fanout.publishReliable(roomId, joined, who.clientId);
     this.markChanged(room);
     return this.snapshotFor(room);
   }
@@ -94,10 +131,23 @@ export class RoomsService {
   leave(connection: Connection, roomId: string, reason: LeaveReason): void {
     const room = this.rooms.get(roomId);
     const member = room?.members.get(connection.clientId);
+    if (this.span && !room && connection.rooms.has(roomId)) {
+      // A room run by another instance: leave here, tell its owner.
+      connection.rooms.delete(roomId);
+      this.fanout.detach(roomId, connection);
+      return this.span.leave(connection, roomId, reason);
+    }
     if (!room || !member) throw new GameError(ErrorCode.NotInRoom, `not in room "${roomId}"`);
     connection.rooms.delete(roomId);
     this.fanout.detach(roomId, connection);
+    this.removeMember(room, member, reason);
+  }
+
+  /** Takes a member's seat away (whichever instance its socket is on); the others get `player_left`. */
+  removeMember(room: Room, member: Member, reason: LeaveReason): void {
+    const roomId = room.id;
     room.removeMember(member);
+    this.span?.memberRemoved(room, member);
     try {
       this.runLogic(room, () => room.logic.onLeave(room.state, member, this.clock()));
     } catch {
@@ -135,9 +185,33 @@ export class RoomsService {
     return { room, member };
   }
 
+  /**
+   * The room and player id a room-scoped message of `connection` refers to, for rooms run here
+   * or (bridged) on another instance.
+   */
+  membership(connection: Connection, roomId: string | undefined): { roomId: string; playerId: string } {
+    const id = roomId || this.onlyRoomOf(connection);
+    if (this.span && !this.rooms.has(id) && connection.rooms.has(id)) return { roomId: id, playerId: connection.playerId ?? connection.clientId };
+    const { room, member } = this.memberRoom(connection, id);
+    return { roomId: room.id, playerId: member.playerId };
+  }
+
+  /** A reliable room event: offset and publish by the instance that runs the room. */
+  publishReliable(roomId: string, message: ServerMessage): void {
+    if (this.span && !this.rooms.has(roomId)) this.span.forwardReliable(roomId, message);
+    else this.fanout.publishReliable(roomId, message);
+  }
+
   /** Queues an action for the room's next tick. */
   queueAction(connection: Connection, action: GameActionPayload, refId?: string): void {
-    const { room, member } = this.memberRoom(connection, action.room_id);
+    const id = action.room_id || this.onlyRoomOf(connection);
+    if (this.span && !this.rooms.has(id) && connection.rooms.has(id)) return this.span.forwardAction(connection, id, action, refId);
+    const { room, member } = this.memberRoom(connection, id);
+    this.enqueue(room, member, action, refId);
+  }
+
+  /** Queues an action of a member (of any instance) for the room's next tick. */
+  enqueue(room: Room, member: Member, action: GameActionPayload, refId?: string): void {
     if (room.actions.length >= this.config.maxQueuedActions) {
       throw new GameError(ErrorCode.RateLimited, `room "${room.id}" has too many pending actions; slow down`);
     }
@@ -170,11 +244,35 @@ export class RoomsService {
   }
 
   private createRoom(roomId: string): Room {
-    const kind = this.registry.kindOf(roomId);
-    const logic = this.registry.get(kind);
-    const room = new Room(roomId, kind, logic, logic.createState(roomId));
+    const room = this.newRoom(roomId);
     this.rooms.set(roomId, room);
     return room;
+  }
+
+  /** A room object with fresh state, not yet run here (the bridge restores into it, then `adopt`s it). */
+  newRoom(roomId: string, state?: (logic: Room['logic']) => unknown): Room {
+    const kind = this.registry.kindOf(roomId);
+    const logic = this.registry.get(kind);
+    return new Room(roomId, kind, logic, state ? state(logic) : logic.createState(roomId));
+  }
+
+  /** Starts running a room taken over from another instance; its members get a full `sync`. */
+  adopt(room: Room): void {
+    this.rooms.set(room.id, room);
+    this.markChanged(room);
+  }
+
+  /** Stops running a room here without telling anyone (another instance took it over). */
+  relinquish(room: Room): void {
+    if (this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    this.activeRooms.delete(room);
+    room.active = false;
+  }
+
+  /** Rooms this instance runs. */
+  runningRooms(): IterableIterator<Room> {
+    return this.rooms.values();
   }
 
   private dispose(room: Room): void {
@@ -182,9 +280,10 @@ export class RoomsService {
     this.activeRooms.delete(room);
     room.active = false;
     this.history.forget(room.id);
+    this.span?.roomDisposed(room);
   }
 
-  private markChanged(room: Room): void {
+  markChanged(room: Room): void {
     room.changed = true;
     this.activate(room);
   }
@@ -195,7 +294,7 @@ export class RoomsService {
     this.activeRooms.add(room);
   }
 
-  private snapshotFor(room: Room): ServerMessage<'room_joined'> {
+  snapshotFor(room: Room): ServerMessage<'room_joined'> {
     const { offset, epoch } = this.history.position(room.id);
     const players: RoomPlayer[] = this.runLogic(room, () => room.logic.snapshot(room.state)).map((view) => {
       const member = room.membersByPlayerId.get(view.player_id);
