@@ -14,6 +14,8 @@ export interface StoredMember {
 /** What the owner persists periodically: enough for another instance to continue the room. */
 export interface StoredRoom {
   frameNum: number;
+  /** Server clock (ms) when it was taken: a successor skips the frames the owner may have sent since. */
+  savedAt: number;
   nextEntityId: number;
   /** `GameLogic.serialize(state)`; absent when the logic cannot serialize (state restarts). */
   state?: unknown;

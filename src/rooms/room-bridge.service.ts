@@ -305,7 +305,10 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
       stored?.state !== undefined && logic.restore ? logic.restore(stored.state, members) : logic.createState(roomId),
     );
     for (const member of members) room.restoreMember(member);
-    room.frameNum = stored?.frameNum ?? 0;
+    // The dead owner may have sent frames after this snapshot: skip as many as it could have
+    // ticked since, so that `frame_num` never goes backwards for a client.
+    const tickMs = this.d.rooms.clock().tickMs;
+    room.frameNum = stored ? stored.frameNum + Math.ceil((Date.now() - stored.savedAt) / tickMs) + 1 : 0;
     room.upcomingEntityId = stored?.nextEntityId ?? 1;
     const inState = new Set(this.d.rooms.runLogic(room, () => room.logic.snapshot(room.state)).map((view) => view.player_id));
     const clock = this.d.rooms.clock();
@@ -419,7 +422,7 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
       const frame = room.frameNum;
       saves.push(
         this.d.store
-          .save(room.id, { frameNum: frame, nextEntityId: room.upcomingEntityId, state, members: [...room.members.values()].map((m) => this.toStored(m)) })
+          .save(room.id, { frameNum: frame, savedAt: Date.now(), nextEntityId: room.upcomingEntityId, state, members: [...room.members.values()].map((m) => this.toStored(m)) })
           .then(() => void this.persistedFrame.set(room, frame)),
       );
     }
