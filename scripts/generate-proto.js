@@ -13,10 +13,10 @@ const root = path.resolve(__dirname, '..');
 const out = path.resolve(process.argv[2] ?? path.join(root, 'src/protocol/generated'));
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 const run = (cmd, args) => execFileSync(bin(cmd), args, { cwd: root, stdio: 'inherit' });
-const pbjs = (extra, file) =>
+const pbjs = (extra, file, proto = 'proto/game.proto') =>
   run('pbjs', [
     '-t', 'static-module', '-w', 'commonjs', '--keep-case', '--no-beautify',
-    '--no-delimited', '--no-service', '--no-verify', ...extra, '-o', file, 'proto/game.proto',
+    '--no-delimited', '--no-service', '--no-verify', ...extra, '-o', file, proto,
   ]);
 
 // pbts reads the JSDoc comments, so typings come from a commented build and the runtime file
@@ -26,4 +26,10 @@ const commented = path.join(tmp, 'game.js');
 pbjs([], commented);
 run('pbts', ['--no-comments', '-o', path.join(out, 'game.d.ts'), commented]);
 pbjs(['--no-comments'], path.join(out, 'game.js'));
+// The cross-instance bus envelope (internal; the bus folder owns its generated code).
+const busOut = path.join(root, 'src/bus/generated');
+const busCommented = path.join(tmp, 'bus.js');
+pbjs([], busCommented, 'proto/bus/v1/bus.proto');
+run('pbts', ['--no-comments', '-o', path.join(busOut, 'bus.d.ts'), busCommented]);
+pbjs(['--no-comments'], path.join(busOut, 'bus.js'), 'proto/bus/v1/bus.proto');
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
-import { connectionConfig } from './config';
+import { BusEventTransport } from './bus';
+import { busConfig, connectionConfig } from './config';
 import { GameWsAdapter } from './gateway';
 import { type NestLogLevel, pinoLevelOfList, ROOT_LOGGER } from './logging';
 
@@ -24,5 +25,10 @@ export async function createGatewayApp(options: { logger?: false | NestLogLevel[
   app.useWebSocketAdapter(new GameWsAdapter(app, { maxPayload: maxMessageBytes }));
   // Exit 0 once the shutdown hooks ran (Nest would otherwise re-raise the signal).
   app.enableShutdownHooks(undefined, { useProcessExit: true });
+  if (app.get(busConfig.KEY).redisUrl) {
+    // Hybrid app: backend modules' @EventPattern handlers listen on the same Redis bus.
+    app.connectMicroservice({ strategy: app.get(BusEventTransport) }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+  }
   return app;
 }

@@ -1,10 +1,18 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { busConfig } from '../config';
+import { REDIS_CONNECTIONS, RedisConnections, RedisModule } from '../redis';
+import { BusEventClient } from './bus-event.client';
+import { BusEventTransport } from './bus-event.transport';
+import { BUS_CLIENT, INSTANCE_ID } from './bus.constants';
 import { type Bus, BUS } from './bus.port';
 import { InMemoryBus } from './in-memory.bus';
+import { RedisBus } from './redis.bus';
 
 /**
- * Picks the bus implementation once, for the whole app. `forRoot()` is the embedded in-memory
- * default; the Redis transport registers itself here when REDIS_URL is set.
+ * Picks the bus implementation once, for the whole app: the Redis transport when REDIS_URL is
+ * set, else the embedded in-memory default. Also provides the microservice
+ * transport/client pair that carries `@EventPattern` events over the same bus.
  */
 @Global()
 @Module({})
@@ -14,8 +22,18 @@ export class BusModule implements OnApplicationShutdown {
   static forRoot(): DynamicModule {
     return {
       module: BusModule,
-      providers: [{ provide: BUS, useFactory: () => new InMemoryBus() }],
-      exports: [BUS],
+      imports: [RedisModule.forRoot()],
+      providers: [
+        {
+          provide: BUS,
+          inject: [busConfig.KEY, REDIS_CONNECTIONS, INSTANCE_ID],
+          useFactory: (config: ConfigType<typeof busConfig>, redis: RedisConnections | null, instanceId: string) =>
+            config.redisUrl && redis ? new RedisBus(redis, instanceId) : new InMemoryBus(),
+        },
+        BusEventTransport,
+        { provide: BUS_CLIENT, useClass: BusEventClient },
+      ],
+      exports: [BUS, BUS_CLIENT, BusEventTransport],
     };
   }
 

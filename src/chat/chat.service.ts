@@ -14,8 +14,8 @@ export class ChatService {
     private readonly fanout: RoomFanout,
   ) {}
 
-  /** Room chat is published at once; a direct message resolves once it is sequenced and buffered. */
-  send(connection: Connection, request: ChatSendPayload): Promise<void> | void {
+  /** Room chat is published at once; a direct message resolves once it is sequenced and delivered. */
+  send(connection: Connection, request: ChatSendPayload): void | Promise<void> {
     if (request.text.length > this.config.chatMaxLength) {
       throw new GameError(ErrorCode.InvalidPayload, `payload.text must be at most ${this.config.chatMaxLength} characters`);
     }
@@ -24,13 +24,13 @@ export class ChatService {
   }
 
   private sendToRoom(connection: Connection, roomId: string | undefined, text: string): void {
-    const { room, member } = this.rooms.memberRoom(connection, roomId);
+    const { roomId: id, playerId } = this.rooms.membership(connection, roomId);
     const message = serverMessage(
       MessageType.Chat,
-      { room_id: room.id, text, from_client_id: connection.clientId, player_id: member.playerId },
-      { room_id: room.id },
+      { room_id: id, text, from_client_id: connection.clientId, player_id: playerId },
+      { room_id: id },
     );
-    this.fanout.publishReliable(room.id, message);
+    this.rooms.publishReliable(id, message);
   }
 
   private async sendDirect(connection: Connection, toClientId: string, text: string): Promise<void> {
@@ -40,7 +40,8 @@ export class ChatService {
       from_client_id: connection.clientId,
       player_id: connection.playerId ?? connection.clientId,
     });
-    if (!(await this.fanout.sendDirect(toClientId, message))) {
+    // The target may be connected to another instance: wait for the registry's answer.
+    if (!(await this.fanout.toClientAnywhere(toClientId, message, { sequenced: true }))) {
       throw new GameError(ErrorCode.InvalidPayload, `client "${toClientId}" is not connected`);
     }
   }

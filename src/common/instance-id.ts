@@ -8,3 +8,9 @@ import { randomId } from './ids';
 export function newInstanceId(): string {
   return `${hostname()}-${process.pid}-${randomId(3)}`;
 }
+
+/**
+ * DI token of this gateway instance's id (`newInstanceId()`), provided once by the logging
+ * module: it is in every log line and stamped as `origin` on everything the bus publishes.
+ */
+export const INSTANCE_ID = Symbol('GAME:INSTANCE_ID');

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { authConfig } from './auth.config';
 import { busConfig } from './bus.config';
+import { clusterConfig } from './cluster.config';
 import { connectionConfig } from './connection.config';
 import { historyConfig } from './history.config';
 import { limitsConfig } from './limits.config';
@@ -9,7 +10,17 @@ import { roomsConfig } from './rooms.config';
 import { serverConfig } from './server.config';
 import { sessionConfig } from './session.config';
 
-const CORE_NAMESPACES = [serverConfig, roomsConfig, connectionConfig, sessionConfig, busConfig, historyConfig, limitsConfig, authConfig];
+const CORE_NAMESPACES = [
+  serverConfig,
+  roomsConfig,
+  connectionConfig,
+  sessionConfig,
+  busConfig,
+  historyConfig,
+  limitsConfig,
+  authConfig,
+  clusterConfig,
+];
 
 /** Loads and validates every core config namespace once, at boot. Games add theirs with `ConfigModule.forFeature`. */
 @Global()

@@ -1,5 +1,6 @@
 export * from './auth.config';
 export * from './bus.config';
+export * from './cluster.config';
 export * from './connection.config';
 export * from './env-var';
 export * from './history.config';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Connection, ConnectionPool } from '../connection';
 import { CloseCode, LeaveReason, type ResumePayload, type ServerMessage } from '../protocol';
-import { RoomsService } from '../rooms';
+import { RoomSeats, RoomsService } from '../rooms';
 import { type DetachedSession, resumeFailed, SessionService } from '../session';
 
 /**
@@ -24,6 +24,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     private readonly pool: ConnectionPool,
     private readonly sessions: SessionService,
     private readonly rooms: RoomsService,
+    private readonly seats: RoomSeats,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -55,7 +56,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
       await this.sessions.end(sessionId, clientId);
       return;
     }
-    const rooms = this.rooms.suspend(connection);
+    const rooms = this.seats.suspend(connection);
     const { playerId, userId } = connection;
     await this.sessions.park({ sessionId, clientId, playerId, userId, rooms, detachedAt: Date.now() });
   }
@@ -66,7 +67,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     this.sweeping = true;
     try {
       for (const session of await this.sessions.takeExpired(now)) {
-        this.rooms.expire(session.clientId, session.rooms.map((held) => held.roomId));
+        this.seats.expire(session.clientId, session.rooms.map((held) => held.roomId));
         await this.sessions.end(session.sessionId, session.clientId);
       }
     } catch (error) {
@@ -101,7 +102,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     for (const { roomId, epoch } of session.rooms) {
       const offset = request.rooms?.[roomId];
       const since = offset === undefined ? undefined : { offset, epoch };
-      for (const message of this.rooms.rejoin(connection, roomId, since)) this.pool.send(connection, message);
+      for (const message of this.seats.rejoin(connection, roomId, since)) this.pool.send(connection, message);
     }
     for (const message of direct.messages) this.pool.send(connection, message);
     this.pool.send(connection, this.sessions.welcome(connection));
@@ -113,7 +114,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     const old = this.pool.get(clientId);
     if (!old || old === connection || old.sessionId !== sessionId) return undefined;
     this.takenOver.add(old);
-    const rooms = this.rooms.suspend(old);
+    const rooms = this.seats.suspend(old);
     this.pool.close(old, CloseCode.SessionTakenOver, 'session resumed on another connection');
     return { sessionId, clientId, playerId: old.playerId, userId: old.userId, rooms, detachedAt: Date.now() };
   }

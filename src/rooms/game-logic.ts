@@ -62,6 +62,18 @@ export interface GameLogic<S = unknown> {
   onTick?(state: S, clock: TickClock): { changed: boolean; keepTicking: boolean };
   /** Every player's current state, in a stable order. Called at most once per tick. */
   snapshot(state: S): PlayerView[];
+  /**
+   * Optional, for rooms that span instances: the state as JSON-compatible data. The instance
+   * running the room persists it every ROOM_SNAPSHOT_INTERVAL_MS; when that instance dies,
+   * another one continues from it. Without it, a failover restarts the room's state (members
+   * rejoin through `onJoin`).
+   */
+  serialize?(state: S): unknown;
+  /**
+   * The state back from `serialize`'s output. `players` are the room's members, so that the
+   * state can hold their `PlayerRef`s again.
+   */
+  restore?(data: unknown, players: readonly PlayerRef[]): S;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { JoiningUser, RoomAuthorizer } from './room-authorizer';
 import { ROOM_AUTHORIZER } from './rooms.constants';
 import { RoomsModule } from './rooms.module';
 import { RoomsService } from './rooms.service';
+import { LoggingModule } from '../logging';
 import { MetricsModule } from '../metrics';
 
 /** Lets alice into every room and nobody into "vip". */
@@ -40,7 +41,7 @@ describe('RoomsService with a ROOM_AUTHORIZER', () => {
 
   beforeAll(async () => {
     module = await Test.createTestingModule({
-      imports: [GatewayConfigModule, MetricsModule, BusModule.forRoot(), AccessModule, GamesModule, RoomsModule],
+      imports: [GatewayConfigModule, LoggingModule, MetricsModule, BusModule.forRoot(), AccessModule, GamesModule, RoomsModule],
     }).compile();
     await module.init();
     rooms = module.get(RoomsService);
@@ -48,9 +49,9 @@ describe('RoomsService with a ROOM_AUTHORIZER', () => {
   afterAll(() => module.close());
 
   describe('join', () => {
-    it('should ask the authorizer with the verified user and the room id, and let an allowed user in', () => {
+    it('should ask the authorizer with the verified user and the room id, and let an allowed user in', async () => {
       const alice = connection('c1', 'alice');
-      expect(rooms.join(alice, { room_id: 'vip' }).payload.room_id).toBe('vip');
+      expect((await rooms.join(alice, { room_id: 'vip' })).payload.room_id).toBe('vip');
       expect(authorizer.asked).toContainEqual([{ clientId: 'c1', userId: 'alice' }, 'vip']);
     });
 

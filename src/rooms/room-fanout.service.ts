@@ -4,6 +4,9 @@ import { type Connection, ConnectionPool } from '../connection';
 import { DIRECT_LOG, type DirectLog, ROOM_HISTORY, type RoomHistory } from '../history';
 import type { ServerMessage } from '../protocol';
 
+/** Delivers to a client of another instance; resolves false when no instance holds it. */
+export type RemoteDelivery = (clientId: string, message: ServerMessage, sequenced: boolean) => Promise<boolean>;
+
 interface LocalRoom {
   readonly members: Set<Connection>;
   readonly unsubscribe: () => void;
@@ -17,6 +20,7 @@ interface LocalRoom {
 @Injectable()
 export class RoomFanout {
   private readonly local = new Map<string, LocalRoom>();
+  private remote: RemoteDelivery | undefined;
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
@@ -62,11 +66,36 @@ export class RoomFanout {
     this.bus.publish(roomChannel(roomId), { kind: 'room', roomId, message, except });
   }
 
+  /** Set by the Redis bridge: clients connected to other instances become reachable. */
+  setRemoteDelivery(remote: RemoteDelivery): void {
+    this.remote = remote;
+  }
+
   /**
-   * Sends a transient message (e.g. an error) to one client wherever it is connected. Returns
-   * false when no instance holds it (not connected).
+   * Sends a message to one client wherever it is connected. Returns false when it is known not
+   * to be connected; a client of another instance is sent to without waiting (true).
    */
   toClient(clientId: string, message: ServerMessage): boolean {
+    if (this.remote && !this.pool.get(clientId)) {
+      void this.remote(clientId, message, false);
+      return true;
+    }
+    const connection = this.pool.get(clientId);
+    return connection ? this.pool.send(connection, message) : false;
+  }
+
+  /** Like `toClient`, but resolves false when no instance holds the client. */
+  async toClientAnywhere(clientId: string, message: ServerMessage, options?: { sequenced?: boolean }): Promise<boolean> {
+    if (this.remote && !this.pool.get(clientId)) return this.remote(clientId, message, options?.sequenced ?? false);
+    return this.toLocalClient(clientId, message, options);
+  }
+
+  /**
+   * Sends to a client of this instance only. `sequenced` (direct messages) goes through the
+   * session's direct log, which assigns `seq` and keeps it for replay after a resume.
+   */
+  toLocalClient(clientId: string, message: ServerMessage, options?: { sequenced?: boolean }): boolean | Promise<boolean> {
+    if (options?.sequenced) return this.sendDirect(clientId, message);
     const connection = this.pool.get(clientId);
     if (!connection) return false;
     return this.pool.send(connection, message);

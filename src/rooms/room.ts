@@ -5,6 +5,10 @@ import type { GameLogic, PlayerRef } from './game-logic';
 export interface Member extends PlayerRef {
   /** `input_seq` of the last action applied, echoed in `sync` as `last_input_seq`. */
   lastInputSeq: number;
+  /** Instance holding the member's socket when rooms span instances (undefined: this one). */
+  instanceId?: string;
+  /** When the member's instance was first found dead; its seat is kept for the resume grace. */
+  orphanedAt?: number;
 }
 
 export interface QueuedAction {
@@ -33,11 +37,27 @@ export class Room {
     readonly state: unknown,
   ) {}
 
-  addMember(clientId: string, playerId: string, nickname: string): Member {
-    const member: Member = { clientId, playerId, nickname, entityId: this.nextEntityId++, lastInputSeq: 0 };
+  addMember(clientId: string, playerId: string, nickname: string, instanceId?: string): Member {
+    const member: Member = { clientId, playerId, nickname, entityId: this.nextEntityId++, lastInputSeq: 0, instanceId };
     this.members.set(clientId, member);
     this.membersByPlayerId.set(playerId, member);
     return member;
+  }
+
+  /** Puts back a member of a room taken over from another instance, keeping its entity id. */
+  restoreMember(member: Member): void {
+    this.members.set(member.clientId, member);
+    this.membersByPlayerId.set(member.playerId, member);
+    this.nextEntityId = Math.max(this.nextEntityId, member.entityId + 1);
+  }
+
+  /** The entity id the next member gets (persisted so that a successor never reuses one). */
+  get upcomingEntityId(): number {
+    return this.nextEntityId;
+  }
+
+  set upcomingEntityId(value: number) {
+    this.nextEntityId = Math.max(this.nextEntityId, value);
   }
 
   removeMember(member: Member): void {

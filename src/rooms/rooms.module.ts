@@ -1,14 +1,32 @@
 import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { DiscoveryModule } from '@nestjs/core';
-import { ConnectionModule } from '../connection';
+import { type Bus, BUS, INSTANCE_ID } from '../bus';
+import { ClientRegistry, ClusterModule, RoomLeases, RoomStateStore } from '../cluster';
+import { clusterConfig, sessionConfig } from '../config';
+import { ConnectionModule, ConnectionPool } from '../connection';
 import { HistoryModule } from '../history';
 import { GameLogicRegistry } from './game-logic.registry';
+import { RoomBridge } from './room-bridge.service';
 import { RoomFanout } from './room-fanout.service';
+import { RoomSeats } from './room-seats.service';
 import { RoomsService } from './rooms.service';
 
+/** Spans rooms over instances when the cluster services exist (REDIS_URL set); else null. */
+const roomBridge = {
+  provide: RoomBridge,
+  inject: [RoomsService, RoomFanout, ConnectionPool, BUS, INSTANCE_ID, RoomLeases, ClientRegistry, RoomStateStore, clusterConfig.KEY, sessionConfig.KEY],
+  useFactory: (
+    ...[rooms, fanout, pool, bus, instanceId, leases, registry, store, cluster, session]: [
+      RoomsService, RoomFanout, ConnectionPool, Bus, string, RoomLeases | null, ClientRegistry | null, RoomStateStore | null,
+      ConfigType<typeof clusterConfig>, ConfigType<typeof sessionConfig>,
+    ]
+  ) => (leases && registry && store ? new RoomBridge({ rooms, fanout, pool, bus, instanceId, leases, registry, store, cluster, session }) : null),
+};
+
 @Module({
-  imports: [DiscoveryModule, ConnectionModule, HistoryModule],
-  providers: [GameLogicRegistry, RoomFanout, RoomsService],
-  exports: [RoomsService, RoomFanout, GameLogicRegistry],
+  imports: [DiscoveryModule, ConnectionModule, HistoryModule, ClusterModule],
+  providers: [GameLogicRegistry, RoomFanout, RoomsService, RoomSeats, roomBridge],
+  exports: [RoomsService, RoomFanout, RoomSeats, GameLogicRegistry],
 })
 export class RoomsModule {}

@@ -43,26 +43,28 @@ describe(RoomsService.name, () => {
     rooms = module.get(RoomsService);
     fanout = module.get(RoomFanout);
     published = [];
-    bus.subscribe(roomChannel('r'), (m: BusMessage) => published.push(m.message));
+    bus.subscribe(roomChannel('r'), (m: BusMessage) => {
+      if (m.kind === 'room') published.push(m.message);
+    });
   });
 
   describe('join', () => {
     it('should create the room on first join and return a snapshot with entity ids', () => {
-      const joined = rooms.join(connection('a'), { room_id: 'r', user_id: 'alice', nickname: 'Al' });
+      const joined = rooms.joinHere(connection('a'), { room_id: 'r', user_id: 'alice', nickname: 'Al' });
       expect(rooms.roomCount).toBe(1);
       expect(joined.payload.players).toEqual([expect.objectContaining({ player_id: 'alice', nickname: 'Al', entity_id: 1, client_id: 'a' })]);
       expect(joined.payload.offset).toBe(1);
     });
 
     it('should prefer the verified user id over the requested one', () => {
-      const joined = rooms.join(connection('a', 'verified'), { room_id: 'r', user_id: 'spoofed' });
+      const joined = rooms.joinHere(connection('a', 'verified'), { room_id: 'r', user_id: 'spoofed' });
       expect(joined.payload.players[0].player_id).toBe('verified');
     });
 
     it('should publish player_joined to the others with an offset, excluding the joiner', () => {
-      rooms.join(connection('a'), { room_id: 'r' });
+      rooms.joinHere(connection('a'), { room_id: 'r' });
       expect(fanout.localRoomCount).toBe(1);
-      rooms.join(connection('b'), { room_id: 'r' });
+      rooms.joinHere(connection('b'), { room_id: 'r' });
       const joined = published.filter((m) => m.type === 'player_joined');
       expect(joined.map((m) => [m.payload, m.offset])).toEqual([
         [expect.objectContaining({ client_id: 'a', entity_id: 1 }), 1],
@@ -72,18 +74,18 @@ describe(RoomsService.name, () => {
 
     it('should answer a repeated join with the snapshot and no second player_joined', () => {
       const a = connection('a');
-      rooms.join(a, { room_id: 'r' });
-      rooms.join(a, { room_id: 'r' });
+      rooms.joinHere(a, { room_id: 'r' });
+      rooms.joinHere(a, { room_id: 'r' });
       expect(published.filter((m) => m.type === 'player_joined')).toHaveLength(1);
     });
 
     it('should refuse a full room with ROOM_FULL and a duplicate player id with INVALID_PAYLOAD', () => {
-      rooms.join(connection('a'), { room_id: 'r', user_id: 'same' });
-      expect(() => rooms.join(connection('b'), { room_id: 'r', user_id: 'same' })).toThrow(
+      rooms.joinHere(connection('a'), { room_id: 'r', user_id: 'same' });
+      expect(() => rooms.joinHere(connection('b'), { room_id: 'r', user_id: 'same' })).toThrow(
         expect.objectContaining({ code: 'INVALID_PAYLOAD' }),
       );
-      rooms.join(connection('b'), { room_id: 'r' });
-      expect(() => rooms.join(connection('c'), { room_id: 'r' })).toThrow(expect.objectContaining({ code: 'ROOM_FULL' }));
+      rooms.joinHere(connection('b'), { room_id: 'r' });
+      expect(() => rooms.joinHere(connection('c'), { room_id: 'r' })).toThrow(expect.objectContaining({ code: 'ROOM_FULL' }));
     });
   });
 
@@ -91,8 +93,8 @@ describe(RoomsService.name, () => {
     it('should publish player_left and dispose the room after the last member', () => {
       const a = connection('a');
       const b = connection('b');
-      rooms.join(a, { room_id: 'r' });
-      rooms.join(b, { room_id: 'r' });
+      rooms.joinHere(a, { room_id: 'r' });
+      rooms.joinHere(b, { room_id: 'r' });
       rooms.leave(b, 'r', 'left');
       expect(published.at(-1)).toEqual(expect.objectContaining({ type: 'player_left', offset: 3 }));
       rooms.leave(a, 'r', 'left');
@@ -103,9 +105,9 @@ describe(RoomsService.name, () => {
 
     it('should start a new epoch when a disposed room is created again', () => {
       const a = connection('a');
-      const first = rooms.join(a, { room_id: 'r' }).payload.epoch;
+      const first = rooms.joinHere(a, { room_id: 'r' }).payload.epoch;
       rooms.leave(a, 'r', 'left');
-      expect(rooms.join(a, { room_id: 'r' }).payload.epoch).not.toBe(first);
+      expect(rooms.joinHere(a, { room_id: 'r' }).payload.epoch).not.toBe(first);
     });
 
     it('should refuse to leave a room the client is not in with NOT_IN_ROOM', () => {
@@ -117,9 +119,9 @@ describe(RoomsService.name, () => {
     it('should default to the only room and require room_id with several', () => {
       const a = connection('a');
       expect(() => rooms.memberRoom(a, undefined)).toThrow(expect.objectContaining({ code: 'NOT_IN_ROOM' }));
-      rooms.join(a, { room_id: 'r' });
+      rooms.joinHere(a, { room_id: 'r' });
       expect(rooms.memberRoom(a, undefined).room.id).toBe('r');
-      rooms.join(a, { room_id: 's' });
+      rooms.joinHere(a, { room_id: 's' });
       expect(() => rooms.memberRoom(a, undefined)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
     });
   });

@@ -17,6 +17,9 @@ interface Fighter {
   movedThisTick: boolean;
 }
 
+/** A fighter as `serialize` writes it: plain data, its player by id. */
+type SerializedFighter = Omit<Fighter, 'ref'> & { playerId: string };
+
 export interface ArenaState {
   readonly fighters: Map<string, Fighter>;
   readonly byEntity: Map<number, Fighter>;
@@ -98,6 +101,23 @@ export class ArenaLogic implements GameLogic<ArenaState> {
       views.push({ player_id: f.ref.playerId, position: f.position, velocity: f.velocity, health: f.health, score: f.score });
     }
     return views;
+  }
+
+  serialize(state: ArenaState): SerializedFighter[] {
+    return [...state.fighters.values()].map(({ ref, ...rest }) => ({ ...rest, playerId: ref.playerId }));
+  }
+
+  restore(data: unknown, players: readonly PlayerRef[]): ArenaState {
+    const state = this.createState();
+    const refs = new Map(players.map((player) => [player.playerId, player]));
+    for (const { playerId, ...rest } of data as SerializedFighter[]) {
+      const ref = refs.get(playerId);
+      if (!ref) continue; // left while the snapshot was in flight
+      const fighter: Fighter = { ...rest, ref };
+      state.fighters.set(playerId, fighter);
+      state.byEntity.set(ref.entityId, fighter);
+    }
+    return state;
   }
 
   private move(fighter: Fighter, action: GameActionPayload, clock: TickClock): void {

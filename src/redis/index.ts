@@ -1,0 +1,3 @@
+export * from './redis-connections';
+export * from './redis.constants';
+export * from './redis.module';
