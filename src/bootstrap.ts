@@ -1,12 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { BusEventTransport } from './bus';
 import { busConfig, connectionConfig } from './config';
 import { GameWsAdapter } from './gateway';
-import { type NestLogLevel, pinoLevelOfList, ROOT_LOGGER } from './logging';
+import { type NestLogLevel, PinoLoggerService, pinoLevelOfList, ROOT_LOGGER } from './logging';
 
 /**
  * Builds the gateway app (used by main.ts and by the test kit): structured logger, adapter and
@@ -20,7 +19,7 @@ export async function createGatewayApp(options: { logger?: false | NestLogLevel[
     abortOnError: false,
   });
   if (options.logger !== undefined) app.get<Pino>(ROOT_LOGGER).level = pinoLevelOfList(options.logger);
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(PinoLoggerService));
   const { maxMessageBytes } = app.get(connectionConfig.KEY);
   app.useWebSocketAdapter(new GameWsAdapter(app, { maxPayload: maxMessageBytes }));
   // Exit 0 once the shutdown hooks ran (Nest would otherwise re-raise the signal).

@@ -1,3 +1,4 @@
 export * from './logging.constants';
 export * from './logging.module';
 export * from './root-logger';
+export * from './pino-logger.service';

@@ -1,10 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { LoggerModule } from 'nestjs-pino';
-import type { Logger } from 'pino';
 import { newInstanceId } from '../common';
 import { serverConfig } from '../config';
 import { INSTANCE_ID, ROOT_LOGGER } from './logging.constants';
+import { PinoLoggerService } from './pino-logger.service';
 import { createRootLogger, type NestLogLevel } from './root-logger';
 
 const instanceIdProvider = { provide: INSTANCE_ID, useFactory: newInstanceId };
@@ -16,21 +15,13 @@ const rootLoggerProvider = {
 };
 
 /**
- * Structured logs through nestjs-pino: every `new Logger(Class.name)` in the app writes JSON
- * lines with `context` (the class), `instance`, and whatever fields the call passes
- * (`{ msg, clientId, roomId }`). HTTP requests are not logged one by one: `/metrics` and the
- * probes are polled every few seconds and would drown everything else.
+ * Structured logs: one root pino logger (JSON lines with `level`, ISO `time`, `instance`) behind
+ * Nest's LoggerService, so every `new Logger(Class.name)` in the app writes through it. HTTP
+ * requests are not logged one by one: `/metrics` and the probes are polled every few seconds.
  */
 @Global()
 @Module({
-  imports: [
-    // Resolves ROOT_LOGGER from this (global) module: one root logger, one instance id.
-    LoggerModule.forRootAsync({
-      inject: [ROOT_LOGGER],
-      useFactory: (logger: Logger) => ({ pinoHttp: { logger, autoLogging: false, quietReqLogger: true } }),
-    }),
-  ],
-  providers: [instanceIdProvider, rootLoggerProvider],
-  exports: [INSTANCE_ID, ROOT_LOGGER],
+  providers: [instanceIdProvider, rootLoggerProvider, PinoLoggerService],
+  exports: [INSTANCE_ID, ROOT_LOGGER, PinoLoggerService],
 })
 export class LoggingModule {}
