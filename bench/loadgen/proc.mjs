@@ -21,3 +21,11 @@ export function rssBytes(pid) {
     return NaN;
   }
 }
+
+/** Busy and total jiffies of the whole machine (all CPUs), for "how loaded was the box". */
+export function machineJiffies() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = f[3] + (f[4] ?? 0); // idle + iowait
+  const total = f.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total, steal: f[7] ?? 0 };
+}
