@@ -1,0 +1,45 @@
+// Fixed-bucket latency histogram (0.1 ms up to 100 ms, then 1 ms up to 10 s): constant memory,
+// mergeable across worker processes by adding counts.
+const FINE = 1000; // 0.1 ms buckets below 100 ms
+const SIZE = FINE + 9900 + 1;
+
+export class Histogram {
+  constructor() {
+    this.counts = new Uint32Array(SIZE);
+    this.n = 0;
+    this.sum = 0;
+    this.max = 0;
+  }
+  record(ms) {
+    if (!(ms >= 0)) ms = 0; // clock skew between Date.now() and the server timestamp can round below 0
+    const i = ms < 100 ? Math.floor(ms * 10) : Math.min(SIZE - 1, FINE + Math.floor(ms - 100));
+    this.counts[i]++;
+    this.n++;
+    this.sum += ms;
+    if (ms > this.max) this.max = ms;
+  }
+  /** Sparse form for IPC. */
+  toJSON() {
+    const buckets = [];
+    for (let i = 0; i < SIZE; i++) if (this.counts[i]) buckets.push(i, this.counts[i]);
+    return { buckets, n: this.n, sum: this.sum, max: this.max };
+  }
+  add(json) {
+    for (let i = 0; i < json.buckets.length; i += 2) this.counts[json.buckets[i]] += json.buckets[i + 1];
+    this.n += json.n;
+    this.sum += json.sum;
+    if (json.max > this.max) this.max = json.max;
+  }
+  percentile(p) {
+    if (this.n === 0) return NaN;
+    let rank = Math.ceil((p / 100) * this.n);
+    for (let i = 0; i < SIZE; i++) {
+      rank -= this.counts[i];
+      if (rank <= 0) return i < FINE ? (i + 1) / 10 : i - FINE + 101; // bucket upper edge
+    }
+    return this.max;
+  }
+  get mean() {
+    return this.n ? this.sum / this.n : NaN;
+  }
+}

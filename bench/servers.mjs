@@ -1,0 +1,49 @@
+// Starts and stops the servers under test, each pinned to its own core, with identical env.
+import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { hasTaskset } from './loadgen/pin.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export const SERVERS = {
+  gateway: { script: 'dist/main.js', url: (port) => `ws://127.0.0.1:${port}/ws` },
+  'bare-ws': { script: 'bench/baselines/bare-ws.mjs', url: (port) => `ws://127.0.0.1:${port}/ws` },
+  socketio: { script: 'bench/baselines/socketio.mjs', url: (port) => `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket` },
+};
+
+/**
+ * Spawns a server and waits for GET /health. `profileDir` runs it under --cpu-prof; the preload
+ * turns SIGUSR2 into a clean exit so the profile gets written (Nest re-raises SIGTERM, which would not).
+ */
+export async function startServer(name, { port, cpu, env = {}, profileDir, logFile = `/tmp/bench-${name}.log` }) {
+  const node = [process.execPath];
+  if (profileDir) node.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, '-r', fileURLToPath(new URL('./profile-exit.cjs', import.meta.url)));
+  node.push(SERVERS[name].script);
+  const cmd = cpu !== undefined && hasTaskset() ? ['taskset', '-c', String(cpu), ...node] : node;
+  const out = openSync(logFile, 'w');
+  const child = spawn(cmd[0], cmd.slice(1), {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), TICK_RATE: '20', ROOM_MAX_PLAYERS: '1000', ...env },
+    stdio: ['ignore', out, out],
+  });
+  // With taskset the child is taskset, which execs node: same pid.
+  for (let i = 0; i < 100; i++) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+    } catch {}
+    await sleep(100);
+  }
+  return { name, child, pid: child.pid, url: SERVERS[name].url(port), profiling: Boolean(profileDir) };
+}
+
+export async function stopServer(server) {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill(server.profiling ? 'SIGUSR2' : 'SIGTERM');
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 10000);
+  await exited;
+  clearTimeout(timer);
+}
