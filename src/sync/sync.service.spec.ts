@@ -82,6 +82,25 @@ describe(SyncService.name, () => {
   });
 
   describe('tick', () => {
+    it('should keep TICK_RATE ticks per second of wall time even when every tick runs 10 ms late', () => {
+      const a = connection('a');
+      rooms.joinHere(a, { room_id: 'r' });
+      jest.advanceTimersByTime(50); // the join's own sync
+      const start = Date.now();
+      const before = syncs.length;
+      // Each tick costs 10 ms of wall time that timers do not see (a busy loop): with
+      // setInterval every later tick would slide by it and the rate would drop to 16.7 Hz.
+      const realTick = sync.tick.bind(sync);
+      jest.spyOn(sync, 'tick').mockImplementation((now) => {
+        rooms.queueAction(a, { action: 'move' });
+        realTick(now);
+        jest.setSystemTime(Date.now() + 10);
+      });
+      jest.advanceTimersByTime(2000);
+      const expected = (Date.now() - start) / 50;
+      expect(Math.abs(syncs.length - before - expected)).toBeLessThanOrEqual(2);
+    });
+
     it('should publish one sync after a join and then nothing for an idle room', () => {
       rooms.join(connection('a'), { room_id: 'r' });
       jest.advanceTimersByTime(50);

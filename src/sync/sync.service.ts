@@ -5,17 +5,22 @@ import { MetricsService } from '../metrics';
 import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
 import { type Room, RoomFanout, RoomsService, type TickClock, toPlayerSnapshot } from '../rooms';
 
-
 /**
  * The authoritative tick: one timer for all rooms (never one per room), visiting only rooms
  * with inputs or a pending change. Each visited room applies its queued actions in arrival
  * order, runs the logic's simulation step, and, if anything changed, publishes one `sync`
  * (encoded once per codec by the fan-out, whatever the member count).
+ *
+ * Ticks are scheduled against an ideal timeline (`nextTickAt += tickMs`), not with
+ * `setInterval`: Node re-arms an interval from the moment it fired, so every late firing on a
+ * busy loop pushes all later ticks back (a benchmark measured 5-7% fewer syncs than TICK_RATE).
+ * A loop that falls more than a tick behind skips ahead instead of bursting.
  */
 @Injectable()
 export class SyncService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SyncService.name);
   private timer: NodeJS.Timeout | undefined;
+  private nextTickAt = 0;
   readonly tickMs: number;
 
   constructor(
@@ -28,13 +33,26 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(Date.now()), this.tickMs);
-    this.timer.unref();
+    this.nextTickAt = Date.now();
+    this.schedule();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.timer = undefined;
+  }
+
+  private readonly onTimer = (): void => {
+    this.tick(Date.now());
+    this.schedule();
+  };
+
+  private schedule(): void {
+    const now = Date.now();
+    this.nextTickAt += this.tickMs;
+    if (this.nextTickAt < now - this.tickMs) this.nextTickAt = now; // far behind: skip, don't burst
+    this.timer = setTimeout(this.onTimer, Math.max(0, this.nextTickAt - now));
+    this.timer.unref();
   }
 
   /** One tick over every active room. Public so that tests can drive it with fake timers. */
