@@ -67,7 +67,9 @@ export class GameWsAdapter extends WsAdapter {
 
   override bindErrorHandler(server: WebSocketServer): WebSocketServer {
     // Socket errors are client faults (bad frames, oversize payloads, resets): debug, not error.
-    server.on('connection', (socket) => socket.on('error', (error) => this.logger.debug(`socket error: ${error.message}`)));
+    // One shared listener for all sockets: a closure per socket would cost memory per connection.
+    const onSocketError = (error: Error) => this.logger.debug(`socket error: ${error.message}`);
+    server.on('connection', (socket) => socket.on('error', onSocketError));
     server.on('error', (error) => this.logger.error(`WebSocket server error: ${error.message}`));
     return server;
   }
@@ -76,7 +78,9 @@ export class GameWsAdapter extends WsAdapter {
     if (this.httpServersRegistry.has(port)) return undefined;
     this.httpServersRegistry.set(port, httpServer);
     httpServer.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-      socket.on('error', () => socket.destroy());
+      // A module-level listener, not a closure: it stays on the socket for its whole life and a
+      // closure here would keep this upgrade's request (headers and all) alive with it.
+      socket.on('error', destroyOnError);
       const pathname = new URL(request.url ?? '/', 'ws://localhost').pathname;
       const server = (this.wsServersRegistry.get(port) ?? []).find((candidate) => candidate.path === pathname);
       if (!server) return rejectUpgrade(socket, 404, 'Not Found');
@@ -94,6 +98,10 @@ export class GameWsAdapter extends WsAdapter {
     });
     return httpServer;
   }
+}
+
+function destroyOnError(this: Duplex): void {
+  this.destroy();
 }
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
