@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { ConnectionPool } from '../../src/connection';
 import { type RunningGateway, startGateway } from '../support/gateway';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { TestClient } from '../support/test-client';
 
 const SOFT = 64 * 1024;
@@ -54,6 +55,9 @@ describe('slow consumers', () => {
     expect(serverSide.socket.readyState).not.toBe(WebSocket.OPEN);
     expect(pool.slowConsumerCloses).toBe(1);
     expect(pool.droppedSyncFrames).toBeGreaterThan(0);
+    const samples = await scrapeMetrics(gateway.httpUrl);
+    expect(sampleValue(samples, 'gateway_closes_total', { code: '4003' })).toBe(1);
+    expect(sampleValue(samples, 'gateway_dropped_frames_total', { reason: 'slow_consumer' })).toBe(pool.droppedSyncFrames);
     expect(maxQueued).toBeLessThanOrEqual(HARD + LARGEST_FRAME);
     // The reader catches up on what was queued, then reads the close frame.
     (slow.client.socket as unknown as { _socket: Socket })._socket.resume();
