@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { busConfig } from '../config';
+import { MetricsService } from '../metrics';
 import { REDIS_CONNECTIONS, RedisConnections, RedisModule } from '../redis';
 import { BusEventClient } from './bus-event.client';
 import { BusEventTransport } from './bus-event.transport';
@@ -26,9 +27,13 @@ export class BusModule implements OnApplicationShutdown {
       providers: [
         {
           provide: BUS,
-          inject: [busConfig.KEY, REDIS_CONNECTIONS, INSTANCE_ID],
-          useFactory: (config: ConfigType<typeof busConfig>, redis: RedisConnections | null, instanceId: string) =>
-            config.redisUrl && redis ? new RedisBus(redis, instanceId) : new InMemoryBus(),
+          inject: [busConfig.KEY, REDIS_CONNECTIONS, INSTANCE_ID, MetricsService],
+          useFactory: (
+            config: ConfigType<typeof busConfig>,
+            redis: RedisConnections | null,
+            instanceId: string,
+            metrics: MetricsService,
+          ) => (config.redisUrl && redis ? new RedisBus(redis, instanceId, metrics) : new InMemoryBus()),
         },
         BusEventTransport,
         { provide: BUS_CLIENT, useClass: BusEventClient },

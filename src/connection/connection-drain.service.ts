@@ -4,6 +4,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationShutdown,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { WebSocket } from 'ws';
@@ -13,7 +14,8 @@ import { ConnectionPool } from './connection-pool.service';
 
 /**
  * Graceful shutdown of the connections, in Nest's shutdown hooks (SIGTERM/SIGINT or app.close()):
- * 1. `draining` turns on: the upgrade gate answers new upgrades with 503;
+ * 1. `draining` turns on in the earliest hook (`onModuleDestroy`, while HTTP still answers): the
+ *    upgrade gate answers new upgrades with 503 and `/ready` answers 503 (one signal for both);
  * 2. every client gets close 1012 (service restart: reconnect elsewhere and resume); the close
  *    frame queues behind what is already buffered, so waiting for the close handshakes is waiting
  *    for the queues to drain, for at most half of SHUTDOWN_TIMEOUT_MS;
@@ -22,7 +24,7 @@ import { ConnectionPool } from './connection-pool.service';
  *    modules' hooks included) has not finished within SHUTDOWN_TIMEOUT_MS.
  */
 @Injectable()
-export class ConnectionDrain implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(ConnectionDrain.name);
   private watchdog: NodeJS.Timeout | undefined;
   /** True from the start of shutdown: no new connections. */
@@ -32,6 +34,10 @@ export class ConnectionDrain implements BeforeApplicationShutdown, OnApplication
     private readonly pool: ConnectionPool,
     @Inject(connectionConfig.KEY) private readonly config: ConfigType<typeof connectionConfig>,
   ) {}
+
+  onModuleDestroy(): void {
+    this.draining = true;
+  }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.draining = true;

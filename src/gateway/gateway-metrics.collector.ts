@@ -1,21 +1,27 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { type Bus, BUS } from '../bus';
+import { type Bus, BUS, RedisBus } from '../bus';
 import { CodecId } from '../codec';
-import { ConnectionPool } from '../connection';
+import { ConnectionPool, ConnectionSweeper, RateLimiter } from '../connection';
 import { MetricsService } from '../metrics';
+import { CloseCode } from '../protocol';
 import { RoomsService } from '../rooms';
 
 const CODEC_LABELS: Record<CodecId, string> = { [CodecId.Json]: 'json', [CodecId.Protobuf]: 'protobuf' };
 
 /**
- * Points the scrape-time gauges at the data they report. Lives here because the gateway is the
- * one layer that sees connections, rooms and the bus together; metrics itself imports none of them.
+ * Points the scrape-time metrics at the data they report: gauges (connections, rooms, bus
+ * state) and the counts the connection layer and the bus keep in their own fields (rate-limited
+ * frames, dropped frames, closes by code). Lives here because the gateway is the one layer that
+ * sees connections, rooms and the bus together; metrics itself imports none of them. (The
+ * heartbeat, which the gateway does not see, registers its own count.)
  */
 @Injectable()
 export class GatewayMetricsCollector implements OnModuleInit {
   constructor(
     private readonly metrics: MetricsService,
     private readonly pool: ConnectionPool,
+    private readonly sweeper: ConnectionSweeper,
+    private readonly limiter: RateLimiter,
     private readonly rooms: RoomsService,
     @Inject(BUS) private readonly bus: Bus,
   ) {}
@@ -26,6 +32,14 @@ export class GatewayMetricsCollector implements OnModuleInit {
       rooms: () => this.rooms.roomCount,
       busReady: () => this.bus.isReady(),
     });
+    const { metrics, pool, sweeper, limiter, bus } = this;
+    metrics.countRateLimited(() => limiter.limitedFrames);
+    metrics.countCloses(CloseCode.IdleTimeout, () => sweeper.idleCloses);
+    metrics.countCloses(CloseCode.LifetimeExceeded, () => sweeper.lifetimeCloses);
+    metrics.countCloses(CloseCode.SlowConsumer, () => pool.slowConsumerCloses);
+    metrics.countDropped('slow_consumer', () => pool.droppedSyncFrames);
+    // The in-memory bus never drops: it has no transport to lose.
+    metrics.countDropped('bus_down', () => (bus instanceof RedisBus ? bus.stats.dropped : 0));
   }
 
   /** One pass over the pool per scrape (every few seconds), nothing per message. */

@@ -112,7 +112,6 @@ export class MessageDispatcher {
   }
 
   private rateLimited(connection: Connection, verdict: RateVerdict): void {
-    this.metrics.rateLimited();
     if (verdict === RateVerdict.Abusive) {
       this.pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
       return;

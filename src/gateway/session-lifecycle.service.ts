@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Connection, ConnectionPool } from '../connection';
+import { MetricsService } from '../metrics';
 import { CloseCode, LeaveReason, type ResumePayload, type ServerMessage } from '../protocol';
 import { RoomSeats, RoomsService } from '../rooms';
 import { type DetachedSession, resumeFailed, SessionService } from '../session';
@@ -25,6 +26,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     private readonly sessions: SessionService,
     private readonly rooms: RoomsService,
     private readonly seats: RoomSeats,
+    private readonly metrics: MetricsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -80,9 +82,22 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
   /**
    * Moves a dropped session onto this connection: old client id, seats, missed room events with
    * their original offsets, a fresh `room_joined` per room, missed direct messages, and last a
-   * second `welcome`. RESUME_FAILED leaves the connection with its fresh session.
+   * second `welcome`. RESUME_FAILED leaves the connection with its fresh session. Counted in
+   * `resumes_total` by result (a resume whose new socket closed meanwhile counts as neither).
    */
   async resume(connection: Connection, request: ResumePayload): Promise<void> {
+    let moved: boolean;
+    try {
+      moved = await this.moveSession(connection, request);
+    } catch (error) {
+      this.metrics.resume('failure');
+      throw error;
+    }
+    if (moved) this.metrics.resume('success');
+  }
+
+  /** The resume itself; false if the new socket closed before the session could move. */
+  private async moveSession(connection: Connection, request: ResumePayload): Promise<boolean> {
     if (connection.rooms.size > 0) throw resumeFailed('resume must be the first message of a connection');
     const clientId = this.sessions.verify(request);
     const session = (await this.sessions.take(request.session_id)) ?? this.takeOverLive(connection, request.session_id, clientId);
@@ -92,7 +107,10 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
       throw resumeFailed('the session belongs to another user');
     }
     const direct = await this.sessions.missedDirect(clientId, request.last_seq ?? 0);
-    if (connection.socket.readyState !== connection.socket.OPEN) return this.sessions.park(session);
+    if (connection.socket.readyState !== connection.socket.OPEN) {
+      await this.sessions.park(session);
+      return false;
+    }
 
     // Synchronous from here: nothing can be delivered between the replay and live delivery.
     const fresh = { sessionId: connection.sessionId, clientId: connection.clientId };
@@ -107,6 +125,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     for (const message of direct.messages) this.pool.send(connection, message);
     this.pool.send(connection, this.sessions.welcome(connection));
     await this.sessions.end(fresh.sessionId, fresh.clientId);
+    return true;
   }
 
   /** A resume for a session whose old socket still looks open (half-open TCP): close that one with 4004. */

@@ -2,6 +2,7 @@ import { ServiceUnavailableException } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { TerminusModule } from '@nestjs/terminus';
 import { BUS } from '../bus';
+import { ConnectionDrain } from '../connection';
 import { BusHealthIndicator } from './bus.health';
 import { HealthController } from './health.controller';
 import { ShutdownHealthIndicator } from './shutdown.health';
@@ -9,17 +10,22 @@ import { ShutdownHealthIndicator } from './shutdown.health';
 describe(HealthController, () => {
   let busReady: boolean;
   let controller: HealthController;
-  let shutdown: ShutdownHealthIndicator;
+  let drain: { draining: boolean };
 
   beforeEach(async () => {
     busReady = true;
+    drain = { draining: false };
     const module = await Test.createTestingModule({
       imports: [TerminusModule.forRoot({ logger: false })],
       controllers: [HealthController],
-      providers: [BusHealthIndicator, ShutdownHealthIndicator, { provide: BUS, useValue: { isReady: () => busReady } }],
+      providers: [
+        BusHealthIndicator,
+        ShutdownHealthIndicator,
+        { provide: BUS, useValue: { isReady: () => busReady } },
+        { provide: ConnectionDrain, useValue: drain },
+      ],
     }).compile();
     controller = module.get(HealthController);
-    shutdown = module.get(ShutdownHealthIndicator);
   });
 
   describe('liveness', () => {
@@ -45,8 +51,8 @@ describe(HealthController, () => {
       });
     });
 
-    it('should answer 503 once shutdown has begun', async () => {
-      shutdown.onModuleDestroy();
+    it('should answer 503 while the connections drain', async () => {
+      drain.draining = true;
       await expect(controller.readiness()).rejects.toMatchObject({
         response: { error: { shutdown: { status: 'down', state: 'shutting down' } } },
       });

@@ -1,23 +1,21 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { ConnectionDrain } from '../connection';
 
 /**
- * Readiness while shutting down: down from the first shutdown hook on, so that a load balancer
- * polling `/ready` stops sending new clients while existing ones are drained. `onModuleDestroy`
- * is the earliest hook Nest calls on `app.close()`, and the HTTP server still answers then.
+ * Readiness while shutting down: down as soon as `ConnectionDrain` starts draining (the first
+ * shutdown hook), so that a load balancer polling `/ready` stops sending new clients while the
+ * existing ones are closed with 1012. The same flag makes the upgrade gate answer 503.
  */
 @Injectable()
-export class ShutdownHealthIndicator implements OnModuleDestroy {
-  private shuttingDown = false;
-
-  constructor(private readonly health: HealthIndicatorService) {}
-
-  onModuleDestroy(): void {
-    this.shuttingDown = true;
-  }
+export class ShutdownHealthIndicator {
+  constructor(
+    private readonly health: HealthIndicatorService,
+    private readonly drain: ConnectionDrain,
+  ) {}
 
   check(key = 'shutdown') {
     const indicator = this.health.check(key);
-    return this.shuttingDown ? indicator.down({ state: 'shutting down' }) : indicator.up({ state: 'running' });
+    return this.drain.draining ? indicator.down({ state: 'shutting down' }) : indicator.up({ state: 'running' });
   }
 }

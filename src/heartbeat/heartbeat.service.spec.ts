@@ -1,7 +1,9 @@
 import { Test } from '@nestjs/testing';
+import { Registry } from 'prom-client';
 import { WebSocket } from 'ws';
 import { connectionConfig } from '../config';
 import { Connection, ConnectionPool } from '../connection';
+import { MetricsService } from '../metrics';
 import { HeartbeatService } from './heartbeat.service';
 
 function fakeConnection(readyState: number, lastPongAt: number, lastInboundAt: number): Connection {
@@ -24,6 +26,7 @@ describe(HeartbeatService.name, () => {
         HeartbeatService,
         { provide: ConnectionPool, useValue: pool },
         { provide: connectionConfig.KEY, useValue: { heartbeatIntervalMs: 30_000, heartbeatTimeoutMs: 60_000 } },
+        { provide: MetricsService, useValue: new MetricsService(new Registry()) },
       ],
     }).compile();
     heartbeat = module.get(HeartbeatService);

@@ -9,6 +9,7 @@ import type { ConfigType } from '@nestjs/config';
 import { WebSocket } from 'ws';
 import { connectionConfig } from '../config';
 import { type Connection, ConnectionPool, type GameSocket } from '../connection';
+import { MetricsService } from '../metrics';
 import { CloseCode } from '../protocol';
 
 /**
@@ -36,10 +37,12 @@ export class HeartbeatService implements OnModuleInit, OnApplicationBootstrap, O
   constructor(
     private readonly pool: ConnectionPool,
     @Inject(connectionConfig.KEY) private readonly config: ConfigType<typeof connectionConfig>,
+    private readonly metrics: MetricsService,
   ) {}
 
   onModuleInit(): void {
     this.pool.onRegister(bindPong);
+    this.metrics.countCloses(CloseCode.HeartbeatTimeout, () => this.timeouts);
   }
 
   onApplicationBootstrap(): void {

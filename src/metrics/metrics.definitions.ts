@@ -78,12 +78,28 @@ export function defineMetrics(registry: Registry, sources: MetricSources) {
       name: `${METRIC_PREFIX}rate_limited_total`,
       help: 'Client messages refused by the per-connection rate limit',
       registers,
+      collect() {
+        this.reset();
+        this.inc(sources.rateLimited());
+      },
     }),
     droppedFrames: new Counter({
       name: `${METRIC_PREFIX}dropped_frames_total`,
-      help: 'Outbound frames not written, by reason (e.g. slow_consumer, bus_down)',
+      help: 'Outbound frames not written, by reason (slow_consumer: a sync skipped for a client past SEND_BUFFER_SOFT_BYTES; bus_down: a bus message published while Redis was away)',
       labelNames: ['reason'] as const,
       registers,
+      collect() {
+        setByLabel(this, 'reason', sources.droppedFrames());
+      },
+    }),
+    closes: new Counter({
+      name: `${METRIC_PREFIX}closes_total`,
+      help: 'Connections the server closed, by close code (4000 heartbeat timeout, 4001 idle, 4002 lifetime, 4003 slow consumer)',
+      labelNames: ['code'] as const,
+      registers,
+      collect() {
+        setByLabel(this, 'code', sources.closes());
+      },
     }),
     tickDuration: new Histogram({
       name: `${METRIC_PREFIX}sync_tick_duration_seconds`,
@@ -117,6 +133,16 @@ export interface MetricSources {
   connectionsByCodec(): Iterable<readonly [string, number]>;
   rooms(): number;
   busReady(): boolean;
+  /** Totals kept by their owners (see `ScrapedCounts`). */
+  rateLimited(): number;
+  droppedFrames(): Iterable<readonly [string, number]>;
+  closes(): Iterable<readonly [string, number]>;
   /** Adds the hot-path tallies to their counters; called before a scrape reads them. */
   flushPending(): void;
+}
+
+/** Sets a counter to totals its owners keep: reset, then add each (a counter has no `set`). */
+function setByLabel(counter: Counter<string>, label: string, totals: Iterable<readonly [string, number]>): void {
+  counter.reset();
+  for (const [value, total] of totals) counter.inc({ [label]: value }, total);
 }

@@ -69,16 +69,33 @@ describe(MetricsService, () => {
     });
   });
 
+  describe('counts kept by their owners', () => {
+    it('should read rate limits, drops and closes from their owners at every scrape', async () => {
+      const owner = { limited: 2, dropped: 3, busDropped: 0, heartbeat: 1, idle: 4, idleElsewhere: 1 };
+      metrics.countRateLimited(() => owner.limited);
+      metrics.countDropped('slow_consumer', () => owner.dropped);
+      metrics.countDropped('bus_down', () => owner.busDropped);
+      metrics.countCloses(4000, () => owner.heartbeat);
+      metrics.countCloses(4001, () => owner.idle);
+      metrics.countCloses(4001, () => owner.idleElsewhere);
+      expect(await value(registry, 'gateway_rate_limited_total')).toBe(2);
+      expect(await value(registry, 'gateway_dropped_frames_total', { reason: 'slow_consumer' })).toBe(3);
+      expect(await value(registry, 'gateway_dropped_frames_total', { reason: 'bus_down' })).toBe(0);
+      expect(await value(registry, 'gateway_closes_total', { code: '4000' })).toBe(1);
+      expect(await value(registry, 'gateway_closes_total', { code: '4001' })).toBe(5);
+      owner.limited = 7;
+      owner.heartbeat = 2;
+      expect(await value(registry, 'gateway_rate_limited_total')).toBe(7);
+      expect(await value(registry, 'gateway_closes_total', { code: '4000' })).toBe(2);
+    });
+  });
+
   describe('the metrics other layers call', () => {
-    it('should record rate limits, drops, tick and bus latency, resumes', async () => {
-      metrics.rateLimited();
-      metrics.dropped('slow_consumer', 3);
+    it('should record tick and bus latency, resumes', async () => {
       metrics.tickDuration(2);
       metrics.busPublishDuration(1);
       metrics.resume('success');
       metrics.resume('failure');
-      expect(await value(registry, 'gateway_rate_limited_total')).toBe(1);
-      expect(await value(registry, 'gateway_dropped_frames_total', { reason: 'slow_consumer' })).toBe(3);
       expect(await value(registry, 'gateway_sync_tick_duration_seconds_count')).toBe(1);
       expect(await value(registry, 'gateway_sync_tick_duration_seconds_sum')).toBeCloseTo(0.002);
       expect(await value(registry, 'gateway_bus_publish_duration_seconds_count')).toBe(1);

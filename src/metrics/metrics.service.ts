@@ -4,6 +4,7 @@ import { ErrorCode, InternalEvent, MessageType, type ServerMessage } from '../pr
 import { METRICS_REGISTRY } from './metrics.constants';
 import { defineMetrics, type GatewayMetrics, type MetricSources } from './metrics.definitions';
 import { PendingCounts } from './pending-counts';
+import { ScrapedCounts } from './scraped-counts';
 
 /** Label of `messages_received_total` for frames the adapter rejected. */
 export const REJECTED_LABEL = 'rejected';
@@ -21,11 +22,14 @@ export type ResumeResult = 'success' | 'failure';
 @Injectable()
 export class MetricsService {
   readonly metrics: GatewayMetrics;
-  private readonly sources: Omit<MetricSources, 'flushPending'> = {
+  private readonly sources: Pick<MetricSources, 'connectionsByCodec' | 'rooms' | 'busReady'> = {
     connectionsByCodec: () => [],
     rooms: () => 0,
     busReady: () => false,
   };
+  private readonly rateLimitedCounts = new ScrapedCounts();
+  private readonly droppedCounts = new ScrapedCounts();
+  private readonly closeCounts = new ScrapedCounts();
   private readonly receivedByType: PendingCounts;
   private readonly sentByType: PendingCounts;
   private readonly errorsByCode: PendingCounts;
@@ -38,6 +42,9 @@ export class MetricsService {
       connectionsByCodec: () => this.sources.connectionsByCodec(),
       rooms: () => this.sources.rooms(),
       busReady: () => this.sources.busReady(),
+      rateLimited: () => sum(this.rateLimitedCounts.totals()),
+      droppedFrames: () => this.droppedCounts.totals(),
+      closes: () => this.closeCounts.totals(),
       flushPending: () => this.flushPending(),
     });
     const types = Object.values(MessageType);
@@ -47,8 +54,27 @@ export class MetricsService {
   }
 
   /** Where the scrape-time gauges read from; called once by the module that owns the data. */
-  setSources(sources: Partial<Omit<MetricSources, 'flushPending'>>): void {
+  setSources(sources: Partial<Pick<MetricSources, 'connectionsByCodec' | 'rooms' | 'busReady'>>): void {
     Object.assign(this.sources, sources);
+  }
+
+  // The count* methods register a count its owner keeps in a plain field; it is read at every
+  // scrape, so nothing is called per event. Register once, at construction or module init:
+  // `this.metrics.countCloses(CloseCode.HeartbeatTimeout, () => this.timeouts)`.
+
+  /** Frames refused by the rate limit (`rate_limited_total`). */
+  countRateLimited(read: () => number): void {
+    this.rateLimitedCounts.add('', read);
+  }
+
+  /** Outbound frames not written, by `reason` from a small fixed set (`dropped_frames_total`). */
+  countDropped(reason: string, read: () => number): void {
+    this.droppedCounts.add(reason, read);
+  }
+
+  /** Connections the server closed with `code` (`closes_total`). */
+  countCloses(code: number, read: () => number): void {
+    this.closeCounts.add(String(code), read);
   }
 
   /** One inbound data frame, after decoding (`type` is the message type or the rejected event). */
@@ -65,16 +91,6 @@ export class MetricsService {
     if (message.type === MessageType.Error) this.errorsByCode.add((message as ServerMessage<'error'>).payload.code, recipients);
   }
 
-  /** A client message refused by the connection's rate limit. */
-  rateLimited(): void {
-    this.metrics.rateLimited.inc();
-  }
-
-  /** An outbound frame not written (`reason` from a small fixed set, e.g. "slow_consumer"). */
-  dropped(reason: string, frames = 1): void {
-    this.metrics.droppedFrames.labels(reason).inc(frames);
-  }
-
   /** Duration of one tick over all active rooms. */
   tickDuration(ms: number): void {
     this.metrics.tickDuration.observe(ms / 1000);
@@ -85,6 +101,7 @@ export class MetricsService {
     this.metrics.busPublishDuration.observe(ms / 1000);
   }
 
+  /** A resume attempt's outcome (rare: a per-event call is fine). */
   resume(result: ResumeResult): void {
     this.metrics.resumes.labels(result).inc();
   }
@@ -98,4 +115,10 @@ export class MetricsService {
     this.bytesReceived = 0;
     this.bytesSent = 0;
   }
+}
+
+function sum(totals: Iterable<readonly [string, number]>): number {
+  let total = 0;
+  for (const [, n] of totals) total += n;
+  return total;
 }

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
 import { TestClient } from '../support/test-client';
 import { refusedUpgradeStatus } from '../support/upgrade';
 
@@ -13,11 +13,7 @@ function token(claims: { sub?: string; exp?: number }, secret = SECRET): Promise
 }
 
 describe('authentication at the upgrade (AUTH_SECRET)', () => {
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    gateway = await startGateway({ AUTH_SECRET: SECRET });
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway({ AUTH_SECRET: SECRET });
 
   it('should accept a valid token in ?token= and use its sub as the player id', async () => {
     const { client } = await TestClient.connectWelcomed(`${gateway.wsUrl}?token=${await token({ sub: 'alice' })}`);

@@ -1,7 +1,8 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { ConnectionPool } from '../../src/connection';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { TestClient } from '../support/test-client';
 
 const SOFT = 64 * 1024;
@@ -16,9 +17,7 @@ const LARGEST_FRAME = 8 * 1024;
  * are dropped, past the hard limit it is closed with 4003. The other member keeps getting syncs.
  */
 describe('slow consumers', () => {
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    gateway = await startGateway({
+  const gateway = useGateway({
       SEND_BUFFER_SOFT_BYTES: String(SOFT),
       SEND_BUFFER_HARD_BYTES: String(HARD),
       CHAT_MAX_LENGTH: '4096',
@@ -26,8 +25,6 @@ describe('slow consumers', () => {
       RATE_LIMIT_PER_SEC: '1000000',
       RATE_LIMIT_BURST: '1000000',
     });
-  });
-  afterAll(() => gateway.close());
 
   it('should bound what it queues for a client that does not read, then close it with 4003', async () => {
     const pool = gateway.app.get(ConnectionPool);
@@ -54,6 +51,9 @@ describe('slow consumers', () => {
     expect(serverSide.socket.readyState).not.toBe(WebSocket.OPEN);
     expect(pool.slowConsumerCloses).toBe(1);
     expect(pool.droppedSyncFrames).toBeGreaterThan(0);
+    const samples = await scrapeMetrics(gateway.httpUrl);
+    expect(sampleValue(samples, 'gateway_closes_total', { code: '4003' })).toBe(1);
+    expect(sampleValue(samples, 'gateway_dropped_frames_total', { reason: 'slow_consumer' })).toBe(pool.droppedSyncFrames);
     expect(maxQueued).toBeLessThanOrEqual(HARD + LARGEST_FRAME);
     // The reader catches up on what was queued, then reads the close frame.
     (slow.client.socket as unknown as { _socket: Socket })._socket.resume();

@@ -1,14 +1,9 @@
 import WebSocket from 'ws';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
 import { encodeClientProto, TestClient } from '../support/test-client';
 
 describe('endpoint and codec negotiation', () => {
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    gateway = await startGateway();
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway();
 
   it('should answer GET /health with 200 and GET /ready with 200 on the in-memory bus', async () => {
     expect((await fetch(`${gateway.httpUrl}/health`)).status).toBe(200);

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { RateLimiter } from '../../src/connection';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
 import { TestClient } from '../support/test-client';
 
 /** Generous on purpose (a noisy 2-core CI box): a tick is 50 ms, an unprotected flood costs seconds. */
@@ -14,11 +14,7 @@ const SAMPLES = 15;
  * (limits.e2e-spec.ts proves the 1008).
  */
 describe('a flood does not slow down other clients', () => {
-  let gateway: RunningGateway;
-  beforeAll(async () => {
-    gateway = await startGateway({ RATE_LIMIT_ABUSE_COUNT: '100000000' });
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway({ RATE_LIMIT_ABUSE_COUNT: '100000000' });
 
   it(`should keep a bystander's action → sync round trip under ${ROUND_TRIP_BOUND_MS} ms during a flood`, async () => {
     const flooder = (await TestClient.connectWelcomed(gateway.wsUrl)).client;

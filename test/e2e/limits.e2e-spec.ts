@@ -1,20 +1,16 @@
 import { RateLimiter } from '../../src/connection';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
 import { TestClient } from '../support/test-client';
 import { refusedUpgradeStatus } from '../support/upgrade';
 
 describe('limits and abuse', () => {
   describe('rate limit', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({
+    const gateway = useGateway({
         RATE_LIMIT_PER_SEC: '20',
         RATE_LIMIT_BURST: '10',
         RATE_LIMIT_ABUSE_COUNT: '30',
         RATE_LIMIT_ABUSE_WINDOW_MS: '60000',
       });
-    });
-    afterAll(() => gateway.close());
 
     it('should answer frames past the burst with RATE_LIMITED, drop them, and close sustained abuse with 1008', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
@@ -40,11 +36,7 @@ describe('limits and abuse', () => {
   });
 
   describe('rooms per connection', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ MAX_ROOMS_PER_CONNECTION: '2' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ MAX_ROOMS_PER_CONNECTION: '2' });
 
     it('should refuse a join past MAX_ROOMS_PER_CONNECTION with INVALID_PAYLOAD until a room is left', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
@@ -66,11 +58,7 @@ describe('limits and abuse', () => {
   });
 
   describe('connections per address', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ MAX_CONNECTIONS_PER_IP: '2' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ MAX_CONNECTIONS_PER_IP: '2' });
 
     it('should refuse the upgrade past MAX_CONNECTIONS_PER_IP with 429, and accept again once one closed', async () => {
       const a = (await TestClient.connectWelcomed(gateway.wsUrl)).client;
@@ -92,11 +80,7 @@ describe('limits and abuse', () => {
   });
 
   describe('allowed origins', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ ALLOWED_ORIGINS: 'https://game.example.com, http://localhost:3000' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ ALLOWED_ORIGINS: 'https://game.example.com, http://localhost:3000' });
 
     it('should refuse a browser from another origin with 403', async () => {
       expect(await refusedUpgradeStatus(gateway.wsUrl, [], { origin: 'https://evil.example.com' })).toBe(403);

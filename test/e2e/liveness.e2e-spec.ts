@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { ConnectionSweeper } from '../../src/connection';
 import { HeartbeatService } from '../../src/heartbeat';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
 import { TestClient } from '../support/test-client';
 
 /** Resolves after the client has received `count` protocol pings from the server. */
@@ -35,11 +35,7 @@ async function stayBusy(client: TestClient, until: Promise<unknown>): Promise<nu
 
 describe('liveness: heartbeat, idle and lifetime closes', () => {
   describe('heartbeat', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ HEARTBEAT_INTERVAL_MS: '200', HEARTBEAT_TIMEOUT_MS: '1500' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ HEARTBEAT_INTERVAL_MS: '200', HEARTBEAT_TIMEOUT_MS: '1500' });
 
     it('should close a client that never answers protocol pings with 4000 and count it', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl, { ws: { autoPong: false } });
@@ -66,11 +62,7 @@ describe('liveness: heartbeat, idle and lifetime closes', () => {
   });
 
   describe('idle', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ ...NO_RATE_LIMIT, MAX_IDLE_MS: '1500' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ ...NO_RATE_LIMIT, MAX_IDLE_MS: '1500' });
 
     it('should close a client that sends nothing with 4001 while a chatty one stays open', async () => {
       const silent = (await TestClient.connectWelcomed(gateway.wsUrl)).client;
@@ -85,11 +77,7 @@ describe('liveness: heartbeat, idle and lifetime closes', () => {
   });
 
   describe('lifetime', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ ...NO_RATE_LIMIT, MAX_LIFETIME_MS: '1000', MAX_IDLE_MS: '600000' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ ...NO_RATE_LIMIT, MAX_LIFETIME_MS: '1000', MAX_IDLE_MS: '600000' });
 
     it('should close even a busy client with 4002 once its lifetime is over', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
@@ -102,11 +90,7 @@ describe('liveness: heartbeat, idle and lifetime closes', () => {
   });
 
   describe('message size', () => {
-    let gateway: RunningGateway;
-    beforeAll(async () => {
-      gateway = await startGateway({ MAX_MESSAGE_BYTES: '1024' });
-    });
-    afterAll(() => gateway.close());
+    const gateway = useGateway({ MAX_MESSAGE_BYTES: '1024' });
 
     it('should accept a frame of exactly MAX_MESSAGE_BYTES', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);

@@ -1,5 +1,5 @@
 import { type RunningGateway, startGateway } from '../support/gateway';
-import { parsePrometheusText, type Sample, sampleValue } from '../support/prometheus-text';
+import { parsePrometheusText, type Sample, sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { TestClient } from '../support/test-client';
 
 describe('GET /metrics', () => {
@@ -58,11 +58,67 @@ describe('GET /metrics', () => {
   it('should keep its counts per app (two gateways in one process do not share a registry)', async () => {
     const other = await startGateway();
     try {
-      const samples = parsePrometheusText(await (await fetch(`${other.httpUrl}/metrics`)).text());
+      const samples = await scrapeMetrics(other.httpUrl);
       expect(sampleValue(samples, 'gateway_messages_received_total', { type: 'join_room' })).toBe(0);
       expect(sampleValue(samples, 'gateway_connections', { codec: 'json' })).toBe(0);
     } finally {
       await other.close();
     }
+  });
+});
+
+/** Counts that their owners keep (limiter, heartbeat, sessions) show up in /metrics. */
+describe('GET /metrics: rate limit, closes and resumes', () => {
+  let gateway: RunningGateway;
+  const clients: TestClient[] = [];
+  const track = (client: TestClient) => (clients.push(client), client);
+
+  beforeAll(async () => {
+    gateway = await startGateway({
+      RATE_LIMIT_PER_SEC: '5',
+      RATE_LIMIT_BURST: '5',
+      RATE_LIMIT_ABUSE_COUNT: '1000',
+      HEARTBEAT_INTERVAL_MS: '250',
+      HEARTBEAT_TIMEOUT_MS: '3000',
+    });
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+  });
+  afterAll(() => gateway.close());
+
+  it('should count frames refused by the rate limit', async () => {
+    const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
+    track(client);
+    for (let t = 0; t < 30; t++) client.send('ping', { t });
+    await client.next('error', (f) => f.payload.code === 'RATE_LIMITED');
+    const limited = client.received('error').filter((f) => f.payload.code === 'RATE_LIMITED').length;
+    expect(sampleValue(await scrapeMetrics(gateway.httpUrl), 'gateway_rate_limited_total')).toBeGreaterThanOrEqual(limited);
+  });
+
+  it('should count a heartbeat timeout under closes_total with code 4000', async () => {
+    const { client } = await TestClient.connectWelcomed(gateway.wsUrl, { ws: { autoPong: false } });
+    expect(sampleValue(await scrapeMetrics(gateway.httpUrl), 'gateway_closes_total', { code: '4000' })).toBe(0);
+    expect((await client.closed).code).toBe(4000);
+    expect(sampleValue(await scrapeMetrics(gateway.httpUrl), 'gateway_closes_total', { code: '4000' })).toBeGreaterThanOrEqual(1);
+  }, 30_000);
+
+  it('should count a successful and a failed resume by result', async () => {
+    const old = await TestClient.connectWelcomed(gateway.wsUrl);
+    old.client.send('join_room', { room_id: 'metered-resume' });
+    await old.client.next('room_joined');
+    old.client.socket.terminate();
+    const { session_id, resume_token } = old.welcome.payload;
+
+    const resumed = track(await TestClient.connect(gateway.wsUrl));
+    resumed.send('resume', { session_id, resume_token, rooms: {}, last_seq: 0 });
+    await resumed.next('welcome', (f) => f.payload.client_id === old.clientId);
+    const forged = track(await TestClient.connect(gateway.wsUrl));
+    forged.send('resume', { session_id, resume_token: `${resume_token}x`, rooms: {}, last_seq: 0 });
+    await forged.next('error', (f) => f.payload.code === 'RESUME_FAILED');
+
+    const samples = await scrapeMetrics(gateway.httpUrl);
+    expect(sampleValue(samples, 'gateway_resumes_total', { result: 'success' })).toBe(1);
+    expect(sampleValue(samples, 'gateway_resumes_total', { result: 'failure' })).toBe(1);
   });
 });

@@ -1,15 +1,10 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGateway } from '../support/gateway';
 import { OriginalProtoClient, OriginalSchema } from '../support/original-proto-client';
 import { OriginalStyleClient } from '../support/original-style-client';
 
 /** Clients written against the original design, unchanged, against the gateway. */
 describe('original clients', () => {
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    gateway = await startGateway({ TICK_RATE: '50' });
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway({ TICK_RATE: '50' });
 
   it('should serve the original JavaScript GameClient: join, see others, act, get sync', async () => {
     const alice = new OriginalStyleClient(gateway.wsUrl);

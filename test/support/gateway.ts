@@ -45,3 +45,36 @@ export async function withEnv<T>(env: Record<string, string>, fn: () => Promise<
     }
   }
 }
+
+/**
+ * A gateway for the enclosing `describe`: started in `beforeAll`, closed in `afterAll`. The
+ * returned object reads through to the running gateway, so use it inside tests and hooks.
+ *
+ * @example const gateway = useGateway({ MAX_IDLE_MS: '1500' }); … TestClient.connectWelcomed(gateway.wsUrl)
+ */
+export function useGateway(env: Record<string, string> = {}): RunningGateway {
+  let running: RunningGateway | undefined;
+  beforeAll(async () => {
+    running = await startGateway(env);
+  });
+  afterAll(() => running?.close());
+  const current = (): RunningGateway => {
+    if (!running) throw new Error('the gateway starts in beforeAll: use it inside a test or hook');
+    return running;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get port() {
+      return current().port;
+    },
+    get httpUrl() {
+      return current().httpUrl;
+    },
+    get wsUrl() {
+      return current().wsUrl;
+    },
+    close: () => current().close(),
+  };
+}

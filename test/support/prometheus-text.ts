@@ -23,3 +23,10 @@ export function parsePrometheusText(text: string): Sample[] {
 export function sampleValue(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
   return samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
 }
+
+/** `GET <httpUrl>/metrics`, parsed; throws unless it answers 200. */
+export async function scrapeMetrics(httpUrl: string): Promise<Sample[]> {
+  const response = await fetch(`${httpUrl}/metrics`);
+  if (response.status !== 200) throw new Error(`GET /metrics answered ${response.status}`);
+  return parsePrometheusText(await response.text());
+}
