@@ -6,7 +6,9 @@
 //   npm run bench -- --scenario fanout  one scenario (idle | fanout | chat | multi-instance)
 //   options: --quick --codec json|proto --servers gateway,bare-ws,socketio --profile --json
 //            --steps 250,500 --keep-going (measure every step) --max-step N --chat-clients N --progress
+import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { limiter, runLoad, parseArgs } from './loadgen/index.mjs';
 import { hasTaskset, pinSelf } from './loadgen/pin.mjs';
@@ -109,20 +111,57 @@ async function chat() {
   }
 }
 
-function multiInstance() {
-  // Two gateway instances need a shared bus; REDIS_URL is parsed in src/config but no transport uses it yet.
-  const src = fileURLToPath(new URL('../src', import.meta.url));
-  const hasRedis = readdirSync(src, { recursive: true }).some((p) => p.endsWith('.ts') && !p.endsWith('.spec.ts') && /from ['"]ioredis['"]/.test(readFileSync(`${src}/${p}`, 'utf8')));
-  const reason = hasRedis ? 'Redis transport found but this scenario is not written yet (stub)' : 'needs REDIS_URL support: src/ has no Redis bus transport (in-memory bus only), so two instances cannot share rooms';
-  console.log(`\n## multi-instance: SKIPPED — ${reason}`);
-  results.skipped.push({ scenario: 'multi-instance', reason });
+/**
+ * The cross-instance hop: the same fan-out once on one gateway (in-memory bus) and once on two
+ * gateways sharing rooms through a redis-server of its own (clients alternate between them, so
+ * every room's sync crosses Redis to half of its members). Delivery latency of the second minus
+ * the first is what the hop adds. CPU is reported for instance A only.
+ */
+async function multiInstance() {
+  const n = quick ? 250 : 500;
+  console.log(`\n## multi-instance: ${n} clients in rooms of 50, 20 Hz, one instance vs two over Redis`);
+  const redis = await startRedis(port + 50);
+  try {
+    const load = { clients: n, roomSize: 50, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 5000 : 10000, quiet: true };
+    const single = await measure('gateway', load, { env: { REDIS_URL: '' } });
+    console.log(`${line({ ...single, server: 'one' })}`);
+    const a = await startServer('gateway', { port, cpu: SERVER_CPU, env: { REDIS_URL: redis.url }, logFile: '/tmp/bench-gateway-a.log' });
+    const b = await startServer('gateway', { port: port + 1, cpu: SERVER_CPU, env: { REDIS_URL: redis.url }, logFile: '/tmp/bench-gateway-b.log' });
+    try {
+      const r = { server: 'two', ...(await runLoad({ url: `${a.url},${b.url}`, client: codec, serverPid: a.pid, ...load })) };
+      console.log(`${line({ ...r, limitedBy: limiter(r) })}`);
+      const hop = { p50: r.deliveryP50 - single.deliveryP50, p99: r.deliveryP99 - single.deliveryP99 };
+      console.log(`  added by the Redis hop: p50 ${f(hop.p50)} ms, p99 ${f(hop.p99)} ms (target ≤ 2 / ≤ 10 ms)`);
+      results.multiInstance = { single, two: r, hop };
+    } finally {
+      await stopServer(b);
+      await stopServer(a);
+    }
+  } finally {
+    redis.child.kill('SIGKILL');
+  }
+}
+
+/** A throwaway redis-server for the multi-instance scenario (never the system one). */
+async function startRedis(redisPort) {
+  const child = spawn('redis-server', ['--port', String(redisPort), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} (is port ${redisPort} free?)`);
+    const up = await new Promise((resolve) => {
+      const s = connect(redisPort, '127.0.0.1', () => { s.end(); resolve(true); });
+      s.on('error', () => resolve(false));
+    });
+    if (up) return { child, url: `redis://127.0.0.1:${redisPort}` };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('redis-server did not start');
 }
 
 for (const s of scenarios) {
   if (s === 'idle') await idle();
   else if (s === 'fanout') await fanout();
   else if (s === 'chat') await chat();
-  else if (s === 'multi-instance') multiInstance();
+  else if (s === 'multi-instance') await multiInstance();
   else throw new Error(`unknown scenario ${s}`);
 }
 if (args.profile && !scenarios.includes('fanout')) await profile(quick ? 1000 : 1500);

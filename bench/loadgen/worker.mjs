@@ -23,6 +23,7 @@ const error = (code) => (stats.errors[code] = (stats.errors[code] ?? 0) + 1);
 
 let phase = 'connecting'; // → ready → running → done
 const clients = [];
+const urls = cfg.url.split(',');
 let opened = 0, joined = 0, closed = 0, inFlight = 0;
 // Members of a room get byte-identical frames: decode once per room and reuse for equal bytes.
 const roomCache = new Map();
@@ -45,7 +46,9 @@ function connect(c) {
   // would make the generator, not the server, the bottleneck.
   const opts = { perMessageDeflate: false, handshakeTimeout: 30000, skipUTF8Validation: true };
   if (cfg.localAddress) opts.localAddress = cfg.localAddress;
-  const ws = (c.ws = new WebSocket(cfg.url, codec.protocol, opts));
+  // `url` may list several instances (comma-separated): clients alternate between them, so every
+  // room has members on each instance and its traffic crosses the bus.
+  const ws = (c.ws = new WebSocket(urls[c.g % urls.length], codec.protocol, opts));
   ws.on('open', () => { inFlight--; opened++; });
   ws.on('message', (data, isBinary) => onFrame(c, data, isBinary));
   ws.on('ping', () => stats.pings++); // ws answers the pong itself
