@@ -20,8 +20,10 @@ export async function createGatewayApp(options: { logger?: false | NestLogLevel[
   });
   if (options.logger !== undefined) app.get<Pino>(ROOT_LOGGER).level = pinoLevelOfList(options.logger);
   app.useLogger(app.get(PinoLoggerService));
-  const { maxMessageBytes } = app.get(connectionConfig.KEY);
-  app.useWebSocketAdapter(new GameWsAdapter(app, { maxPayload: maxMessageBytes }));
+  const { maxMessageBytes, compression, compressionThresholdBytes } = app.get(connectionConfig.KEY);
+  app.useWebSocketAdapter(
+    new GameWsAdapter(app, { maxPayload: maxMessageBytes, compression: { enabled: compression, thresholdBytes: compressionThresholdBytes } }),
+  );
   // Exit 0 once the shutdown hooks ran (Nest would otherwise re-raise the signal).
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   if (app.get(busConfig.KEY).redisUrl) {

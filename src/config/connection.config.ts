@@ -1,4 +1,4 @@
-import { configNamespace, intVar } from './env-var';
+import { boolVar, configNamespace, intVar } from './env-var';
 
 export const connectionConfig = configNamespace('connection', {
   heartbeatIntervalMs: intVar('HEARTBEAT_INTERVAL_MS', {
@@ -27,6 +27,16 @@ export const connectionConfig = configNamespace('connection', {
     min: 1024,
     max: 1_073_741_824,
     doc: 'Unsent bytes queued for one client past which it is closed (4003, slow consumer)',
+  }),
+  compression: boolVar('WS_COMPRESSION', {
+    default: false,
+    doc: 'Offer permessage-deflate (no context takeover) to clients that ask; costs zlib memory per compressing connection (BENCHMARKS.md)',
+  }),
+  compressionThresholdBytes: intVar('WS_COMPRESSION_THRESHOLD_BYTES', {
+    default: 1024,
+    min: 0,
+    max: 16_777_216,
+    doc: 'With WS_COMPRESSION: frames smaller than this are sent uncompressed',
   }),
   shutdownTimeoutMs: intVar('SHUTDOWN_TIMEOUT_MS', {
     default: 10000,

@@ -1,0 +1,57 @@
+import { useGateway } from '../support/gateway';
+import { TestClient } from '../support/test-client';
+
+const TEXT = 'gg '.repeat(600); // 1,800 characters that deflate to a few dozen bytes
+
+/** Receives one room chat of TEXT on `listener`, returning the bytes its TCP socket read for it. */
+async function wireBytesOfChat(sender: TestClient, listener: TestClient, room: string): Promise<number> {
+  await listener.barrier();
+  const tcp = (listener.socket as unknown as { _socket: { bytesRead: number } })._socket;
+  const before = tcp.bytesRead;
+  sender.send('chat', { room_id: room, text: TEXT });
+  const chat = await listener.next('chat', (f) => f.payload.text === TEXT);
+  expect(chat.payload.text).toBe(TEXT);
+  return tcp.bytesRead - before;
+}
+
+async function pair(wsUrl: string, room: string) {
+  const options = { ws: { perMessageDeflate: true } };
+  const a = (await TestClient.connectWelcomed(wsUrl, options)).client;
+  const b = (await TestClient.connectWelcomed(wsUrl, options)).client;
+  for (const client of [a, b]) {
+    client.send('join_room', { room_id: room });
+    await client.next('room_joined');
+  }
+  return { a, b };
+}
+
+describe('permessage-deflate', () => {
+  describe('off (the default)', () => {
+    const gateway = useGateway({ CHAT_MAX_LENGTH: '2000' });
+
+    it('should not negotiate compression even when the client offers it, and send frames as they are', async () => {
+      const { a, b } = await pair(gateway.wsUrl, 'plain');
+      expect(b.socket.extensions).toBe('');
+      expect(await wireBytesOfChat(a, b, 'plain')).toBeGreaterThan(TEXT.length);
+      await Promise.all([a.close(), b.close()]);
+    });
+  });
+
+  describe('on (WS_COMPRESSION=true)', () => {
+    const gateway = useGateway({ WS_COMPRESSION: 'true', WS_COMPRESSION_THRESHOLD_BYTES: '512', CHAT_MAX_LENGTH: '2000' });
+
+    it('should negotiate permessage-deflate and compress large frames', async () => {
+      const { a, b } = await pair(gateway.wsUrl, 'zipped');
+      expect(b.socket.extensions).toContain('permessage-deflate');
+      expect(await wireBytesOfChat(a, b, 'zipped')).toBeLessThan(TEXT.length / 4);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    it('should still serve clients that do not offer compression', async () => {
+      const plain = (await TestClient.connectWelcomed(gateway.wsUrl, { ws: { perMessageDeflate: false } })).client;
+      expect(plain.socket.extensions).toBe('');
+      await plain.barrier();
+      await plain.close();
+    });
+  });
+});
