@@ -106,8 +106,23 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
       await this.sessions.park(session);
       throw resumeFailed('the session belongs to another user');
     }
-    const direct = await this.sessions.missedDirect(clientId, request.last_seq ?? 0);
+    const held = session.rooms.map(({ roomId, epoch }) => {
+      const offset = request.rooms?.[roomId];
+      return { roomId, since: offset === undefined ? undefined : { offset, epoch } };
+    });
+    let direct: Awaited<ReturnType<SessionService['missedDirect']>>;
+    try {
+      // Bridged: seats in rooms run by other instances come back with their owners' replay.
+      await this.seats.fetchRemote(connection, clientId, held);
+      // Read last: a direct message appended after it is delivered live (the port keeps the order).
+      direct = await this.sessions.missedDirect(clientId, request.last_seq ?? 0);
+    } catch (error) {
+      this.seats.abandon(connection);
+      await this.sessions.park(session);
+      throw resumeFailed(`a room could not be reached (${(error as Error).message})`);
+    }
     if (connection.socket.readyState !== connection.socket.OPEN) {
+      this.seats.abandon(connection);
       await this.sessions.park(session);
       return false;
     }
@@ -117,9 +132,7 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     this.pool.rename(connection, clientId);
     connection.sessionId = session.sessionId;
     connection.playerId = session.playerId;
-    for (const { roomId, epoch } of session.rooms) {
-      const offset = request.rooms?.[roomId];
-      const since = offset === undefined ? undefined : { offset, epoch };
+    for (const { roomId, since } of held) {
       for (const message of this.seats.rejoin(connection, roomId, since)) this.pool.send(connection, message);
     }
     for (const message of direct.messages) this.pool.send(connection, message);

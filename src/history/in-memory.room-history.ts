@@ -7,19 +7,27 @@ import type { ReadResult, RoomHistory, StreamPosition } from './room-history.por
 
 /** A fixed-size ring of one room's newest events. */
 class RoomLog {
-  readonly epoch = randomId(6);
   /** Offset of the newest event (0 = none yet). */
   offset = 0;
   // Grows to `capacity` as events arrive, so quiet rooms cost little.
   private readonly ring: (ServerMessage | undefined)[] = [];
 
-  constructor(readonly capacity: number) {}
+  constructor(
+    readonly capacity: number,
+    readonly epoch = randomId(6),
+  ) {}
 
   push(message: ServerMessage): number {
     this.offset += 1;
     message.offset = this.offset;
     this.ring[this.offset % this.capacity] = message;
     return this.offset;
+  }
+
+  /** Continues a log kept elsewhere: `events` carry their offsets, the newest being `offset`. */
+  seed(offset: number, events: ServerMessage[]): void {
+    this.offset = offset;
+    for (const event of events) if (event.offset! > offset - this.capacity && event.offset! <= offset) this.ring[event.offset! % this.capacity] = event;
   }
 
   /** The event at `offset`, if it is still held. */
@@ -58,6 +66,16 @@ export class InMemoryRoomHistory implements RoomHistory {
       events.push(event);
     }
     return { recovered: true, events, position };
+  }
+
+  /**
+   * Replaces a room's log with one continued from elsewhere (a room taken over from another
+   * instance): same epoch, offsets going on from `offset`; `events` (with their offsets) fill the ring.
+   */
+  seed(roomId: string, position: StreamPosition, events: ServerMessage[]): void {
+    const log = new RoomLog(this.config.maxEvents, position.epoch);
+    log.seed(position.offset, events);
+    this.logs.set(roomId, log);
   }
 
   forget(roomId: string): void {

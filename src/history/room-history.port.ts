@@ -16,15 +16,29 @@ export type ReadResult =
 
 /**
  * The log of a room's reliable events (player_joined, player_left, chat, module-marked events).
+ * Only the instance that runs a room calls `append`, `position` and `readSince` for it; they are
+ * synchronous so that a replay and the start of live delivery happen in one turn of the event
+ * loop (nothing can be published between them). Another instance resuming a seat asks the owner,
+ * which answers from this log (see RoomBridge).
  *
- * Guarantees: `append` assigns offsets 1, 2, 3… without gaps within an epoch and stamps the
- * message's `offset`; `readSince` returns events strictly after the offset, in offset order, or
- * `recovered: false` when the epoch differs or events after it were already evicted (by count or
- * age). Forgetting a room starts a new epoch on its next append.
+ * Guarantees every implementation keeps:
+ * - `append` assigns offsets 1, 2, 3… without gaps within an epoch and stamps the message's
+ *   `offset`;
+ * - `readSince` returns events strictly after the offset, in offset order, or
+ *   `recovered: false` when the epoch differs, the offset is ahead of the log, or events after it
+ *   were already evicted (by count or age): never a replay with a hole in it;
+ * - forgetting a room starts a new epoch on its next append;
+ * - `restore` (shared implementations only) makes this instance continue a room's log where the
+ *   previous owner left it: same epoch, next offset, the held events readable. Events the previous
+ *   owner appended but had not yet written to the shared store when it died are lost: a resume
+ *   from behind them gets `recovered: false`, never a gap. Without a shared copy (in memory, or
+ *   the store unreachable) a room taken over starts a new epoch: `recovered: false` for everyone.
  */
 export interface RoomHistory {
   append(roomId: string, message: ServerMessage): StreamPosition;
   position(roomId: string): StreamPosition;
   readSince(roomId: string, since: StreamPosition): ReadResult;
   forget(roomId: string): void;
+  /** Before this instance starts running a room another one ran: continue its log from the shared copy. */
+  restore?(roomId: string): Promise<void>;
 }

@@ -2,10 +2,11 @@ import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from 
 import type { ConfigType } from '@nestjs/config';
 import type { Subscription } from 'rxjs';
 import { type Bus, instanceChannel, RoomCommandName, type RoomCommand } from '../bus';
-import { type ClientRegistry, type RoomLeases, type RoomStateStore, type StoredMember } from '../cluster';
+import type { ClientRegistry, RoomLeases, RoomStateStore } from '../cluster';
 import { randomId } from '../common';
 import type { clusterConfig, sessionConfig } from '../config';
 import type { Connection, ConnectionPool } from '../connection';
+import type { RoomHistory, StreamPosition } from '../history';
 import {
   ErrorCode,
   GameError,
@@ -16,8 +17,12 @@ import {
   type ServerMessage,
   serverMessage,
 } from '../protocol';
+import { RemoteSeats } from './remote-seats';
 import type { Member, Room } from './room';
 import type { RoomFanout } from './room-fanout.service';
+import { PASS_MS, RoomHousekeeping } from './room-housekeeping';
+import { type JoinData, type Reply, RoomOwnerCommands } from './room-owner-commands';
+import { RoomRestorer, toStoredMember } from './room-restorer';
 import type { RoomSpan, RoomsService } from './rooms.service';
 
 /** Everything the bridge works with; built by RoomsModule only when REDIS_URL is set. */
@@ -30,13 +35,16 @@ export interface RoomBridgeDeps {
   leases: RoomLeases;
   registry: ClientRegistry;
   store: RoomStateStore;
+  history: RoomHistory;
   cluster: ConfigType<typeof clusterConfig>;
   session: ConfigType<typeof sessionConfig>;
 }
 
-interface LocalSeat {
-  playerId: string;
-  nickname: string;
+/** The owner's answer to a resumed seat: the missed events and a fresh snapshot, or nothing when the seat is gone. */
+export interface RemoteRejoin {
+  owner: string;
+  events: ServerMessage[];
+  snapshot?: ServerMessage<'room_joined'>;
 }
 
 interface Pending {
@@ -45,10 +53,7 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-type Reply = { message?: ServerMessage; error?: { code: ErrorCode; message: string } };
-
-// Registry diffs (new and gone clients) run this often; leases and snapshots on their own periods.
-const PASS_MS = 200;
+/** What a member's instance asks with a join: a new seat, or (`resume` set) the seat it already holds. */
 
 /**
  * Rooms that span instances. Exactly one instance runs a room (holds its lease, ticks it, gives
@@ -56,28 +61,29 @@ const PASS_MS = 200;
  * actions and chat to it on its instance channel and relay its room broadcasts (one bus message
  * per tick per room) to their local members. The holder persists the room's state and presence;
  * when it dies its lease expires and the next instance with members that renews takes the room
- * over from that snapshot, keeping every member's seat.
+ * over from that snapshot (RoomRestorer), keeping every member's seat. Housekeeping runs in one
+ * pass per instance (RoomHousekeeping).
  *
- * One housekeeping pass per instance (never a timer per room or client): client registry diff
- * and refresh, lease renewal or takeover, orphan sweep, snapshots.
+ * A seat outlives its socket: a session dropped anywhere resumes on any instance, which asks the
+ * holder for the missed events and a snapshot (`rejoin`) while holding the room's live
+ * broadcasts for the connection; the holder only notes where the member's socket is now.
  */
 export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RoomBridge.name);
-  /** Rooms run elsewhere with members here: room → local client → seat. */
-  private readonly seats = new Map<string, Map<string, LocalSeat>>();
-  /** Last known holder of each room in `seats`. */
-  private readonly owners = new Map<string, string>();
+  private readonly remote = new RemoteSeats();
   private readonly pending = new Map<string, Pending>();
-  private readonly loading = new Map<string, Promise<void>>();
-  private readonly persistedFrame = new WeakMap<Room, number>();
-  private timer: NodeJS.Timeout | undefined;
+  private readonly restorer: RoomRestorer;
+  private readonly housekeeping: RoomHousekeeping;
+  private readonly commands: RoomOwnerCommands;
   private unsubscribe: (() => void) | undefined;
   private status: Subscription | undefined;
-  private passRunning = false;
-  private lastLeasePass = 0;
-  private lastSnapshot = 0;
 
   constructor(private readonly d: RoomBridgeDeps) {
+    this.restorer = new RoomRestorer(d);
+    this.housekeeping = new RoomHousekeeping(d, this.remote, this.restorer, (owner, roomId, clientId, seat) =>
+      this.request(owner, roomId, clientId, seat),
+    );
+    this.commands = new RoomOwnerCommands(d, this.restorer, (roomId) => this.ownerOf(roomId));
     d.rooms.spanInstances(this);
     d.fanout.setRemoteDelivery((clientId, message, sequenced) => this.deliverRemote(clientId, message, sequenced));
   }
@@ -88,19 +94,14 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
 
   onApplicationBootstrap(): void {
     this.unsubscribe = this.d.bus.subscribe(instanceChannel(this.instanceId), (message) => this.onInstanceMessage(message));
-    // Redis may come back empty: rewrite registrations, leases and snapshots at once.
     this.status = this.d.bus.status$.subscribe((status) => {
-      if (status !== 'connected') return;
-      this.d.registry.reset();
-      this.lastLeasePass = this.lastSnapshot = 0;
-      void this.pass();
+      if (status === 'connected') this.housekeeping.rewriteAll();
     });
-    this.timer = setInterval(() => void this.pass(), PASS_MS);
-    this.timer.unref();
+    this.housekeeping.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
+    this.housekeeping.stop();
     this.unsubscribe?.();
     this.status?.unsubscribe();
     for (const [id, pending] of this.pending) {
@@ -116,7 +117,7 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
     const roomId = request.room_id;
     const owner = await this.ownerOf(roomId);
     if (owner === this.instanceId) {
-      await this.load(roomId);
+      await this.restorer.load(roomId);
       return this.d.rooms.joinHere(connection, request);
     }
     const playerId = this.d.rooms.playerIdOf(connection, request);
@@ -127,12 +128,14 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
       connection.rooms.add(roomId);
       connection.playerId = playerId;
       this.d.fanout.attach(roomId, connection);
-      this.seatsOf(roomId).set(connection.clientId, { playerId, nickname });
+      this.remote.seat(roomId, connection.clientId, { playerId, nickname });
     }
     try {
       const reply = (await this.request(owner, roomId, connection.clientId, { playerId, nickname })) as Reply;
       if (reply.error) throw new GameError(reply.error.code, reply.error.message);
-      return reply.message as ServerMessage<'room_joined'>;
+      const joined = reply.message as ServerMessage<'room_joined'>;
+      this.remote.setEpoch(roomId, joined.payload.epoch);
+      return joined;
     } catch (error) {
       if (fresh) this.unseat(connection, roomId);
       throw error;
@@ -140,12 +143,8 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
   }
 
   leave(connection: Connection, roomId: string, reason: LeaveReason): void {
-    this.seats.get(roomId)?.delete(connection.clientId);
     this.command(roomId, RoomCommandName.Leave, connection.clientId, { data: { reason } });
-    if (this.seats.get(roomId)?.size === 0) {
-      this.seats.delete(roomId);
-      this.owners.delete(roomId);
-    }
+    this.remote.unseat(roomId, connection.clientId);
   }
 
   forwardAction(connection: Connection, roomId: string, action: GameActionPayload, refId?: string): void {
@@ -160,7 +159,7 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
   }
 
   memberAdded(room: Room, member: Member): void {
-    this.d.store.addMember(room.id, this.toStored(member)).catch(() => undefined);
+    this.d.store.addMember(room.id, toStoredMember(member, this.instanceId)).catch(() => undefined);
   }
 
   memberRemoved(room: Room, member: Member): void {
@@ -170,6 +169,53 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
   roomDisposed(room: Room): void {
     this.d.store.delete(room.id).catch(() => undefined);
     void this.d.leases.release(room.id);
+  }
+
+  // ---- seats of dropped sessions (called by RoomSeats) ----
+
+  /** A dropped client's seat in a room run elsewhere stays with its holder; returns the epoch it was held in. */
+  park(clientId: string, roomId: string): string {
+    const epoch = this.remote.epochOf(roomId);
+    this.remote.unseat(roomId, clientId);
+    return epoch;
+  }
+
+  /**
+   * Asks the holder of `roomId` for a resumed seat: the reliable events after `since` and a
+   * fresh snapshot; the holder notes that the member's socket is on this instance now. Resolves
+   * `undefined` when this instance runs the room (taking it over if its holder is gone): the
+   * caller rejoins locally then.
+   */
+  async rejoin(clientId: string, roomId: string, since: StreamPosition | undefined): Promise<RemoteRejoin | undefined> {
+    const owner = await this.ownerOf(roomId);
+    if (owner === this.instanceId) {
+      await this.restorer.load(roomId);
+      return undefined;
+    }
+    const reply = (await this.request(owner, roomId, clientId, { playerId: '', nickname: '', resume: since ?? null })) as Reply;
+    if (reply.error) throw new GameError(reply.error.code, reply.error.message);
+    return { owner, events: reply.events ?? [], snapshot: reply.message as ServerMessage<'room_joined'> | undefined };
+  }
+
+  /** A resumed connection is back in a room run by `owner`: forward for it from now on. */
+  seated(clientId: string, roomId: string, owner: string, snapshot: ServerMessage<'room_joined'>): void {
+    const player = snapshot.payload.players.find((p) => p.client_id === clientId);
+    this.remote.seat(roomId, clientId, { playerId: player?.player_id ?? clientId, nickname: player?.nickname ?? clientId });
+    this.remote.setOwner(roomId, owner);
+    this.remote.setEpoch(roomId, snapshot.payload.epoch);
+  }
+
+  /** Frees a seat wherever its room runs (a parked session's grace ran out on this instance's sweep). */
+  async release(clientId: string, roomId: string, reason: LeaveReason): Promise<void> {
+    const owner = await this.ownerOf(roomId);
+    if (owner !== this.instanceId) {
+      this.d.bus.publish(instanceChannel(owner), { kind: 'command', command: RoomCommandName.Leave, roomId, clientId, data: { reason } });
+      return;
+    }
+    await this.restorer.load(roomId);
+    const room = this.d.rooms.get(roomId);
+    const member = room?.members.get(clientId);
+    if (room && member) this.d.rooms.removeMember(room, member, reason);
   }
 
   // ---- the bus side ----
@@ -183,46 +229,11 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
   }
 
   private onCommand(c: RoomCommand): void {
-    const room = this.d.rooms.get(c.roomId);
-    const member = room?.members.get(c.clientId);
-    switch (c.command) {
-      case RoomCommandName.Reply:
-        return this.settle(c.requestId, c.data);
-      case RoomCommandName.Join:
-        return void this.admitRemote(c);
-      case RoomCommandName.Leave:
-        if (room && member) this.d.rooms.removeMember(room, member, (c.data as { reason: LeaveReason }).reason);
-        return;
-      case RoomCommandName.Action:
-        if (!room || !member || !c.action) return; // the room moved on; the member's instance learns it next pass
-        try {
-          this.d.rooms.enqueue(room, member, c.action, c.refId);
-        } catch (error) {
-          const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
-          this.d.fanout.toClient(c.clientId, serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: c.refId }));
-        }
-        return;
-      case RoomCommandName.Reliable:
-        if (room && member) this.d.fanout.publishReliable(room.id, c.data as ServerMessage);
-        return;
-    }
+    if (c.command === RoomCommandName.Reply) this.settle(c.requestId, c.data);
+    else this.commands.handle(c);
   }
 
-  private async admitRemote(c: RoomCommand): Promise<void> {
-    const { playerId, nickname } = c.data as LocalSeat;
-    let reply: Reply;
-    try {
-      if ((await this.ownerOf(c.roomId)) !== this.instanceId) throw new GameError(ErrorCode.Internal, `room "${c.roomId}" moved to another server; join again`);
-      await this.load(c.roomId);
-      reply = { message: this.d.rooms.admit(c.roomId, { clientId: c.clientId, playerId, nickname, instanceId: c.origin }) };
-    } catch (error) {
-      const e = error instanceof GameError ? error : new GameError(ErrorCode.Internal, 'the room could not be joined');
-      reply = { error: { code: e.code, message: e.message } };
-    }
-    if (c.origin) this.d.bus.publish(instanceChannel(c.origin), { kind: 'command', command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
-  }
-
-  private request(owner: string, roomId: string, clientId: string, data: unknown): Promise<unknown> {
+  private request(owner: string, roomId: string, clientId: string, data: JoinData): Promise<unknown> {
     const requestId = randomId(9);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -245,7 +256,7 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
 
   /** Publishes a command to the room's holder; false when none is known. */
   private command(roomId: string, command: RoomCommandName, clientId: string, extra: Partial<RoomCommand>): boolean {
-    const owner = this.owners.get(roomId);
+    const owner = this.remote.ownerOf(roomId);
     if (!owner) return false;
     this.d.bus.publish(instanceChannel(owner), { kind: 'command', command, roomId, clientId, ...extra });
     return true;
@@ -264,185 +275,17 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
     return true;
   }
 
-  // ---- ownership ----
-
   /** The instance running `roomId`, taking the lease if it is free. Redis away: this one. */
   private async ownerOf(roomId: string): Promise<string> {
     if (this.d.rooms.get(roomId)) return this.instanceId;
     const owner = await this.d.leases.holderOf(roomId).catch(() => this.instanceId);
-    if (owner !== this.instanceId) this.owners.set(roomId, owner);
+    if (owner !== this.instanceId) this.remote.setOwner(roomId, owner);
     return owner;
-  }
-
-  /** Restores a room from its persisted snapshot and presence, if it existed elsewhere before. */
-  private load(roomId: string): Promise<void> {
-    if (this.d.rooms.get(roomId)) return Promise.resolve();
-    let loading = this.loading.get(roomId);
-    if (!loading) {
-      loading = this.restore(roomId).finally(() => this.loading.delete(roomId));
-      this.loading.set(roomId, loading);
-    }
-    return loading;
-  }
-
-  private async restore(roomId: string): Promise<void> {
-    const [stored, present] = await Promise.all([this.d.store.load(roomId), this.d.store.members(roomId)]).catch(
-      () => [null, [] as StoredMember[]] as const,
-    );
-    if (this.d.rooms.get(roomId)) return;
-    const list = present.length ? present : (stored?.members ?? []);
-    if (list.length === 0) return; // a new room: the join creates it
-    const lastSeq = new Map(stored?.members.map((m) => [m.clientId, m.lastInputSeq ?? 0]) ?? []);
-    const members: Member[] = list.map((m) => ({
-      clientId: m.clientId,
-      playerId: m.playerId,
-      nickname: m.nickname,
-      entityId: m.entityId,
-      lastInputSeq: lastSeq.get(m.clientId) ?? 0,
-      instanceId: m.instanceId === this.instanceId ? undefined : m.instanceId,
-    }));
-    const room = this.d.rooms.newRoom(roomId, (logic) =>
-      stored?.state !== undefined && logic.restore ? logic.restore(stored.state, members) : logic.createState(roomId),
-    );
-    for (const member of members) room.restoreMember(member);
-    // The dead owner may have sent frames after this snapshot: skip as many as it could have
-    // ticked since, so that `frame_num` never goes backwards for a client.
-    const tickMs = this.d.rooms.clock().tickMs;
-    room.frameNum = stored ? stored.frameNum + Math.ceil((Date.now() - stored.savedAt) / tickMs) + 1 : 0;
-    room.upcomingEntityId = stored?.nextEntityId ?? 1;
-    const inState = new Set(this.d.rooms.runLogic(room, () => room.logic.snapshot(room.state)).map((view) => view.player_id));
-    const clock = this.d.rooms.clock();
-    for (const member of members) {
-      if (!inState.has(member.playerId)) this.d.rooms.runLogic(room, () => room.logic.onJoin(room.state, member, clock));
-    }
-    this.d.rooms.adopt(room);
-    this.logger.log(`took over room ${roomId} at frame ${room.frameNum} with ${members.length} members`);
-  }
-
-  // ---- the housekeeping pass ----
-
-  private async pass(): Promise<void> {
-    if (this.passRunning) return;
-    this.passRunning = true;
-    try {
-      const now = Date.now();
-      await this.d.registry.sync(this.localClientIds(), now);
-      if (now - this.lastLeasePass >= this.d.cluster.roomLeaseMs / 3) {
-        this.lastLeasePass = now;
-        await this.renewLeases();
-        await this.sweepOrphans(now);
-      }
-      if (now - this.lastSnapshot >= this.d.cluster.snapshotIntervalMs) {
-        this.lastSnapshot = now;
-        await this.persist();
-      }
-    } catch (error) {
-      this.logger.debug(`housekeeping pass failed: ${(error as Error).message}`);
-    } finally {
-      this.passRunning = false;
-    }
-  }
-
-  private *localClientIds(): Iterable<string> {
-    for (const connection of this.d.pool.values()) yield connection.clientId;
-  }
-
-  /** Renews the rooms run here; for rooms with members here run elsewhere, takes the lease once it expired. */
-  private async renewLeases(): Promise<void> {
-    const running = new Map([...this.d.rooms.runningRooms()].map((room) => [room.id, room]));
-    const holders = await this.d.leases.holdersOf([...running.keys(), ...this.seats.keys()]);
-    for (const [roomId, holder] of holders) {
-      if (holder === null) continue; // Redis away: keep doing what we did
-      const room = running.get(roomId);
-      if (room && holder !== this.instanceId) {
-        this.logger.warn(`lost room ${roomId} to instance ${holder}; forwarding to it from now on`);
-        this.d.rooms.relinquish(room);
-        this.reseat(room, holder);
-      } else if (!room && holder === this.instanceId) {
-        await this.takeOver(roomId);
-      } else if (!room) {
-        this.owners.set(roomId, holder);
-      }
-    }
-  }
-
-  private async takeOver(roomId: string): Promise<void> {
-    await this.load(roomId);
-    const seats = this.seats.get(roomId);
-    this.seats.delete(roomId);
-    this.owners.delete(roomId);
-    // Redis may have lost the room entirely: seat this instance's members in a fresh one.
-    for (const [clientId, seat] of seats ?? []) {
-      if (this.d.rooms.get(roomId)?.members.has(clientId)) continue;
-      try {
-        this.d.rooms.admit(roomId, { clientId, ...seat });
-      } catch (error) {
-        this.logger.warn(`could not reseat ${clientId} in room ${roomId}: ${(error as Error).message}`);
-      }
-    }
-  }
-
-  /** After losing a room: this instance's members join the new holder's copy. */
-  private reseat(room: Room, holder: string): void {
-    const seats = this.seatsOf(room.id);
-    this.owners.set(room.id, holder);
-    for (const member of room.members.values()) {
-      if (member.instanceId !== undefined || !this.d.pool.get(member.clientId)) continue;
-      seats.set(member.clientId, { playerId: member.playerId, nickname: member.nickname });
-      this.request(holder, room.id, member.clientId, { playerId: member.playerId, nickname: member.nickname }).catch(() => undefined);
-    }
-  }
-
-  /** Members whose instance died keep their seat for the resume grace, then leave with `timeout`. */
-  private async sweepOrphans(now: number): Promise<void> {
-    const rooms = [...this.d.rooms.runningRooms()];
-    const instances = new Set<string>();
-    for (const room of rooms) for (const m of room.members.values()) if (m.instanceId) instances.add(m.instanceId);
-    if (instances.size === 0) return;
-    const alive = await this.d.registry.alive(instances);
-    if (!alive) return;
-    for (const room of rooms) {
-      for (const member of [...room.members.values()]) {
-        if (!member.instanceId || alive.has(member.instanceId)) {
-          member.orphanedAt = undefined;
-          continue;
-        }
-        member.orphanedAt ??= now;
-        if (now - member.orphanedAt >= this.d.session.resumeGraceMs) this.d.rooms.removeMember(room, member, LeaveReason.Timeout);
-      }
-    }
-  }
-
-  /** Persists every room run here whose frame moved since the last snapshot. */
-  private async persist(): Promise<void> {
-    const saves: Promise<void>[] = [];
-    for (const room of this.d.rooms.runningRooms()) {
-      if (this.persistedFrame.get(room) === room.frameNum) continue;
-      const state = room.logic.serialize ? this.d.rooms.runLogic(room, () => room.logic.serialize!(room.state)) : undefined;
-      const frame = room.frameNum;
-      saves.push(
-        this.d.store
-          .save(room.id, { frameNum: frame, savedAt: Date.now(), nextEntityId: room.upcomingEntityId, state, members: [...room.members.values()].map((m) => this.toStored(m)) })
-          .then(() => void this.persistedFrame.set(room, frame)),
-      );
-    }
-    await Promise.allSettled(saves);
-  }
-
-  private toStored(member: Member): StoredMember {
-    const { clientId, playerId, nickname, entityId, lastInputSeq } = member;
-    return { clientId, playerId, nickname, entityId, lastInputSeq, instanceId: member.instanceId ?? this.instanceId };
-  }
-
-  private seatsOf(roomId: string): Map<string, LocalSeat> {
-    let seats = this.seats.get(roomId);
-    if (!seats) this.seats.set(roomId, (seats = new Map()));
-    return seats;
   }
 
   private unseat(connection: Connection, roomId: string): void {
     connection.rooms.delete(roomId);
     this.d.fanout.detach(roomId, connection);
-    this.seats.get(roomId)?.delete(connection.clientId);
+    this.remote.unseat(roomId, connection.clientId);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Bus, BUS, type BusMessage, roomChannel } from '../bus';
+import { type Bus, BUS, type BusMessage, type RoomBroadcast, roomChannel } from '../bus';
 import { type Connection, ConnectionPool } from '../connection';
 import { DIRECT_LOG, type DirectLog, ROOM_HISTORY, type RoomHistory } from '../history';
 import type { ServerMessage } from '../protocol';
@@ -9,6 +9,8 @@ export type RemoteDelivery = (clientId: string, message: ServerMessage, sequence
 
 interface LocalRoom {
   readonly members: Set<Connection>;
+  /** Connections whose broadcasts are kept for later (a resume waiting for its replay). */
+  readonly held: Map<Connection, RoomBroadcast[]>;
   readonly unsubscribe: () => void;
 }
 
@@ -30,23 +32,34 @@ export class RoomFanout {
   ) {}
 
   attach(roomId: string, connection: Connection): void {
-    let room = this.local.get(roomId);
-    if (!room) {
-      const members = new Set<Connection>();
-      const unsubscribe = this.bus.subscribe(roomChannel(roomId), (message) => this.deliver(members, message));
-      this.local.set(roomId, (room = { members, unsubscribe }));
-    }
-    room.members.add(connection);
+    this.subscribed(roomId).members.add(connection);
   }
 
   detach(roomId: string, connection: Connection): void {
     const room = this.local.get(roomId);
     if (!room) return;
     room.members.delete(connection);
-    if (room.members.size === 0) {
-      room.unsubscribe();
-      this.local.delete(roomId);
-    }
+    this.unsubscribeIfUnused(roomId, room);
+  }
+
+  /**
+   * Keeps the room's broadcasts for `connection` instead of sending them (subscribing this
+   * instance if needed) until `unhold` hands them over: a resume fetching its replay from the
+   * room's owner must neither lose nor reorder what is published meanwhile.
+   */
+  hold(roomId: string, connection: Connection): void {
+    const room = this.subscribed(roomId);
+    if (!room.held.has(connection)) room.held.set(connection, []);
+  }
+
+  /** Stops holding; returns what was kept, in arrival order. */
+  unhold(roomId: string, connection: Connection): RoomBroadcast[] {
+    const room = this.local.get(roomId);
+    const kept = room?.held.get(connection) ?? [];
+    if (!room) return kept;
+    room.held.delete(connection);
+    this.unsubscribeIfUnused(roomId, room);
+    return kept;
   }
 
   /** Rooms with members on this instance. */
@@ -114,7 +127,26 @@ export class RoomFanout {
     return true;
   }
 
-  private deliver(members: Set<Connection>, message: BusMessage): void {
-    if (message.kind === 'room') this.pool.broadcast(members, message.message, message.except);
+  private subscribed(roomId: string): LocalRoom {
+    let room = this.local.get(roomId);
+    if (!room) {
+      const members = new Set<Connection>();
+      const held = new Map<Connection, RoomBroadcast[]>();
+      const unsubscribe = this.bus.subscribe(roomChannel(roomId), (message) => this.deliver(members, held, message));
+      this.local.set(roomId, (room = { members, held, unsubscribe }));
+    }
+    return room;
+  }
+
+  private unsubscribeIfUnused(roomId: string, room: LocalRoom): void {
+    if (room.members.size > 0 || room.held.size > 0) return;
+    room.unsubscribe();
+    this.local.delete(roomId);
+  }
+
+  private deliver(members: Set<Connection>, held: Map<Connection, RoomBroadcast[]>, message: BusMessage): void {
+    if (message.kind !== 'room') return;
+    for (const kept of held.values()) kept.push(message);
+    this.pool.broadcast(members, message.message, message.except);
   }
 }

@@ -1,0 +1,97 @@
+import type { RedisConnections } from '../redis';
+import { connectRedis } from '../../test/support/redis-connections';
+import { eventually, type RedisServer, startRedis } from '../../test/support/redis';
+import type { DedupWindow } from './dedup-window.port';
+import { InMemoryDedupWindow } from './in-memory.dedup-window';
+import { InMemorySessionStore } from './in-memory.session-store';
+import { RedisDedupWindow } from './redis.dedup-window';
+import { RedisSessionStore } from './redis.session-store';
+import type { DetachedSession, SessionStore } from './session-store.port';
+
+/** The SessionStore and DedupWindow guarantees, held against every implementation (a real redis-server for Redis). */
+let server: RedisServer;
+let redis: RedisConnections;
+beforeAll(async () => {
+  server = await startRedis();
+  redis = await connectRedis(server.url);
+}, 30000);
+afterAll(async () => {
+  await redis?.quit();
+  await server?.close();
+});
+
+const DEDUP_MS = 300;
+const implementations: [string, () => { store: SessionStore; dedup: DedupWindow }][] = [
+  ['in memory', () => ({ store: new InMemorySessionStore(), dedup: new InMemoryDedupWindow({ dedupWindowSize: 1000, dedupWindowMs: DEDUP_MS } as never) })],
+  ['Redis', () => ({ store: new RedisSessionStore(redis, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(redis, { dedupWindowMs: DEDUP_MS }) })],
+];
+
+describe.each(implementations)('session ports (%s)', (_name, make) => {
+  let n = 0;
+  const unique = (what: string) => `${what}-${++n}-${Math.random().toString(36).slice(2, 6)}`;
+  const session = (sessionId: string, detachedAt: number): DetachedSession => ({
+    sessionId,
+    clientId: `c-${sessionId}`,
+    playerId: 'p',
+    rooms: [{ roomId: 'r', epoch: 'e1' }],
+    detachedAt,
+  });
+
+  describe('SessionStore', () => {
+    it('should hand a parked session out once, with everything it held', async () => {
+      const { store } = make();
+      const id = unique('s');
+      await store.park(session(id, 5));
+      expect(await store.take(id)).toEqual(session(id, 5));
+      expect(await store.take(id)).toBeUndefined();
+    });
+
+    it('should replace a session parked again under the same id', async () => {
+      const { store } = make();
+      const id = unique('s');
+      await store.park(session(id, 5));
+      await store.park({ ...session(id, 6), rooms: [] });
+      expect(await store.take(id)).toEqual(expect.objectContaining({ detachedAt: 6, rooms: [] }));
+    });
+
+    it('should hand each expired session to exactly one of several concurrent takers', async () => {
+      const { store } = make();
+      const ids = [unique('x'), unique('x'), unique('x')];
+      // Far in the past, so that other tests' sessions sharing the store are not in the way.
+      for (const id of ids) await store.park(session(id, 10));
+      const later = unique('later');
+      await store.park(session(later, 1e15));
+      const results = await Promise.all([store.takeExpired(100), store.takeExpired(100), store.take(ids[0])]);
+      const handedOut = [...results[0], ...results[1], ...(results[2] ? [results[2]] : [])].map((s) => s.sessionId);
+      expect(handedOut.sort()).toEqual([...ids].sort());
+      expect(await store.take(later)).toEqual(expect.objectContaining({ sessionId: later }));
+    });
+  });
+
+  describe('DedupWindow', () => {
+    it('should grant an id once per session, also to concurrent claims', async () => {
+      const { dedup } = make();
+      const [s1, s2] = [unique('s'), unique('s')];
+      const claims = await Promise.all([dedup.claim(s1, 'a'), dedup.claim(s1, 'a'), dedup.claim(s1, 'a')]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await dedup.claim(s2, 'a')).toBe(true);
+    });
+
+    it('should let a released id be claimed again', async () => {
+      const { dedup } = make();
+      const s = unique('s');
+      await dedup.claim(s, 'a');
+      await dedup.release(s, 'a');
+      expect(await dedup.claim(s, 'a')).toBe(true);
+      expect(await dedup.claim(s, 'a')).toBe(false);
+    });
+
+    it('should let an id be claimed again once the window time passed', async () => {
+      const { dedup } = make();
+      const s = unique('s');
+      await dedup.claim(s, 'a');
+      expect(await dedup.claim(s, 'a')).toBe(false);
+      await eventually(() => dedup.claim(s, 'a'), `id claimable again after ${DEDUP_MS} ms`, 5000, 50);
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { type RunningGateway, startGateway } from '../support/gateway';
+import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { TestClient } from '../support/test-client';
+
+/** A session parked in Redis expires on whichever instance sweeps first; the seat is freed where its room runs. */
+describe('resume grace across instances', () => {
+  let redis: RedisServer;
+  let g1: RunningGateway;
+  let g2: RunningGateway;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'redis-grace-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '300', RESUME_SWEEP_INTERVAL_MS: '50' };
+    [g1, g2] = await Promise.all([startGateway(env), startGateway(env)]);
+    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
+    await eventually(async () => (await ready(g1)) && (await ready(g2)), 'both instances ready', 20000);
+  }, 60000);
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await Promise.all([g1?.close(), g2?.close()]);
+    await redis?.close();
+  }, 30000);
+
+  it('should tell the others "timeout" once the grace of a session parked on another instance runs out', async () => {
+    const host = await TestClient.connectWelcomed(g1.wsUrl);
+    const mover = await TestClient.connectWelcomed(g2.wsUrl);
+    clients.push(host.client, mover.client);
+    host.client.send('join_room', { room_id: 'grace-across', user_id: 'host' });
+    await host.client.next('room_joined', undefined, 10000);
+    mover.client.send('join_room', { room_id: 'grace-across', user_id: 'mover' });
+    await mover.client.next('room_joined', undefined, 10000);
+    mover.client.socket.terminate();
+    const left = await host.client.next('player_left', undefined, 15000);
+    expect(left.payload).toEqual(expect.objectContaining({ client_id: mover.clientId, reason: 'timeout' }));
+
+    const late = await TestClient.connect(g1.wsUrl);
+    clients.push(late);
+    const { session_id, resume_token } = mover.welcome.payload;
+    late.send('resume', { session_id, resume_token, rooms: { 'grace-across': 1 } });
+    expect((await late.next('error', undefined, 10000)).payload.code).toBe('RESUME_FAILED');
+  }, 60000);
+});

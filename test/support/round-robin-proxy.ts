@@ -1,0 +1,37 @@
+import { createServer, type Server, type Socket, connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback TCP proxy that sends each new connection to the next of `upstreams` in turn: an
+ * SDK client pointed at it reconnects (and resumes) on another gateway instance every time.
+ */
+export async function startRoundRobinProxy(upstreams: number[]): Promise<{ port: number; wsUrl: string; close(): Promise<void> }> {
+  let next = 0;
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+  };
+  const server: Server = createServer((inbound) => {
+    const port = upstreams[next++ % upstreams.length];
+    const outbound = connect(port, '127.0.0.1');
+    track(inbound);
+    track(outbound);
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+    // Either side closing closes the other, so a killed socket looks killed to both ends.
+    inbound.once('close', () => outbound.destroy());
+    outbound.once('close', () => inbound.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
