@@ -7,6 +7,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY proto ./proto
 COPY src ./src
+# The demo page (GET /) is bundled from demo/ and the client SDK's sources.
+COPY client/src ./client/src
+COPY demo ./demo
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies and dist/ only, as the unprivileged `node` user.
@@ -15,6 +18,7 @@ ENV NODE_ENV=production PORT=8080
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/demo/dist ./demo/dist
 COPY --chown=node:node package.json ./
 USER node
 EXPOSE 8080
