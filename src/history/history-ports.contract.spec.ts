@@ -1,7 +1,7 @@
 import { MessageType, serverMessage } from '../protocol';
 import type { RedisConnections } from '../redis';
 import { connectRedis } from '../../test/support/redis-connections';
-import { eventually, redisCli, type RedisServer, startRedis } from '../../test/support/redis';
+import { eventually, redisCli, type RedisServer, startRedis, startRedisCluster } from '../../test/support/redis';
 import type { DirectLog } from './direct-log.port';
 import { InMemoryDirectLog } from './in-memory.direct-log';
 import { InMemoryRoomHistory } from './in-memory.room-history';
@@ -9,22 +9,25 @@ import { RedisDirectLog } from './redis.direct-log';
 import { RedisRoomHistory } from './redis.room-history';
 import type { RoomHistory } from './room-history.port';
 
-/** The DirectLog and RoomHistory guarantees, held against every implementation (a real redis-server for Redis). */
+/** The DirectLog and RoomHistory guarantees, held against every implementation (a real redis-server and a 3-node Redis Cluster). */
 let server: RedisServer;
 let redis: RedisConnections;
+let cluster: Awaited<ReturnType<typeof startRedisCluster>>;
+let clustered: RedisConnections;
 beforeAll(async () => {
-  server = await startRedis();
-  redis = await connectRedis(server.url, 'h:');
-}, 30000);
+  [server, cluster] = await Promise.all([startRedis(), startRedisCluster()]);
+  [redis, clustered] = await Promise.all([connectRedis(server.url, 'h:'), connectRedis(cluster.url, 'hc:', true)]);
+}, 60000);
 afterAll(async () => {
-  await redis?.quit();
-  await server?.close();
+  await Promise.all([redis?.quit(), clustered?.quit()]);
+  await Promise.all([server?.close(), cluster?.close()]);
 });
 
 const HISTORY = { maxEvents: 3, maxAgeMs: 60000 };
 const implementations: [string, () => { log: DirectLog; history: RoomHistory }][] = [
   ['in memory', () => ({ log: new InMemoryDirectLog({ directBufferSize: 2 } as never), history: new InMemoryRoomHistory(HISTORY) })],
   ['Redis', () => ({ log: new RedisDirectLog(redis, { directBufferSize: 2, ttlMs: 60000 }), history: new RedisRoomHistory(redis, HISTORY) })],
+  ['Redis Cluster', () => ({ log: new RedisDirectLog(clustered, { directBufferSize: 2, ttlMs: 60000 }), history: new RedisRoomHistory(clustered, HISTORY) })],
 ];
 const dm = (text: string) => serverMessage(MessageType.Chat, { text, from_client_id: 'x', player_id: 'x', to_client_id: 'c1' });
 const chat = (text: string) => serverMessage(MessageType.Chat, { text, from_client_id: 'a', player_id: 'a' }, { room_id: 'r' });
