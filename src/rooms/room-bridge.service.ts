@@ -155,7 +155,10 @@ export class RoomBridge implements RoomSpan, OnApplicationBootstrap, OnApplicati
 
   forwardReliable(roomId: string, message: ServerMessage): void {
     const clientId = (message.payload as { from_client_id?: string }).from_client_id ?? '';
-    this.command(roomId, RoomCommandName.Reliable, clientId, { data: message });
+    // Refuse rather than ack a chat that would go nowhere (the room is between owners).
+    if (!this.command(roomId, RoomCommandName.Reliable, clientId, { data: message })) {
+      throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving between instances; send it again in a moment`);
+    }
   }
 
   memberAdded(room: Room, member: Member): void {
