@@ -7,6 +7,7 @@ import { ConfigValidationError, connectionConfig } from '../config';
 import { MetricsService } from '../metrics';
 import { CloseCode, MessageType, type ServerMessage } from '../protocol';
 import { Connection, type GameSocket, type UpgradeRequest } from './connection';
+import { FrameWriter } from './frame-writer';
 
 const BINARY = { binary: true } as const;
 const TEXT = { binary: false } as const;
@@ -125,7 +126,7 @@ export class ConnectionPool {
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
     const codec = this.codecs.get(connection.codec);
     const frame = codec.encode(message);
-    const written = this.write(connection, frame, codec.binary, message.type === MessageType.Sync);
+    const written = this.write(connection, frame, codec.binary, message.type === MessageType.Sync, undefined);
     if (written) this.metrics.sent(message, 1, frame.length);
     return written;
   }
@@ -136,6 +137,8 @@ export class ConnectionPool {
    */
   broadcast(connections: Iterable<Connection>, message: ServerMessage, except?: string): void {
     const encoded: (Buffer | undefined)[] = [undefined, undefined];
+    // Header + payload per codec, built on the first recipient that can take it (FrameWriter).
+    const framed: (Buffer | undefined)[] = [undefined, undefined];
     const droppable = message.type === MessageType.Sync;
     let recipients = 0;
     let bytes = 0;
@@ -143,7 +146,7 @@ export class ConnectionPool {
       if (connection.clientId === except || connection.socket.readyState !== WebSocket.OPEN) continue;
       const codec = this.codecs.get(connection.codec);
       const frame = (encoded[codec.id] ??= codec.encode(message));
-      if (!this.write(connection, frame, codec.binary, droppable)) continue;
+      if (!this.write(connection, frame, codec.binary, droppable, framed)) continue;
       recipients += 1;
       bytes += frame.length;
     }
@@ -166,7 +169,14 @@ export class ConnectionPool {
     else this.close(connection, code, reason);
   }
 
-  private write(connection: Connection, frame: Buffer, binary: boolean, droppable: boolean): boolean {
+  /** `framed` (a broadcast's per-codec cache of pre-framed buffers) is filled on first use. */
+  private write(
+    connection: Connection,
+    frame: Buffer,
+    binary: boolean,
+    droppable: boolean,
+    framed: (Buffer | undefined)[] | undefined,
+  ): boolean {
     const queued = connection.socket.bufferedAmount;
     if (queued > this.hardLimit) {
       // The close frame queues behind the backlog; the heartbeat terminates the socket if the
@@ -179,8 +189,13 @@ export class ConnectionPool {
       this.droppedSyncFrames += 1;
       return false;
     }
+    const socket = connection.socket;
+    if (framed && FrameWriter.canWriteFramed(socket)) {
+      FrameWriter.writeFramed(socket, (framed[connection.codec] ??= FrameWriter.frame(frame, binary)));
+      return true;
+    }
     // No callback: a failed write surfaces as the socket's 'error' and 'close', which clean up.
-    connection.socket.send(frame, binary ? BINARY : TEXT);
+    socket.send(frame, binary ? BINARY : TEXT);
     return true;
   }
 }
