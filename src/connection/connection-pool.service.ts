@@ -7,6 +7,7 @@ import { ConfigValidationError, connectionConfig } from '../config';
 import { MetricsService } from '../metrics';
 import { CloseCode, MessageType, type ServerMessage } from '../protocol';
 import { Connection, type GameSocket, type UpgradeRequest } from './connection';
+import { FrameBatcher } from './frame-batcher';
 import { FrameWriter } from './frame-writer';
 
 const BINARY = { binary: true } as const;
@@ -35,6 +36,7 @@ export class ConnectionPool {
   private readonly registerListeners: ((connection: Connection) => void)[] = [];
   private readonly softLimit: number;
   private readonly hardLimit: number;
+  private readonly batcher: FrameBatcher;
   /** `sync` frames not sent to slow consumers since start. */
   droppedSyncFrames = 0;
   /** Connections closed as slow consumers (4003) since start. */
@@ -54,6 +56,7 @@ export class ConnectionPool {
     }
     this.softLimit = config.sendBufferSoftBytes;
     this.hardLimit = config.sendBufferHardBytes;
+    this.batcher = new FrameBatcher(codecs, config.batchMaxBytes, config.batchMaxWaitMs, this.writeNow);
   }
 
   get size(): number {
@@ -67,6 +70,7 @@ export class ConnectionPool {
     const connection = new Connection(socket, codec, locked, address, Date.now());
     connection.clientId = randomId(9);
     connection.userId = request.verifiedUserId;
+    connection.batching = wantsBatches(request.url);
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);
     this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
@@ -77,6 +81,7 @@ export class ConnectionPool {
   /** Forgets a connection (socket closed). Idempotent. */
   unregister(connection: Connection): void {
     if (this.byClientId.get(connection.clientId) !== connection) return;
+    this.batcher.discard(connection);
     this.byClientId.delete(connection.clientId);
     const left = (this.byAddress.get(connection.remoteAddress) ?? 1) - 1;
     if (left > 0) this.byAddress.set(connection.remoteAddress, left);
@@ -155,6 +160,8 @@ export class ConnectionPool {
 
   /** Closes a connection with a code from `CloseCode`; the close handler unregisters it. */
   close(connection: Connection, code: number, reason: string): void {
+    // What a batching client was already sent goes out before the close frame.
+    if (connection.socket.readyState === WebSocket.OPEN) this.batcher.flush(connection);
     if (connection.socket.readyState === WebSocket.OPEN || connection.socket.readyState === WebSocket.CONNECTING) {
       connection.socket.close(code, reason);
     }
@@ -177,8 +184,9 @@ export class ConnectionPool {
     droppable: boolean,
     framed: (Buffer | undefined)[] | undefined,
   ): boolean {
-    const queued = connection.socket.bufferedAmount;
+    const queued = connection.socket.bufferedAmount + connection.pendingBytes;
     if (queued > this.hardLimit) {
+      this.batcher.discard(connection);
       // The close frame queues behind the backlog; the heartbeat terminates the socket if the
       // client never reads it. Nothing more is buffered for it meanwhile (it is no longer OPEN).
       this.slowConsumerCloses += 1;
@@ -189,6 +197,10 @@ export class ConnectionPool {
       this.droppedSyncFrames += 1;
       return false;
     }
+    if (connection.batching) {
+      this.batcher.queue(connection, frame);
+      return true;
+    }
     const socket = connection.socket;
     if (framed && FrameWriter.canWriteFramed(socket)) {
       FrameWriter.writeFramed(socket, (framed[connection.codec] ??= FrameWriter.frame(frame, binary)));
@@ -198,4 +210,15 @@ export class ConnectionPool {
     socket.send(frame, binary ? BINARY : TEXT);
     return true;
   }
+
+  /** A batch (or a lone message) leaving the batcher: the policy was applied when it was queued. */
+  private readonly writeNow = (connection: Connection, frame: Buffer, binary: boolean): void => {
+    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame, binary ? BINARY : TEXT);
+  };
+}
+
+/** The opt-in of PROTOCOL.md's batching: `batch=1` in the upgrade URL's query. */
+function wantsBatches(url: string | undefined): boolean {
+  const query = url?.indexOf('?') ?? -1;
+  return query >= 0 && new URLSearchParams(url!.slice(query + 1)).get('batch') === '1';
 }
