@@ -1,10 +1,10 @@
-import type { OutgoingMessage, ServerFrame } from './types.js';
+import type { BatchFrame, OutgoingMessage, ServerFrame } from './types.js';
 
 /** How frames look on the wire: one subprotocol, encode outgoing, decode incoming. */
 export interface ClientCodec {
   /** Offered as Sec-WebSocket-Protocol. */
   readonly subprotocol: string;
   encode(message: OutgoingMessage): string | Uint8Array;
-  /** `data` is a string for text frames, bytes for binary frames. */
-  decode(data: string | Uint8Array): ServerFrame;
+  /** `data` is a string for text frames, bytes for binary frames; a `batch` holds decoded frames. */
+  decode(data: string | Uint8Array): ServerFrame | BatchFrame;
 }

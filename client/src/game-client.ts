@@ -36,6 +36,12 @@ export interface GameClientOptions {
   };
   /** WebSocket implementation. @default globalThis.WebSocket, else the `ws` package */
   WebSocket?: WebSocketConstructor;
+  /**
+   * Ask the server to pack the messages of one server turn into one `batch` frame (`?batch=1` on
+   * the URL): fewer frames and wakeups on busy rooms. Transparent: handlers still get each message,
+   * in order. @default false
+   */
+  batch?: boolean;
 }
 
 type Handler<K extends keyof ClientEvents> = (event: ClientEvents[K]) => void;
@@ -173,7 +179,8 @@ export class GameClient {
   private async open(): Promise<void> {
     const Socket = this.options.WebSocket ?? (await resolveWebSocket());
     if (this.state === 'closed') return;
-    const ws = new Socket(this.serverUrl, [this.codec.subprotocol]);
+    const url = this.options.batch ? withQuery(this.serverUrl, 'batch=1') : this.serverUrl;
+    const ws = new Socket(url, [this.codec.subprotocol]);
     this.ws = ws;
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
@@ -192,6 +199,11 @@ export class GameClient {
   private receive(data: unknown): void {
     const bytes = typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer);
     const frame = this.codec.decode(bytes);
+    if (frame.type !== 'batch') return this.handle(frame);
+    for (const message of frame.payload.messages) this.handle(message);
+  }
+
+  private handle(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
         return this.welcomed(frame.payload, frame);
@@ -281,6 +293,13 @@ export class GameClient {
     if (!set) return;
     for (const handler of [...set]) (handler as Handler<K>)(event);
   }
+}
+
+/** `url` with `param` added to its query string (before any fragment). */
+function withQuery(url: string, param: string): string {
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  return `${base}${base.includes('?') ? '&' : '?'}${param}${fragment}`;
 }
 
 /** The platform's WebSocket, or the `ws` package in Node (loaded only there, so browser bundles skip it). */

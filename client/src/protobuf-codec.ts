@@ -1,6 +1,6 @@
 import type { ClientCodec } from './codec.js';
 import { gameproto } from './generated/game.js';
-import type { OutgoingMessage, ServerFrame } from './types.js';
+import type { BatchFrame, OutgoingMessage, ServerFrame } from './types.js';
 
 interface InnerType {
   encode(message: object): { finish(): Uint8Array };
@@ -45,26 +45,39 @@ export class ProtobufCodec implements ClientCodec {
     return gameproto.Message.encode({ type: spec.value, payload, timestamp: Date.now(), id: message.id ?? '' }).finish();
   }
 
-  decode(data: string | Uint8Array): ServerFrame {
+  decode(data: string | Uint8Array): ServerFrame | BatchFrame {
     if (typeof data === 'string') return JSON.parse(data) as ServerFrame;
-    const envelope = gameproto.Message.toObject(gameproto.Message.decode(data), TO_OBJECT) as {
-      type: number;
-      room_id: string;
-      payload: Uint8Array;
-      timestamp: number;
-      offset: number;
-      seq: number;
-    };
-    const spec = BY_VALUE.get(envelope.type);
-    if (!spec) throw new Error(`server sent unknown protobuf message type ${envelope.type}`);
-    const payload = spec.inner.toObject(spec.inner.decode(envelope.payload), TO_OBJECT);
-    return {
-      type: spec.name,
-      payload,
-      timestamp: envelope.timestamp,
-      ...(envelope.room_id ? { room_id: envelope.room_id } : {}),
-      ...(envelope.offset ? { offset: envelope.offset } : {}),
-      ...(envelope.seq ? { seq: envelope.seq } : {}),
-    } as ServerFrame;
+    return fromMessage(gameproto.Message.decode(data));
   }
+}
+
+/** One decoded `Message` as the JSON envelope; a BATCH's `Batch.messages` each the same way. */
+function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame {
+  if (message.type === T.BATCH) {
+    const { messages } = gameproto.Batch.decode(message.payload);
+    return {
+      type: 'batch',
+      payload: { messages: messages.map((inner) => fromMessage(inner as gameproto.Message) as ServerFrame) },
+      timestamp: Number(message.timestamp),
+    };
+  }
+  const envelope = gameproto.Message.toObject(message, TO_OBJECT) as {
+    type: number;
+    room_id: string;
+    payload: Uint8Array;
+    timestamp: number;
+    offset: number;
+    seq: number;
+  };
+  const spec = BY_VALUE.get(envelope.type);
+  if (!spec) throw new Error(`server sent unknown protobuf message type ${envelope.type}`);
+  const payload = spec.inner.toObject(spec.inner.decode(envelope.payload), TO_OBJECT);
+  return {
+    type: spec.name,
+    payload,
+    timestamp: envelope.timestamp,
+    ...(envelope.room_id ? { room_id: envelope.room_id } : {}),
+    ...(envelope.offset ? { offset: envelope.offset } : {}),
+    ...(envelope.seq ? { seq: envelope.seq } : {}),
+  } as ServerFrame;
 }

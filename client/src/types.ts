@@ -94,6 +94,16 @@ export type ServerFrame<T extends ServerMessageType = ServerMessageType> = {
   [K in T]: { type: K; payload: ServerPayloads[K]; timestamp: number; room_id?: string; offset?: number; seq?: number };
 }[T];
 
+/**
+ * Several server frames in one, sent only to clients that opted in (`batch: true`). The SDK
+ * unpacks it and emits each message in order; applications never see it.
+ */
+export interface BatchFrame {
+  type: 'batch';
+  payload: { messages: ServerFrame[] };
+  timestamp: number;
+}
+
 export interface ClientPayloads {
   join_room: { room_id: string; user_id?: string; nickname?: string };
   leave_room: { room_id: string };

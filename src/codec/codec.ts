@@ -34,6 +34,11 @@ export interface Codec {
   /** Whether frames of this codec go out as binary WebSocket frames. */
   readonly binary: boolean;
   encode(message: ServerMessage): Buffer;
+  /**
+   * One `batch` frame holding `frames` (each a result of this codec's `encode`, in order) without
+   * decoding or re-encoding them: the batched messages stay byte-identical to single frames.
+   */
+  encodeBatch(frames: readonly Buffer[], timestamp: number): Buffer;
   /** Throws `DecodeError`. */
   decode(frame: Buffer | string): RawClientMessage;
 }

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, isPlainObject, type ServerMessage } from '../protocol';
+import { ErrorCode, isPlainObject, MessageType, type ServerMessage } from '../protocol';
 import { type Codec, CodecId, DecodeError, type RawClientMessage } from './codec';
+
+const BATCH_HEAD = Buffer.from(`{"type":"${MessageType.Batch}","payload":{"messages":[`);
+const COMMA = Buffer.from(',');
 
 /** `{type, payload, timestamp, id?}` text frames (the original JavaScript client's format). */
 @Injectable()
@@ -10,6 +13,17 @@ export class JsonCodec implements Codec {
 
   encode(message: ServerMessage): Buffer {
     return Buffer.from(JSON.stringify(message));
+  }
+
+  /** `{"type":"batch","payload":{"messages":[<frame>,<frame>,...]},"timestamp":<ms>}` */
+  encodeBatch(frames: readonly Buffer[], timestamp: number): Buffer {
+    const parts: Buffer[] = [BATCH_HEAD];
+    for (let i = 0; i < frames.length; i++) {
+      if (i > 0) parts.push(COMMA);
+      parts.push(frames[i]);
+    }
+    parts.push(Buffer.from(`]},"timestamp":${timestamp}}`));
+    return Buffer.concat(parts);
   }
 
   decode(frame: Buffer | string): RawClientMessage {

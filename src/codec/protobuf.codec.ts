@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, gameproto, PROTO_BY_TYPE, type ServerMessage, TYPE_BY_PROTO } from '../protocol';
+import { ErrorCode, gameproto, PROTO_BY_TYPE, protobuf, type ServerMessage, TYPE_BY_PROTO } from '../protocol';
 import { type Codec, CodecId, DecodeError, type RawClientMessage } from './codec';
+
+/** Tag of `Batch.messages` (field 1, length-delimited). */
+const BATCH_MESSAGES_TAG = (1 << 3) | 2;
 
 /** Types whose payload may leave `room_id` (or `to_client_id`) to the `Message` envelope. */
 interface RoutedPayload {
@@ -28,6 +31,15 @@ export class ProtobufCodec implements Codec {
       offset: message.offset,
       seq: message.seq,
     }).finish();
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** A `Message` of type BATCH whose payload is a `Batch` of the already-encoded `Message`s. */
+  encodeBatch(frames: readonly Buffer[], timestamp: number): Buffer {
+    // Embedded messages are length-delimited bytes on the wire: no need to decode them again.
+    const batch = protobuf.Writer.create();
+    for (const frame of frames) batch.uint32(BATCH_MESSAGES_TAG).bytes(frame);
+    const bytes = gameproto.Message.encode({ type: gameproto.MessageType.BATCH, payload: batch.finish(), timestamp }).finish();
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 

@@ -38,6 +38,18 @@ export const connectionConfig = configNamespace('connection', {
     max: 16_777_216,
     doc: 'With WS_COMPRESSION: frames smaller than this are sent uncompressed',
   }),
+  batchMaxBytes: intVar('BATCH_MAX_BYTES', {
+    default: 65536,
+    min: 1024,
+    max: 16_777_216,
+    doc: 'Clients that opted in with `?batch=1`: a pending `batch` frame is sent as soon as its messages reach this many bytes',
+  }),
+  batchMaxWaitMs: intVar('BATCH_MAX_WAIT_MS', {
+    default: 0,
+    min: 0,
+    max: 1000,
+    doc: 'Clients that opted in with `?batch=1`: longest a message waits to share a `batch` frame; 0 = only messages of the same event-loop turn',
+  }),
   shutdownTimeoutMs: intVar('SHUTDOWN_TIMEOUT_MS', {
     default: 10000,
     min: 100,

@@ -7,6 +7,8 @@ import { ConfigValidationError, connectionConfig } from '../config';
 import { MetricsService } from '../metrics';
 import { CloseCode, MessageType, type ServerMessage } from '../protocol';
 import { Connection, type GameSocket, type UpgradeRequest } from './connection';
+import { FrameBatcher } from './frame-batcher';
+import { FrameWriter } from './frame-writer';
 
 const BINARY = { binary: true } as const;
 const TEXT = { binary: false } as const;
@@ -34,6 +36,7 @@ export class ConnectionPool {
   private readonly registerListeners: ((connection: Connection) => void)[] = [];
   private readonly softLimit: number;
   private readonly hardLimit: number;
+  private readonly batcher: FrameBatcher;
   /** `sync` frames not sent to slow consumers since start. */
   droppedSyncFrames = 0;
   /** Connections closed as slow consumers (4003) since start. */
@@ -53,6 +56,7 @@ export class ConnectionPool {
     }
     this.softLimit = config.sendBufferSoftBytes;
     this.hardLimit = config.sendBufferHardBytes;
+    this.batcher = new FrameBatcher(codecs, config.batchMaxBytes, config.batchMaxWaitMs, this.writeNow);
   }
 
   get size(): number {
@@ -66,6 +70,7 @@ export class ConnectionPool {
     const connection = new Connection(socket, codec, locked, address, Date.now());
     connection.clientId = randomId(9);
     connection.userId = request.verifiedUserId;
+    connection.batching = wantsBatches(request.url);
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);
     this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
@@ -76,6 +81,7 @@ export class ConnectionPool {
   /** Forgets a connection (socket closed). Idempotent. */
   unregister(connection: Connection): void {
     if (this.byClientId.get(connection.clientId) !== connection) return;
+    this.batcher.discard(connection);
     this.byClientId.delete(connection.clientId);
     const left = (this.byAddress.get(connection.remoteAddress) ?? 1) - 1;
     if (left > 0) this.byAddress.set(connection.remoteAddress, left);
@@ -125,7 +131,7 @@ export class ConnectionPool {
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
     const codec = this.codecs.get(connection.codec);
     const frame = codec.encode(message);
-    const written = this.write(connection, frame, codec.binary, message.type === MessageType.Sync);
+    const written = this.write(connection, frame, codec.binary, message.type === MessageType.Sync, undefined);
     if (written) this.metrics.sent(message, 1, frame.length);
     return written;
   }
@@ -136,6 +142,8 @@ export class ConnectionPool {
    */
   broadcast(connections: Iterable<Connection>, message: ServerMessage, except?: string): void {
     const encoded: (Buffer | undefined)[] = [undefined, undefined];
+    // Header + payload per codec, built on the first recipient that can take it (FrameWriter).
+    const framed: (Buffer | undefined)[] = [undefined, undefined];
     const droppable = message.type === MessageType.Sync;
     let recipients = 0;
     let bytes = 0;
@@ -143,7 +151,7 @@ export class ConnectionPool {
       if (connection.clientId === except || connection.socket.readyState !== WebSocket.OPEN) continue;
       const codec = this.codecs.get(connection.codec);
       const frame = (encoded[codec.id] ??= codec.encode(message));
-      if (!this.write(connection, frame, codec.binary, droppable)) continue;
+      if (!this.write(connection, frame, codec.binary, droppable, framed)) continue;
       recipients += 1;
       bytes += frame.length;
     }
@@ -152,6 +160,8 @@ export class ConnectionPool {
 
   /** Closes a connection with a code from `CloseCode`; the close handler unregisters it. */
   close(connection: Connection, code: number, reason: string): void {
+    // What a batching client was already sent goes out before the close frame.
+    if (connection.socket.readyState === WebSocket.OPEN) this.batcher.flush(connection);
     if (connection.socket.readyState === WebSocket.OPEN || connection.socket.readyState === WebSocket.CONNECTING) {
       connection.socket.close(code, reason);
     }
@@ -166,9 +176,17 @@ export class ConnectionPool {
     else this.close(connection, code, reason);
   }
 
-  private write(connection: Connection, frame: Buffer, binary: boolean, droppable: boolean): boolean {
-    const queued = connection.socket.bufferedAmount;
+  /** `framed` (a broadcast's per-codec cache of pre-framed buffers) is filled on first use. */
+  private write(
+    connection: Connection,
+    frame: Buffer,
+    binary: boolean,
+    droppable: boolean,
+    framed: (Buffer | undefined)[] | undefined,
+  ): boolean {
+    const queued = connection.socket.bufferedAmount + connection.pendingBytes;
     if (queued > this.hardLimit) {
+      this.batcher.discard(connection);
       // The close frame queues behind the backlog; the heartbeat terminates the socket if the
       // client never reads it. Nothing more is buffered for it meanwhile (it is no longer OPEN).
       this.slowConsumerCloses += 1;
@@ -179,8 +197,28 @@ export class ConnectionPool {
       this.droppedSyncFrames += 1;
       return false;
     }
+    if (connection.batching) {
+      this.batcher.queue(connection, frame);
+      return true;
+    }
+    const socket = connection.socket;
+    if (framed && FrameWriter.canWriteFramed(socket)) {
+      FrameWriter.writeFramed(socket, (framed[connection.codec] ??= FrameWriter.frame(frame, binary)));
+      return true;
+    }
     // No callback: a failed write surfaces as the socket's 'error' and 'close', which clean up.
-    connection.socket.send(frame, binary ? BINARY : TEXT);
+    socket.send(frame, binary ? BINARY : TEXT);
     return true;
   }
+
+  /** A batch (or a lone message) leaving the batcher: the policy was applied when it was queued. */
+  private readonly writeNow = (connection: Connection, frame: Buffer, binary: boolean): void => {
+    if (connection.socket.readyState === WebSocket.OPEN) connection.socket.send(frame, binary ? BINARY : TEXT);
+  };
+}
+
+/** The opt-in of PROTOCOL.md's batching: `batch=1` in the upgrade URL's query. */
+function wantsBatches(url: string | undefined): boolean {
+  const query = url?.indexOf('?') ?? -1;
+  return query >= 0 && new URLSearchParams(url!.slice(query + 1)).get('batch') === '1';
 }

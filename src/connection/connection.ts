@@ -27,6 +27,12 @@ export class Connection {
   playerId: string | undefined;
   /** Rooms this connection is a member of. */
   readonly rooms = new Set<string>();
+  /** Opted in (`?batch=1`): messages of one turn leave as one `batch` frame (FrameBatcher). */
+  batching = false;
+  /** Batching only: encoded messages waiting for the flush, their bytes, and their codec. */
+  pending: Buffer[] | undefined;
+  pendingBytes = 0;
+  pendingCodec: CodecId | undefined;
 
   constructor(
     readonly socket: WebSocket,

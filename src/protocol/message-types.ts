@@ -14,6 +14,8 @@ export const MessageType = {
   Resume: 'resume',
   Ping: 'ping',
   Pong: 'pong',
+  /** Several server messages in one frame, only for clients that opted in (`?batch=1`). */
+  Batch: 'batch',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
@@ -41,6 +43,7 @@ export const SERVER_MESSAGE_TYPES = [
   MessageType.Error,
   MessageType.Ping,
   MessageType.Pong,
+  MessageType.Batch,
 ] as const;
 
 /**

@@ -28,6 +28,8 @@ export const PROTO_TABLE: ReadonlyArray<readonly [MessageType, gameproto.Message
   [T.Ping, P.PING, gameproto.Ping],
   [T.Pong, P.PONG, gameproto.Ping],
   [T.Resume, P.RESUME, gameproto.Resume],
+  // Written by the codecs' encodeBatch from already-encoded messages, never through this table's encode.
+  [T.Batch, P.BATCH, gameproto.Batch],
 ] as never;
 
 export const PROTO_BY_TYPE = new Map(PROTO_TABLE.map(([name, value, payload]) => [name, { value, payload }]));

@@ -2,7 +2,14 @@ import WebSocket, { type ClientOptions } from 'ws';
 import { gameproto, type ServerMessage, TYPE_BY_PROTO } from '../../src/protocol';
 
 export type Codec = 'json' | 'proto';
-type Frame = ServerMessage & { from_client_id?: string };
+/** What a client opted in with `?batch=1` may get instead of several frames (decoded for both codecs). */
+export interface BatchFrame {
+  type: 'batch';
+  payload: { messages: Frame[] };
+  timestamp: number;
+  room_id?: undefined;
+}
+type Frame = (ServerMessage | BatchFrame) & { from_client_id?: string };
 interface Waiter {
   match: (frame: Frame) => boolean;
   resolve: (frame: Frame) => void;
@@ -11,7 +18,18 @@ interface Waiter {
 /** Decodes a server frame of either codec into the JSON envelope shape, for assertions. */
 export function decodeServerFrame(data: Buffer, isBinary: boolean): Frame {
   if (!isBinary) return JSON.parse(data.toString('utf8')) as Frame;
-  const envelope = gameproto.Message.decode(data);
+  return fromEnvelope(gameproto.Message.decode(data));
+}
+
+/**
+ * A protobuf `Message` in the JSON envelope shape; a `batch` gets `payload.messages` as such
+ * frames too, exactly like a JSON batch.
+ */
+function fromEnvelope(envelope: gameproto.Message): Frame {
+  if (envelope.type === gameproto.MessageType.BATCH) {
+    const messages = gameproto.Batch.decode(envelope.payload).messages.map((m) => fromEnvelope(m as gameproto.Message));
+    return { type: 'batch', payload: { messages }, timestamp: Number(envelope.timestamp) };
+  }
   const spec = TYPE_BY_PROTO.get(envelope.type);
   if (!spec) throw new Error(`server sent unknown protobuf type ${envelope.type}`);
   const payload = (spec.payload as unknown as { toObject(m: object, o: object): object }).toObject(
@@ -54,15 +72,9 @@ export class TestClient {
   ) {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const frame = decodeServerFrame(data, isBinary);
-      this.frames.push(frame);
-      this.binaryFlags.push(isBinary);
-      for (const waiter of this.waiters) {
-        if (!this.consumed.has(frame) && waiter.match(frame)) {
-          this.consumed.add(frame);
-          this.waiters.delete(waiter);
-          waiter.resolve(frame);
-        }
-      }
+      this.record(frame, isBinary);
+      // A batch (client opted in with ?batch=1) is recorded, then each message in it, in order.
+      if (frame.type === 'batch') for (const message of frame.payload.messages) this.record(message, isBinary);
     });
     this.closed = new Promise((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
   }
@@ -115,6 +127,18 @@ export class TestClient {
         reject(new Error(`no "${type}" frame within ${timeoutMs} ms; got: ${this.frames.map((f) => f.type).join(', ')}`));
       }, timeoutMs).unref();
     });
+  }
+
+  private record(frame: Frame, isBinary: boolean): void {
+    this.frames.push(frame);
+    this.binaryFlags.push(isBinary);
+    for (const waiter of this.waiters) {
+      if (!this.consumed.has(frame) && waiter.match(frame)) {
+        this.consumed.add(frame);
+        this.waiters.delete(waiter);
+        waiter.resolve(frame);
+      }
+    }
   }
 
   /** Sends a message in this client's codec. */

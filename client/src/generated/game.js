@@ -27,6 +27,7 @@ export const gameproto = $root.gameproto = (() => {
         values[valuesById[12] = "PING"] = 12;
         values[valuesById[13] = "PONG"] = 13;
         values[valuesById[14] = "RESUME"] = 14;
+        values[valuesById[15] = "BATCH"] = 15;
         return values;
     })();
 
@@ -280,6 +281,10 @@ export const gameproto = $root.gameproto = (() => {
                 case "RESUME":
                 case 14:
                     m.type = 14;
+                    break;
+                case "BATCH":
+                case 15:
+                    m.type = 15;
                     break;
                 default:
                     if (typeof d.type === "number" && (d.type | 0) === d.type)
@@ -4081,6 +4086,147 @@ export const gameproto = $root.gameproto = (() => {
         };
 
         return Resume;
+    })();
+
+    gameproto.Batch = (function() {
+
+        const Batch = function (p) {
+            this.messages = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        Batch.prototype.messages = $util.emptyArray;
+
+        Batch.create = function(properties) {
+            return new Batch(properties);
+        };
+
+        Batch.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.messages != null && m.messages.length) {
+                for (var i = 0; i < m.messages.length; ++i)
+                    $root.gameproto.Message.encode(m.messages[i], w.uint32(10).fork(), q + 1).ldelim();
+            }
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        Batch.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.Batch();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.messages && m.messages.length))
+                            m.messages = [];
+                        m.messages.push($root.gameproto.Message.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        Batch.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.Batch)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.Batch: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.Batch();
+            if (d.messages) {
+                if (!$Array.isArray(d.messages))
+                    throw $TypeError(".gameproto.Batch.messages: array expected");
+                m.messages = $Array(d.messages.length);
+                for (var i = 0; i < d.messages.length; ++i) {
+                    if (!$util.isObject(d.messages[i]))
+                        throw $TypeError(".gameproto.Batch.messages: object expected");
+                    m.messages[i] = $root.gameproto.Message.fromObject(d.messages[i], q + 1);
+                }
+            }
+            return m;
+        };
+
+        Batch.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.arrays || o.defaults) {
+                d.messages = [];
+            }
+            if (m.messages && m.messages.length) {
+                d.messages = $Array(m.messages.length);
+                for (var j = 0; j < m.messages.length; ++j) {
+                    d.messages[j] = $root.gameproto.Message.toObject(m.messages[j], o, q + 1);
+                }
+            }
+            return d;
+        };
+
+        Batch.prototype.toJSON = function() {
+            return Batch.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        Batch.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.Batch";
+        };
+
+        return Batch;
     })();
 
     return gameproto;

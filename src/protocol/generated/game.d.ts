@@ -18,7 +18,8 @@ export namespace gameproto {
         ERROR = 11,
         PING = 12,
         PONG = 13,
-        RESUME = 14
+        RESUME = 14,
+        BATCH = 15
     }
 
     interface IMessage extends gameproto.Message.$Properties {
@@ -595,5 +596,30 @@ export namespace gameproto {
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Resume.$Properties;
+    }
+
+    interface IBatch extends gameproto.Batch.$Properties {
+    }
+
+    class Batch {
+        constructor(p?: gameproto.Batch.$Properties);
+        $unknowns?: Uint8Array[];
+        messages: gameproto.Message.$Properties[];
+        static create(properties: gameproto.Batch.$Shape): gameproto.Batch & gameproto.Batch.$Shape;
+        static create(properties?: gameproto.Batch.$Properties): gameproto.Batch;
+        static encode(m: gameproto.Batch.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.Batch & gameproto.Batch.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.Batch;
+        static toObject(m: gameproto.Batch, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Batch {
+        interface $Properties {
+            messages?: (gameproto.Message.$Properties[]|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.Batch.$Properties;
     }
 }
