@@ -37,10 +37,14 @@ type LogClient = RedisClient & {
  * one `{dl:<client id>}` hash tag, changed together by one script. Keys live `ttlMs` after the
  * last open, append or read (MAX_LIFETIME_MS + RESUME_GRACE_MS: a session's connection is
  * recycled at least that often and every resume reads the log), and are deleted when the session
- * ends. Calls on one client go out on one connection to one slot, so they keep their order.
+ * ends. Calls on one client are chained client-side (`inOrder`): one connection alone does not
+ * keep their order, because a script's first EVALSHA on a node answers NOSCRIPT and ioredis
+ * re-sends it as EVAL behind later calls (seen on a Redis Cluster in the contract suite).
  */
 export class RedisDirectLog implements DirectLog {
   private readonly client: LogClient;
+  /** The last call in flight per client id: the next one starts after it settles. */
+  private readonly tails = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly redis: RedisConnections,
@@ -52,11 +56,38 @@ export class RedisDirectLog implements DirectLog {
   }
 
   /** Never rejects (callers do not wait for it): with Redis away the log is opened by the session's next resume. */
-  async open(clientId: string): Promise<void> {
-    await this.client.set(this.key(clientId, 'seq'), '0', 'PX', this.config.ttlMs, 'NX').catch(() => undefined);
+  open(clientId: string): Promise<void> {
+    return this.inOrder(clientId, async () => {
+      await this.client.set(this.key(clientId, 'seq'), '0', 'PX', this.config.ttlMs, 'NX').catch(() => undefined);
+    });
   }
 
-  async append(clientId: string, message: ServerMessage): Promise<number | undefined> {
+  append(clientId: string, message: ServerMessage): Promise<number | undefined> {
+    return this.inOrder(clientId, () => this.appendNow(clientId, message));
+  }
+
+  readSince(clientId: string, since: number): Promise<DirectReadResult> {
+    return this.inOrder(clientId, () => this.readNow(clientId, since));
+  }
+
+  forget(clientId: string): Promise<void> {
+    return this.inOrder(clientId, async () => {
+      await this.client.del(this.key(clientId, 'seq'), this.key(clientId, 'log'));
+    });
+  }
+
+  private inOrder<T>(clientId: string, call: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(clientId);
+    const result = previous ? previous.then(call, call) : call();
+    const tail = result.catch(() => undefined);
+    this.tails.set(clientId, tail);
+    void tail.then(() => {
+      if (this.tails.get(clientId) === tail) this.tails.delete(clientId);
+    });
+    return result;
+  }
+
+  private async appendNow(clientId: string, message: ServerMessage): Promise<number | undefined> {
     const { seq: _unset, ...unsequenced } = message;
     const seq = await this.client.gwDirectAppend(
       this.key(clientId, 'seq'),
@@ -70,7 +101,7 @@ export class RedisDirectLog implements DirectLog {
     return message.seq;
   }
 
-  async readSince(clientId: string, since: number): Promise<DirectReadResult> {
+  private async readNow(clientId: string, since: number): Promise<DirectReadResult> {
     const read = await this.client.gwDirectRead(this.key(clientId, 'seq'), this.key(clientId, 'log'), this.config.ttlMs);
     if (!read) return { recovered: since === 0, messages: [] };
     const [current, ...entries] = read;
@@ -83,10 +114,6 @@ export class RedisDirectLog implements DirectLog {
     const seq = Number(current);
     const oldestHeld = held[0]?.seq ?? seq + 1;
     return { recovered: since + 1 >= oldestHeld || since >= seq, messages: held.filter((message) => message.seq! > since) };
-  }
-
-  async forget(clientId: string): Promise<void> {
-    await this.client.del(this.key(clientId, 'seq'), this.key(clientId, 'log'));
   }
 
   private key(clientId: string, what: string): string {
