@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { WebSocket } from 'ws';
-import { CodecId, CodecRegistry } from '../codec';
+import { CodecRegistry } from '../codec';
 import { randomId } from '../common';
 import { ConfigValidationError, connectionConfig } from '../config';
 import { MetricsService } from '../metrics';
@@ -12,12 +12,6 @@ import { FrameWriter } from './frame-writer';
 
 const BINARY = { binary: true } as const;
 const TEXT = { binary: false } as const;
-
-/** Connections per codec, for metrics. */
-export interface CodecCounts {
-  json: number;
-  proto: number;
-}
 
 /**
  * The one registry of live connections: "where is client X", "how many are there", and the
@@ -114,16 +108,6 @@ export class ConnectionPool {
   /** Open connections from one remote address (MAX_CONNECTIONS_PER_IP). */
   connectionsFrom(address: string): number {
     return this.byAddress.get(address) ?? 0;
-  }
-
-  /** Connections by reply codec. One pass over the pool: meant for a metrics scrape, not per message. */
-  countsByCodec(): CodecCounts {
-    const counts: CodecCounts = { json: 0, proto: 0 };
-    for (const connection of this.byClientId.values()) {
-      if (connection.codec === CodecId.Protobuf) counts.proto += 1;
-      else counts.json += 1;
-    }
-    return counts;
   }
 
   /** Sends one message to one connection in its codec. Returns false if it was not sent. */
