@@ -5,6 +5,7 @@ import type { RedisClient, RedisConnections } from '../redis';
 import { BusEnvelopeCodec } from './bus-envelope.codec';
 import type { BusMessage } from './bus-message';
 import type { Bus, BusHandler, BusStatus } from './bus.port';
+import { LocalHandlers } from './local-handlers';
 
 /** Counters of what the bus could not do; exported for metrics and asserted by tests. */
 export interface RedisBusStats {
@@ -32,7 +33,7 @@ const PUBLISH_TIMING_SAMPLE = 64;
  */
 export class RedisBus implements Bus {
   private readonly logger = new Logger(RedisBus.name);
-  private readonly handlers = new Map<string, Set<BusHandler>>();
+  private readonly handlers: LocalHandlers;
   private readonly codec: BusEnvelopeCodec;
   private readonly status = new BehaviorSubject<BusStatus>('disconnected');
   readonly status$: Observable<BusStatus> = this.status.pipe(distinctUntilChanged());
@@ -45,6 +46,7 @@ export class RedisBus implements Bus {
     private readonly metrics?: MetricsService,
   ) {
     this.codec = new BusEnvelopeCodec(instanceId);
+    this.handlers = new LocalHandlers(this.logger);
     const sub = redis.sub;
     sub.on(redis.cluster ? 'smessageBuffer' : 'messageBuffer', (channel: Buffer, data: Buffer) => this.onMessage(channel, data));
     for (const client of [redis.cmd, sub]) {
@@ -72,19 +74,12 @@ export class RedisBus implements Bus {
   }
 
   subscribe(channel: string, handler: BusHandler): () => void {
-    let handlers = this.handlers.get(channel);
-    if (!handlers) {
-      this.handlers.set(channel, (handlers = new Set()));
-      this.command('subscribe', [channel]);
-    }
-    handlers.add(handler);
-    return () => {
-      handlers.delete(handler);
-      if (handlers.size === 0 && this.handlers.get(channel) === handlers) {
-        this.handlers.delete(channel);
-        this.command('unsubscribe', [channel]);
-      }
-    };
+    return this.handlers.add(
+      channel,
+      handler,
+      () => this.command('subscribe', [channel]),
+      () => this.command('unsubscribe', [channel]),
+    );
   }
 
   isReady(): boolean {
@@ -93,7 +88,7 @@ export class RedisBus implements Bus {
 
   /** Channels with at least one handler on this instance. */
   channelCount(): number {
-    return this.handlers.size;
+    return this.handlers.channelCount;
   }
 
   async close(): Promise<void> {
@@ -114,8 +109,7 @@ export class RedisBus implements Bus {
 
   private onMessage(channel: Buffer, data: Buffer): void {
     const name = channel.toString('utf8').slice(this.redis.settings.keyPrefix.length);
-    const handlers = this.handlers.get(name);
-    if (!handlers) return;
+    if (!this.handlers.has(name)) return;
     let decoded: ReturnType<BusEnvelopeCodec['decode']>;
     try {
       decoded = this.codec.decode(data);
@@ -131,22 +125,13 @@ export class RedisBus implements Bus {
   }
 
   private dispatch(channel: string, message: BusMessage): void {
-    const handlers = this.handlers.get(channel);
-    if (!handlers) return;
-    for (const handler of handlers) {
-      try {
-        handler(message);
-      } catch (error) {
-        this.stats.failed += 1;
-        this.logger.error(`handler on ${channel} failed: ${(error as Error).stack}`);
-      }
-    }
+    this.stats.failed += this.handlers.deliver(channel, message);
   }
 
   /** (Re)subscribes every channel with handlers, then reports the state of both connections. */
   private async restore(): Promise<void> {
     if (this.closed) return;
-    const channels = [...this.handlers.keys()];
+    const channels = [...this.handlers.channels()];
     // Subscribing in batches keeps one command per ~500 rooms instead of one per room.
     for (let i = 0; i < channels.length; i += 500) await this.command('subscribe', channels.slice(i, i + 500));
     this.updateStatus();
