@@ -1,7 +1,6 @@
 import { MessageType, serverMessage } from '../protocol';
-import type { RedisConnections } from '../redis';
-import { connectRedis } from '../../test/support/redis-connections';
-import { eventually, redisCli, type RedisServer, startRedis, startRedisCluster } from '../../test/support/redis';
+import { useRedisPair } from '../../test/support/redis-connections';
+import { eventually, redisCli } from '../../test/support/redis';
 import type { DirectLog } from './direct-log.port';
 import { InMemoryDirectLog } from './in-memory.direct-log';
 import { InMemoryRoomHistory } from './in-memory.room-history';
@@ -10,24 +9,13 @@ import { RedisRoomHistory } from './redis.room-history';
 import type { RoomHistory } from './room-history.port';
 
 /** The DirectLog and RoomHistory guarantees, held against every implementation (a real redis-server and a 3-node Redis Cluster). */
-let server: RedisServer;
-let redis: RedisConnections;
-let cluster: Awaited<ReturnType<typeof startRedisCluster>>;
-let clustered: RedisConnections;
-beforeAll(async () => {
-  [server, cluster] = await Promise.all([startRedis(), startRedisCluster()]);
-  [redis, clustered] = await Promise.all([connectRedis(server.url, 'h:'), connectRedis(cluster.url, 'hc:', true)]);
-}, 60000);
-afterAll(async () => {
-  await Promise.all([redis?.quit(), clustered?.quit()]);
-  await Promise.all([server?.close(), cluster?.close()]);
-});
+const redisPair = useRedisPair('h:');
 
 const HISTORY = { maxEvents: 3, maxAgeMs: 60000 };
 const implementations: [string, () => { log: DirectLog; history: RoomHistory }][] = [
   ['in memory', () => ({ log: new InMemoryDirectLog({ directBufferSize: 2 } as never), history: new InMemoryRoomHistory(HISTORY) })],
-  ['Redis', () => ({ log: new RedisDirectLog(redis, { directBufferSize: 2, ttlMs: 60000 }), history: new RedisRoomHistory(redis, HISTORY) })],
-  ['Redis Cluster', () => ({ log: new RedisDirectLog(clustered, { directBufferSize: 2, ttlMs: 60000 }), history: new RedisRoomHistory(clustered, HISTORY) })],
+  ['Redis', () => ({ log: new RedisDirectLog(redisPair.standalone, { directBufferSize: 2, ttlMs: 60000 }), history: new RedisRoomHistory(redisPair.standalone, HISTORY) })],
+  ['Redis Cluster', () => ({ log: new RedisDirectLog(redisPair.clustered, { directBufferSize: 2, ttlMs: 60000 }), history: new RedisRoomHistory(redisPair.clustered, HISTORY) })],
 ];
 const dm = (text: string) => serverMessage(MessageType.Chat, { text, from_client_id: 'x', player_id: 'x', to_client_id: 'c1' });
 const chat = (text: string) => serverMessage(MessageType.Chat, { text, from_client_id: 'a', player_id: 'a' }, { room_id: 'r' });
@@ -114,12 +102,12 @@ describe.each(implementations)('history ports (%s)', (_name, make) => {
 describe(RedisRoomHistory, () => {
   describe('restore', () => {
     it('should let another instance continue a room log: same epoch, next offset, held events replayable', async () => {
-      const owner = new RedisRoomHistory(redis, HISTORY);
-      const successor = new RedisRoomHistory(redis, HISTORY);
+      const owner = new RedisRoomHistory(redisPair.standalone, HISTORY);
+      const successor = new RedisRoomHistory(redisPair.standalone, HISTORY);
       const room = 'failover-room';
       const { epoch } = owner.position(room);
       ['a', 'b', 'c', 'd'].forEach((t) => owner.append(room, chat(t)));
-      await eventually(async () => Number(await redisCli(server.port, 'XLEN', `h:{r:${room}}:history`)) >= 3, 'stream written');
+      await eventually(async () => Number(await redisCli(redisPair.server.port, 'XLEN', `h:{r:${room}}:history`)) >= 3, 'stream written');
 
       await successor.restore(room);
       expect(successor.position(room)).toEqual({ offset: 4, epoch });
@@ -129,16 +117,16 @@ describe(RedisRoomHistory, () => {
     });
 
     it('should leave a room without a stored log alone (a new room starts its own epoch)', async () => {
-      const history = new RedisRoomHistory(redis, HISTORY);
+      const history = new RedisRoomHistory(redisPair.standalone, HISTORY);
       await history.restore('never-seen');
       expect(history.position('never-seen').offset).toBe(0);
     });
 
     it('should delete the stored log on forget', async () => {
-      const history = new RedisRoomHistory(redis, HISTORY);
+      const history = new RedisRoomHistory(redisPair.standalone, HISTORY);
       history.append('gone', chat('a'));
       history.forget('gone');
-      const successor = new RedisRoomHistory(redis, HISTORY);
+      const successor = new RedisRoomHistory(redisPair.standalone, HISTORY);
       await successor.restore('gone');
       expect(successor.position('gone').offset).toBe(0);
     });

@@ -1,6 +1,5 @@
-import type { RedisConnections } from '../redis';
-import { connectRedis } from '../../test/support/redis-connections';
-import { eventually, type RedisServer, startRedis, startRedisCluster } from '../../test/support/redis';
+import { useRedisPair } from '../../test/support/redis-connections';
+import { eventually } from '../../test/support/redis';
 import type { DedupWindow } from './dedup-window.port';
 import { InMemoryDedupWindow } from './in-memory.dedup-window';
 import { InMemorySessionStore } from './in-memory.session-store';
@@ -9,24 +8,13 @@ import { RedisSessionStore } from './redis.session-store';
 import type { DetachedSession, SessionStore } from './session-store.port';
 
 /** The SessionStore and DedupWindow guarantees, held against every implementation (a real redis-server and a 3-node Redis Cluster). */
-let server: RedisServer;
-let redis: RedisConnections;
-let cluster: Awaited<ReturnType<typeof startRedisCluster>>;
-let clustered: RedisConnections;
-beforeAll(async () => {
-  [server, cluster] = await Promise.all([startRedis(), startRedisCluster()]);
-  [redis, clustered] = await Promise.all([connectRedis(server.url), connectRedis(cluster.url, undefined, true)]);
-}, 60000);
-afterAll(async () => {
-  await Promise.all([redis?.quit(), clustered?.quit()]);
-  await Promise.all([server?.close(), cluster?.close()]);
-});
+const redisPair = useRedisPair();
 
 const DEDUP_MS = 300;
 const implementations: [string, () => { store: SessionStore; dedup: DedupWindow }][] = [
   ['in memory', () => ({ store: new InMemorySessionStore(), dedup: new InMemoryDedupWindow({ dedupWindowSize: 1000, dedupWindowMs: DEDUP_MS } as never) })],
-  ['Redis', () => ({ store: new RedisSessionStore(redis, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(redis, { dedupWindowMs: DEDUP_MS }) })],
-  ['Redis Cluster', () => ({ store: new RedisSessionStore(clustered, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(clustered, { dedupWindowMs: DEDUP_MS }) })],
+  ['Redis', () => ({ store: new RedisSessionStore(redisPair.standalone, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(redisPair.standalone, { dedupWindowMs: DEDUP_MS }) })],
+  ['Redis Cluster', () => ({ store: new RedisSessionStore(redisPair.clustered, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(redisPair.clustered, { dedupWindowMs: DEDUP_MS }) })],
 ];
 
 describe.each(implementations)('session ports (%s)', (_name, make) => {
