@@ -1,6 +1,6 @@
 import type { ServerMessage } from '../../src/protocol';
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { type Codec, TestClient } from '../support/test-client';
+import { useGateway } from '../support/gateway';
+import { type Codec, TestClient, useClients } from '../support/test-client';
 
 type Welcomed = { client: TestClient; welcome: ServerMessage<'welcome'>; clientId: string };
 
@@ -9,14 +9,8 @@ type Welcomed = { client: TestClient; welcome: ServerMessage<'welcome'>; clientI
  * others never notice, and what cannot be recovered is said, not skipped.
  */
 describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec) => {
-  let gateway: RunningGateway;
-  const clients: TestClient[] = [];
-  const track = (client: TestClient) => (clients.push(client), client);
-  const connect = async (): Promise<Welcomed> => {
-    const result = await TestClient.connectWelcomed(gateway.wsUrl, { codec });
-    track(result.client);
-    return result;
-  };
+  const gateway = useGateway({ RESUME_GRACE_MS: '60000', HISTORY_MAX_EVENTS: '4' });
+  const { connect, track } = useClients(() => gateway.wsUrl, { codec });
   const joinRoom = async (member: Welcomed, roomId: string) => {
     member.client.send('join_room', { room_id: roomId });
     return member.client.next('room_joined', (f) => f.payload.room_id === roomId);
@@ -29,13 +23,6 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
     return client;
   };
 
-  beforeAll(async () => {
-    gateway = await startGateway({ RESUME_GRACE_MS: '60000', HISTORY_MAX_EVENTS: '4' });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-  });
-  afterAll(() => gateway.close());
 
   it('should replay missed room events with their offsets, then a recovered snapshot and the old client id', async () => {
     const room = `resume-${codec}`;
@@ -173,21 +160,12 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
 });
 
 describe('resume grace expiry', () => {
-  let gateway: RunningGateway;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    gateway = await startGateway({ RESUME_GRACE_MS: '300', RESUME_SWEEP_INTERVAL_MS: '50' });
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await gateway.close();
-  });
+  const gateway = useGateway({ RESUME_GRACE_MS: '300', RESUME_SWEEP_INTERVAL_MS: '50' });
+  const { connect, track } = useClients(() => gateway.wsUrl);
 
   it('should tell the others "timeout" once the grace runs out, and refuse a late resume', async () => {
-    const a = await TestClient.connectWelcomed(gateway.wsUrl);
-    const b = await TestClient.connectWelcomed(gateway.wsUrl);
-    clients.push(a.client, b.client);
+    const a = await connect();
+    const b = await connect();
     a.client.send('join_room', { room_id: 'grace' });
     await a.client.next('room_joined');
     b.client.send('join_room', { room_id: 'grace' });
@@ -197,8 +175,7 @@ describe('resume grace expiry', () => {
     const left = await b.client.next('player_left');
     expect(left.payload).toEqual(expect.objectContaining({ client_id: a.clientId, reason: 'timeout' }));
 
-    const late = await TestClient.connect(gateway.wsUrl);
-    clients.push(late);
+    const late = track(await TestClient.connect(gateway.wsUrl));
     const { session_id, resume_token } = a.welcome.payload;
     late.send('resume', { session_id, resume_token, rooms: { grace: 1 } });
     expect((await late.next('error')).payload.code).toBe('RESUME_FAILED');

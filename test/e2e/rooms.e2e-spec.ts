@@ -1,22 +1,9 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { type Codec, TestClient } from '../support/test-client';
+import { useGateway } from '../support/gateway';
+import { type Codec, TestClient, useClients } from '../support/test-client';
 
 describe.each<Codec>(['json', 'proto'])('rooms over real sockets (%s)', (codec) => {
-  let gateway: RunningGateway;
-  const clients: TestClient[] = [];
-  const connect = async () => {
-    const result = await TestClient.connectWelcomed(gateway.wsUrl, { codec });
-    clients.push(result.client);
-    return result;
-  };
-
-  beforeAll(async () => {
-    gateway = await startGateway({ TICK_RATE: '50', ROOM_MAX_PLAYERS: '3' });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway({ TICK_RATE: '50', ROOM_MAX_PLAYERS: '3' });
+  const { connect } = useClients(() => gateway.wsUrl, { codec });
 
   it('should send welcome with a client id, session, resume token and heartbeat interval', async () => {
     const { welcome } = await connect();

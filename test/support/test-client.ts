@@ -188,3 +188,23 @@ export function encodeClientProto(type: string, payload: object, id?: string): B
   }).finish();
   return Buffer.from(bytes);
 }
+
+/**
+ * Clients for the tests of one `describe`: `connect` opens a welcomed client on `wsUrl()` with
+ * `defaults`, `track` adopts one opened otherwise, and all of them are closed after each test.
+ *
+ * @example const { connect } = useClients(() => gateway.wsUrl, { codec: 'proto' });
+ */
+export function useClients(wsUrl: () => string, defaults: ConnectOptions = {}) {
+  const clients: TestClient[] = [];
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+  });
+  const track = (client: TestClient): TestClient => (clients.push(client), client);
+  const connect = async (options: ConnectOptions = {}) => {
+    const welcomed = await TestClient.connectWelcomed(wsUrl(), { ...defaults, ...options });
+    track(welcomed.client);
+    return welcomed;
+  };
+  return { connect, track };
+}

@@ -1,22 +1,10 @@
-import { type RunningGateway, startGateway } from '../../support/gateway';
-import { type Codec, TestClient } from '../../support/test-client';
+import { useGateway } from '../../support/gateway';
+import { type Codec, useClients } from '../../support/test-client';
 
 describe.each<Codec>(['json', 'proto'])('room kind "tag" wired by ROOM_KINDS (%s)', (codec) => {
-  let gateway: RunningGateway;
-  const clients: TestClient[] = [];
-  const connect = async () => {
-    const { client } = await TestClient.connectWelcomed(gateway.wsUrl, { codec });
-    clients.push(client);
-    return client;
-  };
-
-  beforeAll(async () => {
-    gateway = await startGateway({ ROOM_KINDS: 'tag-*=tag', TICK_RATE: '50' });
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-  });
-  afterAll(() => gateway.close());
+  const gateway = useGateway({ ROOM_KINDS: 'tag-*=tag', TICK_RATE: '50' });
+  const clients = useClients(() => gateway.wsUrl, { codec });
+  const connect = async () => (await clients.connect()).client;
 
   it('should run tag in rooms matching tag-* and pass "it" on a tag', async () => {
     const alice = await connect();
