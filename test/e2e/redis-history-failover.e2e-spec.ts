@@ -3,7 +3,6 @@ import { type GatewayProcess, startGatewayProcess } from '../support/gateway-pro
 import { eventually, redisCli, type RedisServer, startRedis } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
-// One environment per file: the config of in-process gateways is read once per test file.
 const SECRET = 'redis-history-e2e-secret-0123456789abcdef';
 
 /** The owner dies (-9): the instance taking the room over continues its history, so a resume still replays. */
