@@ -2,6 +2,7 @@ import { configNamespace, stringVar } from './env-var';
 
 export const authConfig = configNamespace('auth', {
   secret: stringVar('AUTH_SECRET', {
+    secret: true,
     default: '',
     pattern: /^.{16,}$/,
     expected: 'at least 16 characters (an HS256 key; 32 random bytes recommended)',

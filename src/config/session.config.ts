@@ -14,6 +14,7 @@ export const sessionConfig = configNamespace('session', {
     doc: 'How often expired sessions are swept; a seat is freed at most this long after its grace ran out',
   }),
   resumeSecret: stringVar('RESUME_TOKEN_SECRET', {
+    secret: true,
     default: '',
     pattern: /^.{32,}$/,
     expected: 'at least 32 characters (e.g. `openssl rand -base64 32`)',
