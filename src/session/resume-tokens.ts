@@ -18,13 +18,18 @@ export class ResumeTokens {
     return `${clientId}.${this.mac(sessionId, clientId).toString('base64url')}`;
   }
 
-  /** The client id the token was issued to for this session, or undefined if it was not issued by us. */
+  /**
+   * The client id the token was issued to for this session, or undefined if it was not issued by
+   * us. The MAC is compared as the exact text that was issued, not decoded: base64url decoding
+   * skips characters outside its alphabet and ignores the last character's spare bits, so a
+   * decoded comparison would accept other spellings of a valid token.
+   */
   verify(sessionId: string, token: string): string | undefined {
     const dot = token.lastIndexOf('.');
     if (dot <= 0) return undefined;
     const clientId = token.slice(0, dot);
-    const given = Buffer.from(token.slice(dot + 1), 'base64url');
-    const expected = this.mac(sessionId, clientId);
+    const given = Buffer.from(token.slice(dot + 1), 'utf8');
+    const expected = Buffer.from(this.mac(sessionId, clientId).toString('base64url'), 'utf8');
     // Constant time: how much of a guess matched must not show in the response time.
     return given.length === expected.length && timingSafeEqual(given, expected) ? clientId : undefined;
   }
