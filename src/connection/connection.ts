@@ -25,6 +25,12 @@ export class Connection {
   rateLimitedSince = 0;
   /** Player id used in rooms (verified user id, requested user_id, or the client id). */
   playerId: string | undefined;
+  /**
+   * Inbound messages waiting behind a pending de-duplication claim, owned by the gateway's
+   * `MessageDispatcher` (which keeps a connection's messages in arrival order). `undefined`
+   * while nothing is pending, which is almost always: no array per connection.
+   */
+  inboundQueue: unknown[] | undefined = undefined;
   /** Rooms this connection is a member of. */
   readonly rooms = new Set<string>();
   /** Opted in (`?batch=1`): messages of one turn leave as one `batch` frame (FrameBatcher). */

@@ -18,6 +18,27 @@ import type { MessageOutcomes } from './message-outcomes';
 
 type HandlerCallback = (data: unknown, type: string) => unknown;
 
+/** Where a queued message's de-duplication claim stands. */
+const enum Claim {
+  /** No claim: the message has no id (or is a `resume`). */
+  None,
+  Pending,
+  First,
+  Duplicate,
+  Failed,
+}
+
+/** A message waiting in a connection's `inboundQueue`. */
+interface Queued {
+  socket: GameSocket;
+  callback: HandlerCallback;
+  message: ClientMessage | RejectedFrame;
+  /** The session the id was claimed in. */
+  sessionId: string;
+  claim: Claim;
+  error?: Error;
+}
+
 /**
  * One inbound frame's trip: take a rate-limit token (over the limit the frame is dropped with
  * `error` RATE_LIMITED; sustained abuse closes with 1008), decode and validate once (text → JSON, binary → protobuf), route by
@@ -28,8 +49,13 @@ type HandlerCallback = (data: unknown, type: string) => unknown;
  *
  * De-duplication: a message whose `id` the session's window already holds is answered with
  * `ack {duplicate: true}` and never reaches its handler; a failed message releases its id so a
- * retry can take effect. Messages with an id run once the claim resolves (a microtask for the
- * in-memory window); ids are claimed in arrival order, so they keep their order among themselves.
+ * retry can take effect. A message with an id runs once its claim resolves (a microtask for the
+ * in-memory window, a round trip for Redis).
+ *
+ * Order: a connection's messages reach their handlers in arrival order. While a claim is
+ * pending, every later message of the connection (with an id or not) waits behind it in the
+ * connection's `inboundQueue`; claims still start at arrival, so several ids cost one round trip,
+ * not one each. Without a pending claim a message runs at once and nothing is allocated.
  */
 export class MessageDispatcher {
   private readonly logger = new Logger(MessageDispatcher.name);
@@ -57,28 +83,54 @@ export class MessageDispatcher {
     if (!callback) return;
     const id = message.id;
     // A resume switches sessions: its id would land in the window being discarded.
-    if (!id || message.type === MessageType.Resume) {
-      this.run(socket, callback, message);
+    const claims = id !== undefined && message.type !== MessageType.Resume;
+    const queue = connection.inboundQueue as Queued[] | undefined;
+    if (!queue && !claims) {
+      this.run(socket, callback, message); // the hot path: nothing pending, nothing allocated
       return;
     }
-    const sessionId = connection.sessionId;
-    this.sessions.claim(sessionId, id).then(
+    const queued: Queued = { socket, callback, message, sessionId: connection.sessionId, claim: claims ? Claim.Pending : Claim.None };
+    if (queue) queue.push(queued);
+    else connection.inboundQueue = [queued];
+    if (!claims) return;
+    this.sessions.claim(queued.sessionId, id).then(
       (first) => {
-        if (first) this.run(socket, callback, message, sessionId);
-        else this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
+        queued.claim = first ? Claim.First : Claim.Duplicate;
+        this.drain(connection);
       },
       (error: Error) => {
-        this.logger.error(`de-duplication window unavailable: ${error.message}`);
-        this.pool.send(
-          socket.connection,
-          serverMessage(MessageType.Error, {
-            code: ErrorCode.Internal,
-            message: 'could not check the message id; retry with the same id',
-            ref_type: message.type,
-            ref_id: id,
-          }),
-        );
+        queued.claim = Claim.Failed;
+        queued.error = error;
+        this.drain(connection);
       },
+    );
+  }
+
+  /** Runs the queue's head messages whose claims have resolved, in order; stops at a pending one. */
+  private drain(connection: Connection): void {
+    // A pending message is never removed, so the queue of a resolving claim is the current one.
+    const queue = connection.inboundQueue as Queued[];
+    while (queue.length > 0 && queue[0].claim !== Claim.Pending) this.settle(queue.shift()!);
+    if (queue.length === 0) connection.inboundQueue = undefined;
+  }
+
+  private settle({ socket, callback, message, sessionId, claim, error }: Queued): void {
+    if (claim === Claim.None) return this.run(socket, callback, message);
+    if (claim === Claim.First) return this.run(socket, callback, message, sessionId);
+    const id = message.id!;
+    if (claim === Claim.Duplicate) {
+      this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
+      return;
+    }
+    this.logger.error(`de-duplication window unavailable: ${error?.message}`);
+    this.pool.send(
+      socket.connection,
+      serverMessage(MessageType.Error, {
+        code: ErrorCode.Internal,
+        message: 'could not check the message id; retry with the same id',
+        ref_type: message.type,
+        ref_id: id,
+      }),
     );
   }
 
