@@ -64,6 +64,7 @@ export class ConnectionPool {
     const connection = new Connection(socket, codec, locked, address, Date.now());
     connection.clientId = randomId(9);
     connection.userId = request.verifiedUserId;
+    connection.tokenExpiresAt = request.tokenExpiresAt ?? 0;
     connection.batching = wantsBatches(request.url);
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);

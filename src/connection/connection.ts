@@ -12,6 +12,11 @@ export class Connection {
   sessionId = '';
   /** Verified user id (token `sub`) when authentication is on. */
   userId: string | undefined;
+  /**
+   * When the connection's token expires (ms since the epoch; 0 = never): set at the upgrade,
+   * moved by a `refresh`. The connection sweep closes the connection with 4101 once it passed.
+   */
+  tokenExpiresAt = 0;
   readonly connectedAt: number;
   /** Last inbound data frame (idle sweep; also counts as liveness for the heartbeat). */
   lastInboundAt: number;
@@ -59,6 +64,7 @@ export type GameSocket = WebSocket & { connection: Connection };
 
 /**
  * The upgrade request as the gateway's upgrade checks leave it: the verified user id (token
- * `sub`) when authentication is on. The pool copies it onto the connection at registration.
+ * `sub`) and the token's expiry when authentication is on. The pool copies both onto the
+ * connection at registration.
  */
-export type UpgradeRequest = IncomingMessage & { verifiedUserId?: string };
+export type UpgradeRequest = IncomingMessage & { verifiedUserId?: string; tokenExpiresAt?: number };

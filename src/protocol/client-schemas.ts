@@ -16,6 +16,11 @@ const vec3 = obj({
   z: optional(finite({ maxAbs: MAX_COORDINATE })),
 });
 
+/** A JWT in compact serialization: three base64url parts (the signature may be empty only for `alg: none`, which is refused). */
+export const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** Longest token accepted in a `refresh` (a JWT with a few claims is well under 2 KB). */
+export const MAX_TOKEN_LENGTH = 8192;
+
 /** The configurable limits the payload schemas enforce. */
 export interface PayloadLimits {
   /** CHAT_MAX_LENGTH: characters in one chat text. */
@@ -61,6 +66,7 @@ export function clientPayloadSchemas(limits: PayloadLimits): Record<ClientMessag
     }),
     [MessageType.Ping]: obj({ t: optional(finite({ maxAbs: Number.MAX_VALUE })) }),
     [MessageType.Pong]: obj({ t: optional(finite({ maxAbs: Number.MAX_VALUE })) }),
+    [MessageType.Refresh]: obj({ token: str({ max: MAX_TOKEN_LENGTH, pattern: JWT_PATTERN, patternHint: 'be a JWT (three base64url parts)' }) }),
   };
 }
 

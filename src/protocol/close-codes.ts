@@ -21,8 +21,10 @@ export const CloseCode = {
   SlowConsumer: 4003,
   /** The same session was resumed on another connection. */
   SessionTakenOver: 4004,
-  /** Authentication failed or expired: get a new token before reconnecting. */
+  /** The token was missing or invalid (at the upgrade): terminal with the same credentials. */
   Unauthorized: 4100,
+  /** The token's `exp` passed and no `refresh` came: reconnect (and resume) with a new token. */
+  TokenExpired: 4101,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -45,6 +45,7 @@ export class SessionService {
       resume_token: this.tokens.issue(connection.sessionId, connection.clientId),
       heartbeat_interval_ms: this.connection.heartbeatIntervalMs,
       server_time: Date.now(),
+      token_expires_at: connection.tokenExpiresAt,
     });
   }
 
