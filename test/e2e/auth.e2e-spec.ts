@@ -1,11 +1,14 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, type KeyLike, SignJWT } from 'jose';
 import { ConnectionPool } from '../../src/connection';
 import { launchChromium } from '../support/browser';
-import { useGateway } from '../support/gateway';
+import { startGateway, useGateway } from '../support/gateway';
 import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { TestClient } from '../support/test-client';
-import { closedAtUpgrade } from '../support/upgrade';
+import { closedAtUpgrade, refusedUpgradeStatus } from '../support/upgrade';
 
 const SECRET = 'e2e-secret-0123456789abcdef';
 const now = () => Math.floor(Date.now() / 1000);
@@ -119,5 +122,63 @@ describe('authentication at the upgrade (AUTH_SECRET)', () => {
       const expired = await token({ sub: 'a', exp: now() - 60 });
       expect(await browserClose(`${gateway.wsUrl}?token=${expired}`, ['game.v1.json'])).toEqual({ code: 4101, reason: expect.any(String) });
     });
+  });
+});
+
+/** Keys from a JWKS URL (what an identity provider publishes), served by a local HTTP server. */
+describe('authentication with AUTH_JWKS (a URL)', () => {
+  let keys: { privateKey: KeyLike; publicKey: KeyLike };
+  let jwksServer: Server;
+  let jwksUrl: string;
+  let fetches = 0;
+
+  beforeAll(async () => {
+    keys = await generateKeyPair('RS256');
+    const body = JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' }] });
+    jwksServer = createServer((_req, res) => {
+      fetches += 1;
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    });
+    jwksServer.listen(0, '127.0.0.1');
+    await once(jwksServer, 'listening');
+    jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+  });
+  afterAll(() => new Promise((resolve) => jwksServer.close(resolve)));
+
+  const rs256 = (sub: string, kid: string, key = keys.privateKey) =>
+    new SignJWT({ sub }).setProtectedHeader({ alg: 'RS256', kid }).setIssuer('https://id.example.com').setAudience('game').setExpirationTime('1h').sign(key);
+
+  it('should accept an RS256 token whose kid is in the fetched set, and check iss and aud', async () => {
+    const gateway = await startGateway({ AUTH_JWKS: jwksUrl, AUTH_ISSUER: 'https://id.example.com', AUTH_AUDIENCE: 'game' });
+    try {
+      const { client } = await TestClient.connectWelcomed(`${gateway.wsUrl}?token=${await rs256('carol', 'rsa-1')}`);
+      client.send('join_room', { room_id: 'jwks-room' });
+      expect((await client.next('room_joined')).payload.players[0].player_id).toBe('carol');
+      await client.close();
+      expect(fetches).toBeGreaterThan(0);
+      const stranger = await generateKeyPair('RS256');
+      expect(await closedAtUpgrade(`${gateway.wsUrl}?token=${await rs256('mallory', 'rsa-1', stranger.privateKey)}`)).toEqual(
+        expect.objectContaining({ code: 4100 }),
+      );
+      const wrongAudience = await new SignJWT({ sub: 'carol' }).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+        .setIssuer('https://id.example.com').setAudience('billing').setExpirationTime('1h').sign(keys.privateKey);
+      expect(await closedAtUpgrade(`${gateway.wsUrl}?token=${wrongAudience}`)).toEqual(expect.objectContaining({ code: 4100, reason: expect.stringMatching(/aud/) }));
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('should answer 503 (retry later), not the terminal 4100, while the JWKS URL does not answer', async () => {
+    const closed = createServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/jwks.json`;
+    await new Promise((resolve) => closed.close(resolve)); // nothing listens there any more
+    const gateway = await startGateway({ AUTH_JWKS: deadUrl });
+    try {
+      expect(await refusedUpgradeStatus(`${gateway.wsUrl}?token=${await rs256('carol', 'rsa-1')}`)).toBe(503);
+    } finally {
+      await gateway.close();
+    }
   });
 });
