@@ -31,11 +31,14 @@ export class Connection {
   /** Player id used in rooms (verified user id, requested user_id, or the client id). */
   playerId: string | undefined;
   /**
-   * Inbound messages waiting behind a pending de-duplication claim, owned by the gateway's
-   * `MessageDispatcher` (which keeps a connection's messages in arrival order). `undefined`
-   * while nothing is pending, which is almost always: no array per connection.
+   * Inbound messages waiting for an earlier one (a pending de-duplication claim or a handler that
+   * has not settled), owned by the gateway's `MessageDispatcher`, which handles a connection's
+   * messages in arrival order. `undefined` while nothing waits, which is almost always: no array
+   * per connection.
    */
   inboundQueue: unknown[] | undefined = undefined;
+  /** A handler of this connection has not settled yet (MessageDispatcher): later messages queue. */
+  handling = false;
   /** Rooms this connection is a member of. */
   readonly rooms = new Set<string>();
   /** Opted in (`?batch=1`): messages of one turn leave as one `batch` frame (FrameBatcher). */

@@ -52,10 +52,14 @@ interface Queued {
  * retry can take effect. A message with an id runs once its claim resolves (a microtask for the
  * in-memory window, a round trip for Redis).
  *
- * Order: a connection's messages reach their handlers in arrival order. While a claim is
- * pending, every later message of the connection (with an id or not) waits behind it in the
- * connection's `inboundQueue`; claims still start at arrival, so several ids cost one round trip,
- * not one each. Without a pending claim a message runs at once and nothing is allocated.
+ * Order: a connection's messages are handled one after the other, in arrival order. A message
+ * waits in the connection's `inboundQueue` while an earlier one is not done: its de-duplication
+ * claim is pending, or its handler has not settled (a join forwarded to the instance running the
+ * room, a direct message looked up in Redis, a resume). Claims still start at arrival, so several
+ * ids cost one round trip, not one each. A message that arrives with nothing pending runs at once
+ * and nothing is allocated: a handler that answers synchronously has settled by the next I/O
+ * event, so only frames that arrived in the same read as a still-running one ever queue. At most
+ * RATE_LIMIT_BURST messages wait per connection; more are answered RATE_LIMITED and dropped.
  */
 export class MessageDispatcher {
   private readonly logger = new Logger(MessageDispatcher.name);
@@ -84,34 +88,41 @@ export class MessageDispatcher {
     const id = message.id;
     // A resume switches sessions: its id would land in the window being discarded.
     const claims = id !== undefined && message.type !== MessageType.Resume;
-    const queue = connection.inboundQueue as Queued[] | undefined;
-    if (!queue && !claims) {
+    let queue = connection.inboundQueue as Queued[] | undefined;
+    if (!queue && !connection.handling && !claims) {
       this.run(socket, callback, message); // the hot path: nothing pending, nothing allocated
       return;
     }
+    if (queue && queue.length >= this.limiter.burst) return this.rateLimited(connection, RateVerdict.Limited);
     const queued: Queued = { socket, callback, message, sessionId: connection.sessionId, claim: claims ? Claim.Pending : Claim.None };
     if (queue) queue.push(queued);
-    else connection.inboundQueue = [queued];
-    if (!claims) return;
-    this.sessions.claim(queued.sessionId, id).then(
-      (first) => {
-        queued.claim = first ? Claim.First : Claim.Duplicate;
-        this.drain(connection);
-      },
-      (error: Error) => {
-        queued.claim = Claim.Failed;
-        queued.error = error;
-        this.drain(connection);
-      },
-    );
+    else connection.inboundQueue = queue = [queued];
+    if (claims) {
+      this.sessions.claim(queued.sessionId, id).then(
+        (first) => {
+          queued.claim = first ? Claim.First : Claim.Duplicate;
+          this.drain(connection);
+        },
+        (error: Error) => {
+          queued.claim = Claim.Failed;
+          queued.error = error;
+          this.drain(connection);
+        },
+      );
+    }
+    this.drain(connection);
   }
 
-  /** Runs the queue's head messages whose claims have resolved, in order; stops at a pending one. */
+  /**
+   * Handles queued messages in order while nothing is running: stops at a message whose claim
+   * is pending or once a handler is running (its settling drains again).
+   */
   private drain(connection: Connection): void {
-    // A pending message is never removed, so the queue of a resolving claim is the current one.
-    const queue = connection.inboundQueue as Queued[];
-    while (queue.length > 0 && queue[0].claim !== Claim.Pending) this.settle(queue.shift()!);
-    if (queue.length === 0) connection.inboundQueue = undefined;
+    const queue = connection.inboundQueue as Queued[] | undefined;
+    if (!queue) return;
+    while (queue.length > 0 && !connection.handling && queue[0].claim !== Claim.Pending) this.settle(queue.shift()!);
+    // Emptied: a message arriving from now on takes the hot path again.
+    if (queue.length === 0 && connection.inboundQueue === queue) connection.inboundQueue = undefined;
   }
 
   private settle({ socket, callback, message, sessionId, claim, error }: Queued): void {
@@ -134,19 +145,40 @@ export class MessageDispatcher {
     );
   }
 
+  /** Calls the handler; the connection counts as handling until its result has settled. */
   private run(socket: GameSocket, callback: HandlerCallback, message: ClientMessage | RejectedFrame, sessionId?: string): void {
-    // Nest's handler proxy is async and routes every exception to the gateway's filter.
-    void Promise.resolve(callback(message, message.type)).then((result) => {
-      if (isObservable(result)) {
-        result.subscribe({
-          next: (value) => this.reply(socket, value),
-          complete: () => this.finish(socket, message, sessionId),
-        });
-        return;
-      }
-      this.reply(socket, result);
-      this.finish(socket, message, sessionId);
-    });
+    const connection = socket.connection;
+    connection.handling = true;
+    const done = () => {
+      connection.handling = false;
+      this.drain(connection);
+    };
+    let result: unknown;
+    try {
+      // Nest's handler proxy is async and routes every exception to the gateway's filter.
+      result = callback(message, message.type);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    Promise.resolve(result).then(
+      (result) => {
+        if (isObservable(result)) {
+          result.subscribe({
+            next: (value) => this.reply(socket, value),
+            complete: () => (this.finish(socket, message, sessionId), done()),
+            error: (error: Error) => (this.logger.error(`handler for "${message.type}" failed: ${error.stack}`), done()),
+          });
+          return;
+        }
+        this.reply(socket, result);
+        this.finish(socket, message, sessionId);
+        done();
+      },
+      (error: Error) => {
+        this.logger.error(`handler for "${message.type}" failed: ${error?.stack ?? error}`);
+        done();
+      },
+    );
   }
 
   /** Ack on success; on failure free the id (the filter already sent `error`) so a retry counts. */

@@ -1,4 +1,5 @@
-import { useGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, useGateway } from '../support/gateway';
+import { type RedisServer, startRedis } from '../support/redis';
 import { type TestClient, useClients } from '../support/test-client';
 
 /** Sends `messages` in one TCP write, so that the gateway reads them in one go (same event-loop turn). */
@@ -13,6 +14,7 @@ function sendTogether(client: TestClient, messages: [type: string, payload: obje
  * A connection's messages take effect in the order they arrived, whether or not they carry an
  * `id` (which waits for its de-duplication claim). Before, a `game_action` without an id sent
  * right after a `join_room` with one ran first and was refused with NOT_IN_ROOM (issue 16, bug 1).
+ * Checked by breaking it: with the queue bypassed, every test here fails.
  */
 describe.each(['json', 'proto'] as const)('message order on one connection (%s)', (codec) => {
   const gateway = useGateway();
@@ -45,5 +47,40 @@ describe.each(['json', 'proto'] as const)('message order on one connection (%s)'
     expect(refused.payload).toEqual(expect.objectContaining({ code: 'NOT_IN_ROOM', ref_type: 'chat' }));
     expect(client.received('chat').map((chat) => chat.payload.text)).toEqual(['first', 'second', 'third']);
     expect(client.received('ack').map((ack) => ack.payload.id)).toEqual(['j', 'c2', 'l']);
+  });
+});
+
+/**
+ * Bridged by Redis, a join goes through the room bridge (a lease in Redis) and settles later than
+ * the frame that follows it; the next message waits for it, with or without ids.
+ */
+describe('message order on one connection, bridged by Redis', () => {
+  let redis: RedisServer;
+  let gateway: RunningGateway;
+  const { connect } = useClients(() => gateway.wsUrl);
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    gateway = await startGateway({ REDIS_URL: redis.url });
+  }, 30000);
+  afterAll(async () => {
+    await gateway?.close();
+    await redis?.close();
+  });
+
+  it.each([
+    ['with an id', 'j1'],
+    ['without an id', undefined],
+  ])('should apply a game_action sent right after a join_room %s, after the join', async (_name, joinId) => {
+    const { client } = await connect();
+    const room = `order-bridged-${joinId ?? 'none'}`;
+    sendTogether(client, [
+      ['join_room', { room_id: room }, joinId],
+      ['game_action', { action: 'move', position: { x: 7, y: 0, z: 0 }, input_seq: 1 }],
+    ]);
+    await client.next('room_joined', () => true, 10000);
+    const sync = await client.next('sync', (s) => s.payload.players.some((p) => p.last_input_seq === 1), 10000);
+    expect(sync.payload.players[0].position.x).toBe(7);
+    expect(client.received('error')).toEqual([]);
   });
 });
