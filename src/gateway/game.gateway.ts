@@ -29,7 +29,7 @@ import { GameExceptionFilter } from './game-exception.filter';
 import { SessionLifecycle } from './session-lifecycle.service';
 import { TokenRefresh } from './token-refresh.service';
 
-/** Path of the WebSocket endpoint (PROTOCOL.md, "Endpoint"). */
+/** Path of the WebSocket endpoint (docs/protocol.md, "Endpoint"). */
 export const WS_PATH = '/ws';
 
 /**

@@ -7,7 +7,7 @@ export const CloseCode = {
   Normal: 1000,
   /** Server shutting down or restarting: reconnect (to another instance) and resume. */
   ServiceRestart: 1012,
-  /** Policy violation: sustained abuse (rate limit) or a refused origin. */
+  /** Policy violation: sustained abuse of the rate limit (a refused origin gets HTTP 403 at the upgrade). */
   PolicyViolation: 1008,
   /** Frame larger than MAX_MESSAGE_BYTES. */
   MessageTooBig: 1009,

@@ -1,4 +1,4 @@
-/** Wire names of every message type, spelled as PROTOCOL.md spells them. */
+/** Wire names of every message type, spelled as docs/protocol.md spells them. */
 export const MessageType = {
   Welcome: 'welcome',
   JoinRoom: 'join_room',
