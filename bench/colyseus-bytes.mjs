@@ -132,12 +132,18 @@ async function colyseusTarget(name, endpoint) {
   };
 }
 
+// A fresh room per run (left players may keep their seat for RESUME_GRACE_MS), named like the
+// load generator's rooms (`bench-N`, 7 characters for the first 36): a v1 sync carries its id twice.
+let roomsOpened = 0;
+
 function gatewayTarget(name, url) {
   const spec = GATEWAY_CLIENTS[name];
   return {
     name,
-    joinRoom: (gs, r, stats) =>
-      Promise.all(gs.map((g) => joinGateway({ url, spec, g, roomId: `bytes-${name}-${r}`, observe: (size, kind) => stats.record(size, kind) }))),
+    joinRoom: (gs, r, stats) => {
+      const roomId = `bench-${(roomsOpened++).toString(36)}`;
+      return Promise.all(gs.map((g) => joinGateway({ url, spec, g, roomId, observe: (size, kind) => stats.record(size, kind) })));
+    },
   };
 }
 
