@@ -23,6 +23,7 @@ const { Reader } = require('protobufjs/minimal');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const colyseusDir = fileURLToPath(new URL('./colyseus/', import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const withTimeout = (promise, ms, why) => Promise.race([promise, sleep(ms).then(() => Promise.reject(new Error(why)))]);
 
 const ALL_TARGETS = ['colyseus', 'colyseus-f32', 'colyseus-vel', 'v1-json', 'v1-proto', 'v2-proto', 'v2-json'];
 const opts = parseArgs(process.argv.slice(2), {
@@ -124,8 +125,9 @@ async function colyseusTarget(name, endpoint) {
     // The first client of a room creates it; the others join it by id (rooms of exactly roomSize).
     async joinRoom(gs, r, stats) {
       const observe = (bytes) => stats.record(bytes.length, classify(bytes), bytes);
-      const first = await joinColyseus({ endpoint, kind, maxClients: gs.length, observe });
-      const rest = await Promise.all(gs.slice(1).map(() => joinColyseus({ endpoint, kind, roomId: first.roomId, observe })));
+      const join = (options) => withTimeout(joinColyseus({ endpoint, kind, observe, ...options }), 15000, 'no Colyseus join within 15 s');
+      const first = await join({ maxClients: gs.length });
+      const rest = await Promise.all(gs.slice(1).map(() => join({ roomId: first.roomId })));
       return [first, ...rest];
     },
     split: (bytes) => splitPatch(bytes, kind),
@@ -282,12 +284,16 @@ const hasTaskset = (() => {
   }
 })();
 
+const children = new Set(); // servers still running, killed if this process is told to stop
+
 async function startServer(name, script, port, env) {
   const logFile = `/tmp/bench-bytes-${name}.log`;
   const node = [process.execPath, script];
   const cmd = hasTaskset ? ['taskset', '-c', '1', ...node] : node;
   const out = openSync(logFile, 'w');
   const child = spawn(cmd[0], cmd.slice(1), { cwd: root, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', out, out] });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   for (let i = 0; i < 150; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
     try {
@@ -415,6 +421,12 @@ async function main() {
   }
 }
 
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const child of children) child.kill('SIGKILL');
+    process.exit(130);
+  });
+}
 // Clients and timers of a failed run must not keep the process alive.
 main().then(
   () => process.exit(0),
