@@ -82,7 +82,7 @@ const GATEWAY_CLIENTS = {
 function joinGateway({ url, spec, g, roomId, observe }) {
   const me = `p${g}`;
   const socket = new WebSocket(url, spec.protocol, { perMessageDeflate: false });
-  let lastState = null;
+  let lastState = null, joined = false;
   const send = (type, payload) => socket.readyState === WebSocket.OPEN && socket.send(spec.codec.encode(type, payload));
   return new Promise((resolve, reject) => {
     const fail = (why) => { socket.terminate(); reject(new Error(why)); };
@@ -98,8 +98,9 @@ function joinGateway({ url, spec, g, roomId, observe }) {
       observe(data.length, kind);
       if (kind === 'state') lastState = msg;
       if (msg.type === 'welcome') send('join_room', { room_id: roomId, user_id: me, nickname: me });
-      else if (msg.type === 'error') fail(`error frame: ${JSON.stringify(msg.payload)}`);
-      else if (msg.type === 'room_joined') {
+      else if (msg.type === 'error' && !joined) fail(`error frame: ${JSON.stringify(msg.payload)}`);
+      else if (msg.type === 'room_joined' && !joined) {
+        joined = true;
         clearTimeout(timer);
         resolve({
           roomId, key: me, socket,
