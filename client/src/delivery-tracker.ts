@@ -9,7 +9,7 @@ interface RoomPosition {
 
 /**
  * What the client has seen: the reliable offsets per room (with their epoch) and the direct-message
- * seqs, each as a {@link SeenPositions}. Used to ask for a replay on resume, and to drop frames
+ * seqs, each as a `SeenPositions`. Used to ask for a replay on resume, and to drop frames
  * that were already delivered, so the application sees each reliable event at most once, in
  * whatever order frames arrive (a room event may overtake its joiner's `room_joined`, a replay may
  * follow the snapshot that ends it), and a resume asks for everything it has not seen.

@@ -61,7 +61,8 @@ export interface JoinOrCreateOptions extends JoinOptions {
   create?: Record<string, string | number | boolean>;
 }
 
-type State = 'idle' | 'connecting' | 'open' | 'resuming' | 'waiting' | 'closed';
+/** Where the connection is: `waiting` = between reconnect attempts, `resuming` = sent `resume`, awaiting its answer. */
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'resuming' | 'waiting' | 'closed';
 
 /**
  * A game client for browsers and Node: a promise API for rooms and requests, typed events for what
@@ -95,7 +96,7 @@ export class GameClient {
   /** During a resume: the fresh session's `welcome`, adopted if the resume fails. */
   private fresh: ServerFrame<'welcome'> | undefined;
   private recovered: Record<string, boolean> = {};
-  private state: State = 'idle';
+  private state: ConnectionState = 'idle';
   private closing = false;
   private attempt = 0;
   private authRetried = false;
@@ -123,7 +124,7 @@ export class GameClient {
     return this.session?.client_id;
   }
 
-  get connectionState(): State {
+  get connectionState(): ConnectionState {
     return this.state;
   }
 

@@ -4,7 +4,7 @@ export { CloseCode, isAuthFailure, isReconnectable } from './close-codes.js';
 export type { ClientCodec } from './codec.js';
 export { DeliveryTracker } from './delivery-tracker.js';
 export { ClientErrorCode, GatewayError } from './errors.js';
-export { GameClient, type GameClientOptions, type JoinOptions, type JoinOrCreateOptions } from './game-client.js';
+export { type ConnectionState, GameClient, type GameClientOptions, type JoinOptions, type JoinOrCreateOptions } from './game-client.js';
 export { JsonCodec } from './json-codec.js';
 export { type ActionData, type RequestOptions, Room, type RoomEvents, type RoomLeaveReason } from './room.js';
 export type { RoomState } from './room-state.js';

@@ -92,6 +92,7 @@ export class Room {
   /** Resolves with this room once the server confirmed the join; rejects with its refusal. */
   readonly ready: Promise<Room>;
 
+  /** @internal Rooms come from `client.join()`. */
   constructor(
     /** The room id. */
     readonly id: string,
