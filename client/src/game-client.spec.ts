@@ -49,6 +49,43 @@ describe(GameClient, () => {
     });
   });
 
+  describe('close-code policy', () => {
+    it.each([4000, 4001, 4002, 4003, 1012])('should reconnect and resume after a %i close', async (code) => {
+      const first = await connected('me');
+      const reconnecting = next('reconnecting');
+      first.ws.close(code, 'come back');
+      expect((await reconnecting).code).toBe(code);
+      const resume = await (await gateway.connection(1)).next('resume');
+      expect(resume.payload).toEqual(expect.objectContaining({ session_id: 's-me', resume_token: 't-me' }));
+    });
+
+    it.each([4004, 1008, 1009])('should stop after a %i close: closed, no reconnect', async (code) => {
+      const first = await connected('me');
+      const events: string[] = [];
+      client.on('reconnecting', () => events.push('reconnecting'));
+      const closed = next('closed');
+      first.ws.close(code, 'terminal');
+      expect((await closed).code).toBe(code);
+      expect(events).toEqual([]);
+      expect(client.connectionState).toBe('closed');
+    });
+
+    it('should give up after maxAttempts failed attempts in a row', async () => {
+      client = new GameClient(gateway.url, { WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: { baseMs: 1, capMs: 5, maxAttempts: 2 } });
+      const connecting = client.connect();
+      const first = await gateway.connection(0);
+      first.welcome('me');
+      await connecting;
+      const attempts: number[] = [];
+      client.on('reconnecting', ({ attempt }) => attempts.push(attempt));
+      const closed = next('closed');
+      await gateway.close(); // nobody answers from now on
+      expect((await closed).code).toBe(1006);
+      expect(attempts).toEqual([1, 2]);
+      gateway = await FakeGateway.start(); // for afterEach
+    });
+  });
+
   describe('ping', () => {
     it("should measure the round trip and estimate the server's clock from the pong's timestamp", async () => {
       const server = await connected();
