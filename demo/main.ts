@@ -1,6 +1,8 @@
-// The demo game: move a dot in a shared room, see the others at the tick rate, chat.
-// Built on the project's client SDK (client/src), bundled by demo/build.mjs into demo/dist.
-import { GameClient } from '../client/src/index';
+// The demo game: players spawn apart in a shared arena, move, attack the nearest player, chat,
+// and watch the connection come back after a server restart (resumed, or rejoined fresh).
+// Built on the client SDK's room API (client/src), bundled by demo/build.js into demo/dist.
+import { GameClient, type Room, type RoomPlayer } from '../client/src/index';
+import { drawArena, nearestOther, VIEW } from './render';
 
 const params = new URLSearchParams(location.search);
 const roomId = params.get('room') ?? 'demo';
@@ -10,116 +12,141 @@ const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.hos
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const canvas = $<HTMLCanvasElement>('world');
 const ctx = canvas.getContext('2d')!;
-const status = $('status');
 const log = $('log');
 
-interface Dot {
-  x: number;
-  y: number;
-  nickname: string;
-}
-const players = new Map<string, Dot>();
-const nicknames = new Map<string, string>();
-let me: string | undefined;
-const position = { x: 0, y: 0 };
-let inputSeq = 0;
-
 const client = new GameClient(wsUrl, { reconnect: { baseMs: 250, capMs: 2000 } });
+let room: Room | undefined;
+/** How many rooms this page has joined (1 at first; +1 each time it had to rejoin fresh). */
+let joins = 0;
+let inputSeq = 0;
+/** Players hit recently, until when to draw them flashing. */
+const flash = new Map<string, number>();
 
-function setState(state: string): void {
-  status.textContent = state;
-  status.dataset.state = state;
+type Status = 'connecting' | 'open' | 'reconnecting' | 'resumed' | 'rejoined' | 'closed';
+function setStatus(status: Status, detail = ''): void {
+  const element = $('status');
+  element.textContent = status;
+  element.dataset.state = status;
+  $('detail').textContent = detail;
 }
-function say(text: string): void {
+function say(text: string, kind = ''): void {
   const line = document.createElement('p');
   line.textContent = text;
+  if (kind) line.className = kind;
   log.append(line);
   log.scrollTop = log.scrollHeight;
 }
-function join(): void {
-  client.joinRoom(roomId, { nickname });
+const nameOf = (playerId: string) => room?.state.players.get(playerId)?.nickname || playerId;
+
+/** Joins the room and wires its events; `status` says how this join came about. */
+async function enter(status: Status, detail: string): Promise<void> {
+  room = await client.join(roomId, { nickname });
+  joins += 1;
+  $('room').textContent = room.id;
+  $('me').textContent = nickname;
+  setStatus(status, detail);
+  say(`joined ${room.id} as ${nickname}`, 'event');
+  const current = room;
+  current.on('player_joined', (p) => say(`${p.nickname || p.player_id} joined`, 'event'));
+  current.on('player_left', (p) => say(`${nameOf(p.player_id)} left (${p.reason})`, 'event'));
+  current.on('chat', (m) => say(`${nameOf(m.player_id)}: ${m.text}`));
+  current.on('sync', (s) => {
+    for (const p of s.players) if (p.health < (lastHealth.get(p.player_id) ?? p.health)) flash.set(p.player_id, performance.now() + 200);
+    for (const p of s.players) lastHealth.set(p.player_id, p.health);
+    updateScores();
+  });
+  current.on('error', (error) => say(`refused: ${error.message}`, 'error'));
+  current.on('resumed', ({ recovered }) => say(recovered ? 'resumed: nothing missed' : 'resumed: some events could not be replayed', 'event'));
+  updateScores();
+}
+const lastHealth = new Map<string, number>();
+
+function updateScores(): void {
+  const players = [...(room?.state.players.values() ?? [])].sort((a, b) => b.score - a.score);
+  $('count').textContent = String(players.length);
+  const board = $('scores');
+  board.replaceChildren(
+    ...players.map((p) => {
+      const row = document.createElement('li');
+      row.textContent = `${p.nickname || p.player_id}: ${p.score} pts, ${p.health} hp`;
+      return row;
+    }),
+  );
+  const me = room?.me;
+  $('health').textContent = me ? String(me.health) : '–';
+  $('score').textContent = me ? String(me.score) : '–';
 }
 
-client.on('welcome', (m) => {
-  me = m.payload.client_id;
-  $('me').textContent = nickname;
+client.on('reconnecting', ({ attempt }) => setStatus('reconnecting', `attempt ${attempt}`));
+client.on('resumed', () => setStatus('resumed', 'same session: the server kept our seat and replayed what we missed'));
+// The server forgot us (it restarted without Redis): a fresh session and a fresh room state.
+client.on('session_lost', () => {
+  room = undefined;
+  lastHealth.clear();
+  say('the server forgot our session: joining again', 'event');
+  enter('rejoined', 'fresh session: the server had forgotten us, so we joined again').catch((error: Error) => say(`could not rejoin: ${error.message}`, 'error'));
 });
-client.on('room_joined', (m) => {
-  $('room').textContent = m.payload.room_id;
-  for (const p of m.payload.players) {
-    nicknames.set(p.player_id, p.nickname);
-    players.set(p.player_id, { x: p.position.x, y: p.position.y, nickname: p.nickname });
-  }
-  const mine = m.payload.players.find((p) => p.client_id === me);
-  if (mine) Object.assign(position, { x: mine.position.x, y: mine.position.y });
-  setState('open');
-});
-client.on('player_joined', (m) => {
-  nicknames.set(m.payload.player_id, m.payload.nickname);
-  say(`${m.payload.nickname} joined`);
-});
-client.on('player_left', (m) => {
-  players.delete(m.payload.player_id);
-  say(`${nicknames.get(m.payload.player_id) ?? m.payload.player_id} left (${m.payload.reason})`);
-});
-client.on('sync', (m) => {
-  const seen = new Set<string>();
-  for (const p of m.payload.players) {
-    seen.add(p.player_id);
-    players.set(p.player_id, { x: p.position.x, y: p.position.y, nickname: nicknames.get(p.player_id) ?? p.player_id });
-  }
-  for (const id of players.keys()) if (!seen.has(id)) players.delete(id);
-});
-client.on('chat', (m) => say(`${nicknames.get(m.payload.player_id) ?? m.payload.player_id}: ${m.payload.text}`));
-client.on('pong', (m) => {
-  $('rtt').textContent = String(Math.round(performance.now() - (m.payload.t ?? 0)));
-});
-client.on('reconnecting', () => setState('reconnecting'));
-client.on('resumed', () => setState('resumed'));
-// The server forgot us (e.g. it restarted): a fresh session, so join the room again.
-client.on('session_lost', () => join());
-client.on('closed', () => setState('closed'));
+client.on('closed', ({ code }) => setStatus('closed', `code ${code}`));
 
 const KEYS: Record<string, [number, number]> = {
   ArrowUp: [0, -1], w: [0, -1], ArrowDown: [0, 1], s: [0, 1], ArrowLeft: [-1, 0], a: [-1, 0], ArrowRight: [1, 0], d: [1, 0],
 };
 const STEP = 10;
 window.addEventListener('keydown', (event) => {
-  if ((event.target as HTMLElement).tagName === 'INPUT') return;
+  if ((event.target as HTMLElement).tagName === 'INPUT' || !room) return;
+  const me = room.me;
+  if (!me) return;
+  if (event.key === ' ') {
+    event.preventDefault();
+    const target = nearestOther(room.state.players.values(), me);
+    if (target) room.send('attack', { target_id: target.entity_id, input_seq: ++inputSeq }).catch((error: Error) => say(`attack refused: ${error.message}`, 'error'));
+    return;
+  }
   const dir = KEYS[event.key];
   if (!dir) return;
   event.preventDefault();
-  position.x = Math.max(-300, Math.min(300, position.x + dir[0] * STEP));
-  position.y = Math.max(-220, Math.min(220, position.y + dir[1] * STEP));
-  client.sendGameAction('move', { room_id: roomId, position: { x: position.x, y: position.y, z: 0 }, input_seq: ++inputSeq });
+  const position = {
+    x: Math.max(-VIEW.halfWidth, Math.min(VIEW.halfWidth, me.position.x + dir[0] * STEP)),
+    y: Math.max(-VIEW.halfHeight, Math.min(VIEW.halfHeight, me.position.y + dir[1] * STEP)),
+    z: 0,
+  };
+  // Shown at once (the next sync confirms it); sent as an input: no ack, never re-sent late.
+  Object.assign(me.position, position);
+  room.sendInput('move', { position, input_seq: ++inputSeq });
 });
 $('chat').addEventListener('submit', (event) => {
   event.preventDefault();
   const input = $<HTMLInputElement>('text');
-  if (input.value.trim()) client.chat(input.value.trim(), { roomId });
+  const text = input.value.trim();
   input.value = '';
+  if (text && room) room.chat(text).catch((error: Error) => say(`chat refused: ${error.message}`, 'error'));
 });
 
-function draw(): void {
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  for (const [id, dot] of players) {
-    const x = canvas.width / 2 + dot.x;
-    const y = canvas.height / 2 + dot.y;
-    ctx.fillStyle = nicknames.get(id) === nickname ? '#6cf' : '#f96';
-    ctx.beginPath();
-    ctx.arc(x, y, 8, 0, Math.PI * 2);
-    ctx.fill();
-    ctx.fillStyle = '#ccc';
-    ctx.fillText(dot.nickname, x + 10, y - 10);
-  }
-  $('count').textContent = String(players.size);
-  requestAnimationFrame(draw);
+function frame(): void {
+  drawArena(ctx, room?.state.players.values() ?? [], client.clientId, flash);
+  requestAnimationFrame(frame);
 }
 
-setState('connecting');
-client.connect().then(join, (error: Error) => say(`could not connect: ${error.message}`));
-setInterval(() => client.send('ping', { t: performance.now() }), 2000);
-requestAnimationFrame(draw);
+setStatus('connecting');
+client
+  .connect()
+  .then(() => enter('open', 'connected'))
+  .catch((error: Error) => say(`could not connect: ${error.message}`, 'error'));
+setInterval(() => {
+  client.ping().then(
+    ({ rttMs }) => ($('rtt').textContent = String(Math.round(rttMs))),
+    () => undefined, // not connected right now: the status line says so
+  );
+}, 2000);
+requestAnimationFrame(frame);
 
-// For the browser test: what the page knows, without reaching into the DOM.
-(window as unknown as { demo: object }).demo = { client, players, nicknames, status: () => status.dataset.state };
+/** What the page knows, for the browser test (read fresh from the current room on every call). */
+const demo = {
+  client,
+  status: () => $('status').dataset.state,
+  joins: () => joins,
+  clientId: () => client.clientId,
+  players: (): RoomPlayer[] => [...(room?.state.players.values() ?? [])],
+  me: () => room?.me,
+};
+(window as unknown as { demo: typeof demo }).demo = demo;

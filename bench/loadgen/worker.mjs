@@ -4,6 +4,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { codecs } from './codec.mjs';
 import { Histogram } from './histogram.mjs';
+import { movePosition } from '../move-stream.mjs';
 
 const cfg = JSON.parse(process.argv[2]);
 const codec = codecs[cfg.client === 'sio-lib' ? 'sio' : cfg.client];
@@ -142,10 +143,9 @@ function onSync(c, p, t, cache) {
 
 function move(c) {
   const seq = ++c.seq;
-  const x = ((seq * 7 + c.g) % 200) - 100, y = ((seq * 13 + c.g) % 200) - 100;
   c.pending.push(seq, now());
   if (c.pending.length > 200) c.pending.splice(0, 2); // a client that never sees syncs stays bounded
-  send(c, 'game_action', { room_id: c.room, action: 'move', position: { x, y, z: 0 }, input_seq: seq });
+  send(c, 'game_action', { room_id: c.room, action: 'move', position: movePosition(seq, c.g), input_seq: seq });
   stats.moves++;
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the SDK's own copy of the wire schema (client/src/generated/) from proto/game.proto:
 // static ES module code plus typings. The SDK never imports the server's generated code. Uses
-// the repository's protobufjs-cli (run from the repo root: `npm run proto:gen`).
+// the repository's protobufjs-cli (run from the repo root: `npm run proto:gen`). An optional
+// argument names another schema file (for trying additions before they land in proto/).
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -10,13 +11,14 @@ const path = require('node:path');
 
 const repo = path.resolve(__dirname, '../..');
 const out = path.join(repo, 'client/src/generated');
+const source = path.resolve(process.argv[2] ?? path.join(repo, 'proto/game.proto'));
 const bin = (name) => path.join(repo, 'node_modules/.bin', name);
 const run = (cmd, args) => execFileSync(bin(cmd), args, { cwd: repo, stdio: 'inherit' });
 // Own roots name: in a process that also loads the server's code the two never share a namespace.
 const pbjs = (extra, file) =>
   run('pbjs', [
     '-t', 'static-module', '-w', 'es6', '-r', 'gameclient', '--keep-case', '--no-beautify',
-    '--no-delimited', '--no-service', '--no-verify', ...extra, '-o', file, 'proto/game.proto',
+    '--no-delimited', '--no-service', '--no-verify', ...extra, '-o', file, source,
   ]);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'client-proto-'));

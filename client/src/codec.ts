@@ -1,10 +1,13 @@
-import type { BatchFrame, OutgoingMessage, ServerFrame } from './types.js';
+import type { BatchFrame, OutgoingMessage, ServerFrame, UnknownFrame } from './types.js';
 
 /** How frames look on the wire: one subprotocol, encode outgoing, decode incoming. */
 export interface ClientCodec {
   /** Offered as Sec-WebSocket-Protocol. */
   readonly subprotocol: string;
   encode(message: OutgoingMessage): string | Uint8Array;
-  /** `data` is a string for text frames, bytes for binary frames; a `batch` holds decoded frames. */
-  decode(data: string | Uint8Array): ServerFrame | BatchFrame;
+  /**
+   * `data` is a string for text frames, bytes for binary frames; a `batch` holds decoded frames.
+   * A type the codec does not know comes back as it is (JSON) or as `unknown:<n>` (protobuf), never an exception.
+   */
+  decode(data: string | Uint8Array): ServerFrame | BatchFrame | UnknownFrame;
 }

@@ -1,6 +1,13 @@
 export * from './backoff.js';
+export type { ClockSample } from './clock-sync.js';
+export { CloseCode, isAuthFailure, isReconnectable } from './close-codes.js';
 export type { ClientCodec } from './codec.js';
 export { DeliveryTracker } from './delivery-tracker.js';
-export { GameClient, type GameClientOptions, isReconnectable, type WebSocketConstructor, type WebSocketLike } from './game-client.js';
+export { ClientErrorCode, GatewayError } from './errors.js';
+export { type ConnectionState, GameClient, type GameClientOptions, type JoinOptions, type JoinOrCreateOptions } from './game-client.js';
 export { JsonCodec } from './json-codec.js';
+export { type ActionData, type RequestOptions, Room, type RoomEvents, type RoomLeaveReason } from './room.js';
+export type { RoomState } from './room-state.js';
+export type { TokenProvider } from './token-refresher.js';
 export type * from './types.js';
+export type { WebSocketConstructor, WebSocketLike } from './websocket.js';

@@ -1,6 +1,6 @@
 import type { ClientCodec } from './codec.js';
 import { gameproto } from './generated/game.js';
-import type { BatchFrame, OutgoingMessage, ServerFrame } from './types.js';
+import type { BatchFrame, OutgoingMessage, ServerFrame, UnknownFrame } from './types.js';
 
 interface InnerType {
   encode(message: object): { finish(): Uint8Array };
@@ -27,6 +27,8 @@ const TABLE: [string, number, InnerType][] = (
     ['ping', T.PING, gameproto.Ping],
     ['pong', T.PONG, gameproto.Ping],
     ['resume', T.RESUME, gameproto.Resume],
+    ['refresh', T.REFRESH, gameproto.Refresh],
+    ['refreshed', T.REFRESHED, gameproto.Refreshed],
   ] as unknown as [string, number, InnerType][]
 );
 const BY_NAME = new Map(TABLE.map(([name, value, inner]) => [name, { value, inner }]));
@@ -45,14 +47,14 @@ export class ProtobufCodec implements ClientCodec {
     return gameproto.Message.encode({ type: spec.value, payload, timestamp: Date.now(), id: message.id ?? '' }).finish();
   }
 
-  decode(data: string | Uint8Array): ServerFrame | BatchFrame {
+  decode(data: string | Uint8Array): ServerFrame | BatchFrame | UnknownFrame {
     if (typeof data === 'string') return JSON.parse(data) as ServerFrame;
     return fromMessage(gameproto.Message.decode(data));
   }
 }
 
 /** One decoded `Message` as the JSON envelope; a BATCH's `Batch.messages` each the same way. */
-function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame {
+function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame | UnknownFrame {
   if (message.type === T.BATCH) {
     const { messages } = gameproto.Batch.decode(message.payload);
     return {
@@ -70,14 +72,16 @@ function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame {
     seq: number;
   };
   const spec = BY_VALUE.get(envelope.type);
-  if (!spec) throw new Error(`server sent unknown protobuf message type ${envelope.type}`);
-  const payload = spec.inner.toObject(spec.inner.decode(envelope.payload), TO_OBJECT);
+  // A newer server may send types this copy of the schema does not know: hand them on undecoded
+  // (with the envelope, so offsets still count) rather than break the connection.
+  const type = spec ? spec.name : `unknown:${envelope.type}`;
+  const payload = spec ? spec.inner.toObject(spec.inner.decode(envelope.payload), TO_OBJECT) : envelope.payload;
   return {
-    type: spec.name,
+    type,
     payload,
     timestamp: envelope.timestamp,
     ...(envelope.room_id ? { room_id: envelope.room_id } : {}),
     ...(envelope.offset ? { offset: envelope.offset } : {}),
     ...(envelope.seq ? { seq: envelope.seq } : {}),
-  } as ServerFrame;
+  } as ServerFrame | UnknownFrame;
 }

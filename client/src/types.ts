@@ -23,7 +23,14 @@ export interface WelcomePayload {
   session_id: string;
   resume_token: string;
   heartbeat_interval_ms: number;
+  /** Server clock (ms since the epoch) when the welcome was made: a first, one-way clock estimate. */
   server_time: number;
+  /** When the connection's token expires (ms since the epoch); 0 or absent: never (or no authentication). */
+  token_expires_at?: number;
+}
+export interface RefreshedPayload {
+  /** The new expiry (ms since the epoch) after a `refresh`. */
+  token_expires_at: number;
 }
 export interface RoomJoinedPayload {
   room_id: string;
@@ -86,6 +93,7 @@ export interface ServerPayloads {
   error: ErrorPayload;
   ping: PingPayload;
   pong: PingPayload;
+  refreshed: RefreshedPayload;
 }
 export type ServerMessageType = keyof ServerPayloads;
 
@@ -93,6 +101,20 @@ export type ServerMessageType = keyof ServerPayloads;
 export type ServerFrame<T extends ServerMessageType = ServerMessageType> = {
   [K in T]: { type: K; payload: ServerPayloads[K]; timestamp: number; room_id?: string; offset?: number; seq?: number };
 }[T];
+
+/**
+ * A frame of a type this SDK does not know (a newer server): JSON frames keep their `type` and
+ * payload, protobuf frames come as `unknown:<MessageType value>` with the undecoded payload bytes.
+ * The envelope (`room_id`, `offset`, `seq`) is kept, so reliable ones still count for resume.
+ */
+export interface UnknownFrame {
+  type: string;
+  payload: unknown;
+  timestamp: number;
+  room_id?: string;
+  offset?: number;
+  seq?: number;
+}
 
 /**
  * Several server frames in one, sent only to clients that opted in (`batch: true`). The SDK
@@ -119,6 +141,8 @@ export interface ClientPayloads {
   resume: { session_id: string; resume_token: string; rooms: Record<string, number>; last_seq: number };
   ping: PingPayload;
   pong: PingPayload;
+  /** A fresh token for this connection, before the current one expires. */
+  refresh: { token: string };
 }
 export type ClientMessageType = keyof ClientPayloads;
 
@@ -142,6 +166,17 @@ export interface LifecycleEvents {
   session_lost: { previous_client_id: string; client_id: string; dropped: OutgoingMessage[] };
   /** Closed for good: by `close()`, a terminal close code, or too many failed attempts. */
   closed: { code: number; reason: string };
+  /**
+   * The server refused the credentials (close 4100 Unauthorized or 4101 TokenExpired) and no fresh
+   * token from `getToken()` helped (or there is none): the client stops; `closed` follows.
+   */
+  auth_failed: { code: number; reason: string };
+  /** A token refresh before expiry failed (`getToken()` threw, or the server refused the token). */
+  token_refresh_failed: { error: Error };
+  /** A frame of a type this SDK does not know (a newer server), passed through. */
+  unknown: UnknownFrame;
+  /** A frame that could not be decoded at all; it was skipped. */
+  protocol_error: { error: Error };
 }
 
 export type ClientEvents = { [K in ServerMessageType]: ServerFrame<K> } & LifecycleEvents;

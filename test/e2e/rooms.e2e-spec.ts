@@ -87,10 +87,12 @@ describe.each<Codec>(['json', 'proto'])('rooms over real sockets (%s)', (codec) 
     await a.client.next('room_joined');
     b.client.send('join_room', { room_id: room });
     const joined = await b.client.next('room_joined');
-    const bEntity = joined.payload.players.find((p) => p.client_id === b.clientId)!.entity_id;
+    const target = joined.payload.players.find((p) => p.client_id === b.clientId)!;
 
-    a.client.send('game_action', { action: 'attack', target_id: bEntity, input_seq: 1 });
-    const sync = await b.client.next('sync', (f) => f.payload.players.some((p) => p.last_input_seq === 1));
+    // Players spawn apart (ARENA_SPAWN_RADIUS): step next to the target first.
+    a.client.send('game_action', { action: 'move', position: target.position, input_seq: 1 });
+    a.client.send('game_action', { action: 'attack', target_id: target.entity_id, input_seq: 2 });
+    const sync = await b.client.next('sync', (f) => f.payload.players.some((p) => p.last_input_seq === 2));
     const byId = new Map(sync.payload.players.map((p) => [p.player_id, p]));
     expect(byId.get(b.clientId)!.health).toBe(90);
     expect(byId.get(a.clientId)!.score).toBe(1);

@@ -23,8 +23,14 @@ const boundsVar: EnvVar<Bounds> = {
 export const arenaConfig = configNamespace('arena', {
   bounds: boundsVar,
   maxHealth: intVar('ARENA_MAX_HEALTH', { default: 100, min: 1, max: 1_000_000, doc: 'Health of a fresh player' }),
-  attackRange: intVar('ARENA_ATTACK_RANGE', { default: 5, min: 0, max: 1_000_000, doc: 'Distance within which `attack` hits' }),
+  attackRange: intVar('ARENA_ATTACK_RANGE', { default: 40, min: 0, max: 1_000_000, doc: 'Distance within which `attack` hits' }),
   attackDamage: intVar('ARENA_ATTACK_DAMAGE', { default: 10, min: 0, max: 1_000_000, doc: 'Health an `attack` hit removes' }),
   hitScore: intVar('ARENA_HIT_SCORE', { default: 1, min: 0, max: 1_000_000, doc: 'Score for a hit' }),
+  spawnRadius: intVar('ARENA_SPAWN_RADIUS', {
+    default: 100,
+    min: 0,
+    max: 1_000_000,
+    doc: 'Players (re)spawn on a ring of this radius around the centre, each at its own angle, so they start apart (0 = all at the centre)',
+  }),
   killScore: intVar('ARENA_KILL_SCORE', { default: 10, min: 0, max: 1_000_000, doc: 'Extra score for bringing a target to 0 health (it respawns)' }),
 });

@@ -10,6 +10,7 @@ describe(ArenaLogic.name, () => {
     attackDamage: 40,
     hitScore: 1,
     killScore: 10,
+    spawnRadius: 0,
   };
   const player = (n: number): PlayerRef => ({ playerId: `p${n}`, entityId: n, clientId: `c${n}`, nickname: `P${n}` });
   const at = (now: number): TickClock => ({ now, tickMs: 50 });
@@ -25,8 +26,23 @@ describe(ArenaLogic.name, () => {
   });
 
   describe('onJoin', () => {
-    it('should spawn a player at the centre with full health and no score', () => {
+    it('should spawn a player at the centre with full health and no score when the spawn radius is 0', () => {
       expect(view('p1')).toEqual({ player_id: 'p1', position: { x: 0, y: 0, z: 0 }, velocity: { x: 0, y: 0, z: 0 }, health: 100, score: 0 });
+    });
+
+    it('should spawn players apart on the spawn ring, inside the bounds', () => {
+      const ring = new ArenaLogic({ ...config, bounds: { min: { x: -50, y: -50, z: 0 }, max: { x: 50, y: 50, z: 0 } }, spawnRadius: 40 } as never);
+      const room = ring.createState();
+      for (let n = 1; n <= 8; n++) ring.onJoin(room, player(n), at(0));
+      const positions = ring.snapshot(room).map((p) => p.position);
+      for (const p of positions) expect(Math.round(Math.hypot(p.x, p.y))).toBeGreaterThanOrEqual(39);
+      const closest = Math.min(...positions.flatMap((p, i) => positions.slice(i + 1).map((q) => Math.hypot(p.x - q.x, p.y - q.y))));
+      expect(closest).toBeGreaterThan(10); // eight players on a ring of 40: no two on top of each other
+      const clamped = new ArenaLogic({ ...config, spawnRadius: 1000 } as never);
+      const small = clamped.createState();
+      clamped.onJoin(small, player(1), at(0));
+      const { x, y } = clamped.snapshot(small)[0].position;
+      expect(Math.abs(x) <= 10 && Math.abs(y) <= 10).toBe(true);
     });
   });
 

@@ -28,6 +28,8 @@ export interface ArenaState {
 export const ArenaAction = { Move: 'move', Attack: 'attack' } as const;
 
 const ZERO = (): Vec3 => ({ x: 0, y: 0, z: 0 });
+/** π(3 − √5): successive multiples never line up, so spawn angles stay spread for any player count. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const clamp = (v: number, min: number, max: number) => (v < min ? min : v > max ? max : v);
 
 /**
@@ -36,7 +38,9 @@ const clamp = (v: number, min: number, max: number) => (v < min ? min : v > max 
  *   previous move (at least one tick), zeroed on the first tick without a move.
  * - `attack {target_id}`: hits the player with that entity id if within ARENA_ATTACK_RANGE:
  *   −ARENA_ATTACK_DAMAGE health, +ARENA_HIT_SCORE for the attacker; at 0 health the attacker gets
- *   ARENA_KILL_SCORE more and the target respawns at the centre with full health.
+ *   ARENA_KILL_SCORE more and the target respawns with full health.
+ * - Spawns: on a ring of ARENA_SPAWN_RADIUS around the centre, at an angle from the player's entity
+ *   id (golden-angle steps, so any number of players stand apart), clamped into the bounds.
  */
 @GameRoomKind('arena')
 export class ArenaLogic implements GameLogic<ArenaState> {
@@ -49,7 +53,7 @@ export class ArenaLogic implements GameLogic<ArenaState> {
   onJoin(state: ArenaState, player: PlayerRef, clock: TickClock): void {
     const fighter: Fighter = {
       ref: player,
-      position: this.spawnPoint(),
+      position: this.spawnPoint(player.entityId),
       velocity: ZERO(),
       health: this.config.maxHealth,
       score: 0,
@@ -150,13 +154,18 @@ export class ArenaLogic implements GameLogic<ArenaState> {
     if (target.health === 0) {
       attacker.score += this.config.killScore;
       target.health = this.config.maxHealth;
-      target.position = this.spawnPoint();
+      target.position = this.spawnPoint(target.ref.entityId);
       target.velocity = ZERO();
     }
   }
 
-  private spawnPoint(): Vec3 {
+  private spawnPoint(entityId: number): Vec3 {
     const { min, max } = this.config.bounds;
-    return { x: clamp(0, min.x, max.x), y: clamp(0, min.y, max.y), z: clamp(0, min.z, max.z) };
+    const radius = this.config.spawnRadius ?? 0;
+    const angle = entityId * GOLDEN_ANGLE;
+    // `+ 0` turns a -0 (radius 0, negative cosine) into 0: positions go on the wire and into tests.
+    const x = Math.round(radius * Math.cos(angle)) + 0;
+    const y = Math.round(radius * Math.sin(angle)) + 0;
+    return { x: clamp(x, min.x, max.x), y: clamp(y, min.y, max.y), z: clamp(0, min.z, max.z) };
   }
 }

@@ -1,0 +1,57 @@
+import type { BackoffOptions } from './backoff.js';
+import type { ClientCodec } from './codec.js';
+import type { RequestOptions } from './room.js';
+import type { TokenProvider } from './token-refresher.js';
+import type { WebSocketConstructor } from './websocket.js';
+
+export interface GameClientOptions {
+  /** Wire format. @default new JsonCodec() (for protobuf: `new ProtobufCodec()` from `@game-gateway/client/protobuf`) */
+  codec?: ClientCodec;
+  /** Reconnect delays. @default { baseMs: 500, capMs: 10000 } */
+  reconnect?: BackoffOptions & {
+    /** Give up (event `closed`) after this many failed attempts in a row. @default Infinity */
+    maxAttempts?: number;
+  };
+  /** WebSocket implementation. @default globalThis.WebSocket, else the `ws` package */
+  WebSocket?: WebSocketConstructor;
+  /**
+   * Ask the server to pack the messages of one server turn into one `batch` frame (`?batch=1` on
+   * the URL): fewer frames and wakeups on busy rooms. Transparent: handlers still get each message,
+   * in order. @default false
+   */
+  batch?: boolean;
+  /**
+   * Gives the JWT to present (as subprotocol `token.<jwt>`): called before the first connection,
+   * before every reconnect, and shortly before the token expires (`welcome.token_expires_at`; the
+   * fresh one goes out as `refresh`). After a 4100/4101 close it is asked once more and the
+   * connection retried; a second refusal ends with `auth_failed`. @default undefined (no token)
+   * @example getToken: async () => (await fetch('/api/game-token')).text()
+   */
+  getToken?: TokenProvider;
+  /** How long before its expiry a token is refreshed (at most half its remaining lifetime). @default 30000 */
+  tokenRefreshMarginMs?: number;
+  /** Default timeout of requests (`join`, `room.send`, `room.chat`, `ping`, …). @default 10000 */
+  requestTimeoutMs?: number;
+  /**
+   * In a browser, end the session (close 1000) when the page is unloaded, so a closed tab leaves
+   * its rooms at once instead of lingering as a ghost for the resume grace. @default true
+   */
+  closeOnPageHide?: boolean;
+}
+
+/** What `join` takes. */
+export interface JoinOptions extends RequestOptions {
+  /** Shown to the others. */
+  nickname?: string;
+  /** The player id to claim (open mode); with authentication the token's `sub` wins. */
+  userId?: string;
+}
+
+/** What `joinOrCreate` will take once the server offers matchmaking. */
+export interface JoinOrCreateOptions extends JoinOptions {
+  /** Creation options for a new room of the kind (e.g. `{ maxPlayers: 4 }`). */
+  create?: Record<string, string | number | boolean>;
+}
+
+/** Where the connection is: `waiting` = between reconnect attempts, `resuming` = sent `resume`, awaiting its answer. */
+export type ConnectionState = 'idle' | 'connecting' | 'open' | 'resuming' | 'waiting' | 'closed';

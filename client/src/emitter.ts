@@ -1,0 +1,33 @@
+/**
+ * Typed events with unsubscribe functions. A handler that throws does not stop the SDK or the
+ * other handlers: its error is rethrown on a later turn, where the platform reports it.
+ */
+export class Emitter<Events extends object> {
+  private readonly handlers = new Map<keyof Events, Set<(event: never) => void>>();
+
+  /** Calls `handler` for every `type` event; returns the function that unsubscribes it. */
+  on<K extends keyof Events>(type: K, handler: (event: Events[K]) => void): () => void {
+    let set = this.handlers.get(type);
+    if (!set) this.handlers.set(type, (set = new Set()));
+    set.add(handler as (event: never) => void);
+    return () => set.delete(handler as (event: never) => void);
+  }
+
+  emit<K extends keyof Events>(type: K, event: Events[K]): void {
+    const set = this.handlers.get(type);
+    if (!set) return;
+    for (const handler of [...set]) {
+      try {
+        (handler as (event: Events[K]) => void)(event);
+      } catch (error) {
+        setTimeout(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  clear(): void {
+    this.handlers.clear();
+  }
+}

@@ -1,0 +1,313 @@
+import { backoffDelay } from './backoff.js';
+import { type ClockSample, ClockSync } from './clock-sync.js';
+import type { ConnectionState, GameClientOptions } from './client-options.js';
+import { CloseCode, isAuthFailure, isReconnectable } from './close-codes.js';
+import type { ClientCodec } from './codec.js';
+import { DeliveryTracker } from './delivery-tracker.js';
+import { Emitter } from './emitter.js';
+import { ClientErrorCode, GatewayError } from './errors.js';
+import { JsonCodec } from './json-codec.js';
+import { PendingRequests } from './pending-requests.js';
+import type { RequestOptions, Room } from './room.js';
+import { TokenRefresher } from './token-refresher.js';
+import type { AckPayload, ClientEvents, ClientMessageType, ClientPayloads, OutgoingMessage, ServerFrame, UnknownFrame, WelcomePayload } from './types.js';
+import { OPEN, onPageHide, resolveWebSocket, type WebSocketLike, withQuery } from './websocket.js';
+
+/**
+ * The connection and session under `GameClient`: opening and reopening the socket (backoff, the
+ * close-code policy, tokens), resume and session loss, de-duplication of reliable events, the
+ * outbox of requests and their answers, and routing frames to rooms. `GameClient` adds the API.
+ */
+export abstract class SessionConnection {
+  protected readonly codec: ClientCodec;
+  protected readonly events = new Emitter<ClientEvents>();
+  protected readonly tracker = new DeliveryTracker();
+  protected readonly requests = new PendingRequests();
+  protected readonly clock = new ClockSync();
+  private readonly refresher: TokenRefresher;
+  /** Messages sent with an id and not yet answered, in send order: re-sent after a resume. */
+  protected readonly outbox = new Map<string, OutgoingMessage>();
+  protected readonly roomsById = new Map<string, Room>();
+  /** Which room sent a recent request, for refusals that come after the request was answered. */
+  protected readonly owners = new Map<string, Room>();
+  protected readonly pings = new Map<number, (sample: ClockSample | undefined) => void>();
+  private ws: WebSocketLike | undefined;
+  private session: WelcomePayload | undefined;
+  /** During a resume: the fresh session's `welcome`, adopted if the resume fails. */
+  private fresh: ServerFrame<'welcome'> | undefined;
+  private recovered: Record<string, boolean> = {};
+  protected state: ConnectionState = 'idle';
+  private closing = false;
+  private attempt = 0;
+  private authRetried = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopPageHide: () => void = () => {};
+  private connecting: { resolve(welcome: WelcomePayload): void; reject(error: Error): void } | undefined;
+  private readonly idPrefix = Math.random().toString(36).slice(2, 10);
+  private nextId = 0;
+
+  constructor(
+    readonly serverUrl: string,
+    protected readonly options: GameClientOptions = {},
+  ) {
+    this.codec = options.codec ?? new JsonCodec();
+    this.refresher = new TokenRefresher(
+      options.getToken,
+      (token) => this.request('refresh', { token }, {}),
+      () => this.serverNow(),
+      (error) => this.events.emit('token_refresh_failed', { error }),
+      options.tokenRefreshMarginMs ?? 30000,
+    );
+  }
+
+  get clientId(): string | undefined {
+    return this.session?.client_id;
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state;
+  }
+
+  /** Opens the connection; resolves with the first `welcome`, rejects with a {@link GatewayError} if it closes first. */
+  connect(): Promise<WelcomePayload> {
+    if (this.state !== 'idle' && this.state !== 'closed') return Promise.reject(new Error('already connected'));
+    if (this.state === 'closed') this.forgetSession();
+    this.state = 'connecting';
+    this.closing = false;
+    this.authRetried = false;
+    if (this.options.closeOnPageHide !== false) this.stopPageHide = onPageHide(() => this.close());
+    return new Promise((resolve, reject) => {
+      this.connecting = { resolve, reject };
+      this.open().catch((error: Error) => this.shutdown(CloseCode.Abnormal, error.message, error));
+    });
+  }
+
+  /** Subscribes to a server message type or an SDK event; returns the unsubscribe function. */
+  on<K extends keyof ClientEvents>(type: K, handler: (event: ClientEvents[K]) => void): () => void {
+    return this.events.on(type, handler);
+  }
+
+  /** The server's clock now (ms since the epoch), from the best round trip so far (or the `welcome`). */
+  serverNow(): number {
+    return Date.now() + this.clock.offsetMs;
+  }
+
+  /** Closes for good with 1000: the server ends the session at once (no resume grace). */
+  close(): void {
+    if (this.state === 'closed' && !this.ws) return;
+    clearTimeout(this.timer);
+    this.closing = true;
+    const ws = this.ws;
+    if (ws && ws.readyState <= OPEN) {
+      this.state = 'closed';
+      ws.close(CloseCode.Normal);
+    } else this.shutdown(CloseCode.Normal, 'closed by the client');
+  }
+
+  protected get requestTimeoutMs(): number {
+    return this.options.requestTimeoutMs ?? 10000;
+  }
+
+  /** Sends with an id and waits for its `ack` (or `error`); kept in the outbox, so re-sent after a resume. */
+  protected request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room }): Promise<AckPayload> {
+    if (this.state === 'closed') return Promise.reject(new GatewayError(ClientErrorCode.ConnectionClosed, `not connected: ${type} not sent`));
+    const id = this.newId();
+    const message: OutgoingMessage = { type, payload, id };
+    this.outbox.set(id, message);
+    if (options.owner) this.rememberOwner(id, options.owner);
+    const answer = this.requests.wait(id, options.timeoutMs ?? this.requestTimeoutMs, () => this.outbox.delete(id));
+    if (this.state === 'open') this.transmit(message);
+    return answer;
+  }
+
+  /** Sends without an id, now or never. */
+  protected post<T extends ClientMessageType>(type: T, payload: ClientPayloads[T]): boolean {
+    if (this.state !== 'open') return false;
+    this.transmit({ type, payload });
+    return true;
+  }
+
+  protected newId(): string {
+    return `${this.idPrefix}-${++this.nextId}`;
+  }
+
+  private rememberOwner(id: string, room: Room): void {
+    this.owners.set(id, room);
+    if (this.owners.size > 256) this.owners.delete(this.owners.keys().next().value!);
+  }
+
+  private async open(): Promise<void> {
+    const Socket = this.options.WebSocket ?? (await resolveWebSocket());
+    const token = this.options.getToken ? await this.options.getToken() : undefined;
+    if (this.closing) return;
+    const url = this.options.batch ? withQuery(this.serverUrl, 'batch=1') : this.serverUrl;
+    const ws = new Socket(url, token ? [this.codec.subprotocol, `token.${token}`] : [this.codec.subprotocol]);
+    this.ws = ws;
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => {
+      if (!this.session) return;
+      // Resume is the first frame; the fresh `welcome` may arrive before its answer.
+      this.state = 'resuming';
+      this.recovered = {};
+      const { session_id, resume_token } = this.session;
+      this.transmit({ type: 'resume', payload: { session_id, resume_token, ...this.tracker.position() } });
+    };
+    ws.onmessage = (event) => this.receive(event.data);
+    ws.onerror = () => {}; // always followed by close, which decides
+    ws.onclose = (event) => this.closed(ws, event.code, event.reason);
+  }
+
+  private receive(data: unknown): void {
+    let frame;
+    try {
+      frame = this.codec.decode(typeof data === 'string' ? data : new Uint8Array(data as ArrayBuffer));
+    } catch (error) {
+      return this.events.emit('protocol_error', { error: error as Error });
+    }
+    if (frame.type !== 'batch') return this.handle(frame as ServerFrame);
+    for (const message of (frame as { payload: { messages: ServerFrame[] } }).payload.messages) this.handle(message);
+  }
+
+  private handle(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        return this.welcomed(frame);
+      case 'ack':
+        this.outbox.delete(frame.payload.id);
+        this.requests.acked(frame.payload);
+        break;
+      case 'error':
+        if (frame.payload.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
+        if (frame.payload.ref_id) {
+          this.outbox.delete(frame.payload.ref_id);
+          if (!this.requests.refused(frame.payload)) this.owners.get(frame.payload.ref_id)?.refused(GatewayError.fromServer(frame.payload));
+        }
+        break;
+      case 'pong':
+        this.pings.get(frame.payload.t ?? NaN)?.(this.clock.finish(frame.payload.t, frame.timestamp));
+        break;
+      case 'refreshed':
+        this.refresher.schedule(frame.payload.token_expires_at);
+        break;
+      case 'room_joined':
+        if (this.state === 'resuming') this.recovered[frame.payload.room_id] = frame.payload.recovered ?? false;
+        break;
+    }
+    if (!this.tracker.accept(frame)) return;
+    if (isKnownType(frame.type)) this.events.emit(frame.type, frame as never);
+    else this.events.emit('unknown', frame as UnknownFrame);
+    const roomId = frame.room_id ?? (frame.payload as { room_id?: string } | undefined)?.room_id;
+    if (roomId) this.roomsById.get(roomId)?.receive(frame);
+  }
+
+  private welcomed(frame: ServerFrame<'welcome'>): void {
+    const welcome = frame.payload;
+    if (this.state === 'resuming' && welcome.client_id !== this.session?.client_id) {
+      this.fresh = frame;
+      return;
+    }
+    const resumed = this.state === 'resuming';
+    this.session = welcome;
+    this.state = 'open';
+    this.attempt = 0;
+    this.authRetried = false;
+    this.clock.welcomed(welcome.server_time);
+    this.refresher.schedule(welcome.token_expires_at);
+    if (resumed) {
+      this.emitResumed(welcome.client_id);
+    } else {
+      this.events.emit('welcome', frame);
+      this.connecting?.resolve(welcome);
+      this.connecting = undefined;
+    }
+    for (const message of this.outbox.values()) this.transmit(message);
+  }
+
+  private emitResumed(clientId: string): void {
+    this.events.emit('resumed', { client_id: clientId, rooms: this.recovered });
+    for (const [roomId, recovered] of Object.entries(this.recovered)) this.roomsById.get(roomId)?.resumed(recovered);
+  }
+
+  /** The server no longer knows the session: carry on with the fresh one, from nothing. */
+  private sessionLost(): void {
+    const previous = this.session!.client_id;
+    const dropped = [...this.outbox.values()];
+    const fresh = this.fresh;
+    this.forgetSession(ClientErrorCode.SessionLost, 'session_lost');
+    this.session = fresh?.payload;
+    this.state = fresh ? 'open' : 'connecting';
+    this.attempt = 0;
+    this.events.emit('session_lost', { previous_client_id: previous, client_id: fresh?.payload.client_id ?? '', dropped });
+    // The fresh session is a new identity: announce it as on a first connect.
+    if (fresh) this.welcomed(fresh);
+  }
+
+  /** Drops everything of the current session (a new one starts from nothing). */
+  private forgetSession(code: ClientErrorCode = ClientErrorCode.ConnectionClosed, reason: 'session_lost' | 'closed' = 'closed'): void {
+    this.outbox.clear();
+    this.tracker.reset();
+    this.session = undefined;
+    this.fresh = undefined;
+    this.requests.rejectAll(new GatewayError(code, reason === 'session_lost' ? 'the session was lost before an answer came' : 'the client closed before an answer came'));
+    for (const room of [...this.roomsById.values()]) room.end(reason);
+  }
+
+  protected transmit(message: OutgoingMessage): void {
+    if (this.ws?.readyState === OPEN) this.ws.send(this.codec.encode(message));
+  }
+
+  private closed(ws: WebSocketLike, code: number, reason: string): void {
+    if (ws !== this.ws) return;
+    this.ws = undefined;
+    this.refresher.cancel();
+    if (this.closing) return this.shutdown(code, reason);
+    if (isAuthFailure(code)) {
+      if (!this.options.getToken || this.authRetried) {
+        return this.shutdown(code, reason, new GatewayError(ClientErrorCode.AuthFailed, `authentication refused (${code}${reason ? `: ${reason}` : ''})`));
+      }
+      this.authRetried = true; // ask getToken() once more, right away
+      return this.retry(code, 0);
+    }
+    const maxAttempts = this.options.reconnect?.maxAttempts ?? Infinity;
+    if (!this.session || !isReconnectable(code) || this.attempt >= maxAttempts) return this.shutdown(code, reason);
+    this.retry(code, backoffDelay(this.attempt + 1, this.options.reconnect));
+  }
+
+  private retry(code: number, delay: number): void {
+    this.state = 'waiting';
+    this.attempt += 1;
+    this.events.emit('reconnecting', { attempt: this.attempt, delay_ms: delay, code });
+    this.timer = setTimeout(() => {
+      this.open().catch((error: Error) => this.attemptFailed(error));
+    }, delay);
+  }
+
+  /** No socket could be opened (e.g. `getToken()` threw): a failed attempt like a refused connection. */
+  private attemptFailed(error: Error): void {
+    const maxAttempts = this.options.reconnect?.maxAttempts ?? Infinity;
+    if (this.closing || !this.session || this.attempt >= maxAttempts) return this.shutdown(CloseCode.Abnormal, error.message, error);
+    this.retry(CloseCode.Abnormal, backoffDelay(this.attempt + 1, this.options.reconnect));
+  }
+
+  /** Closed for good: settle everything that waits, then tell the application. */
+  private shutdown(code: number, reason: string, error?: Error): void {
+    if (this.state === 'closed' && !this.closing) return;
+    this.state = 'closed';
+    this.refresher.cancel();
+    this.stopPageHide();
+    const failure = error ?? new GatewayError(ClientErrorCode.ConnectionClosed, `connection closed (${code}${reason ? `: ${reason}` : ''})`);
+    this.connecting?.reject(failure);
+    this.connecting = undefined;
+    this.requests.rejectAll(failure instanceof GatewayError ? failure : new GatewayError(ClientErrorCode.ConnectionClosed, failure.message));
+    for (const room of [...this.roomsById.values()]) room.end('closed');
+    for (const settle of [...this.pings.values()]) settle(undefined);
+    this.closing = false;
+    if (error instanceof GatewayError && error.code === ClientErrorCode.AuthFailed) this.events.emit('auth_failed', { code, reason });
+    this.events.emit('closed', { code, reason });
+  }
+}
+
+const KNOWN_TYPES = new Set(['welcome', 'room_joined', 'player_joined', 'player_left', 'sync', 'chat', 'ack', 'error', 'ping', 'pong', 'refreshed']);
+function isKnownType(type: string): type is keyof ClientEvents {
+  return KNOWN_TYPES.has(type);
+}
