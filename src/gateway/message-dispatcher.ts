@@ -197,7 +197,9 @@ export class MessageDispatcher {
 
   private rateLimited(connection: Connection, verdict: RateVerdict): void {
     if (verdict === RateVerdict.Abusive) {
-      this.pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
+      // Closed after this I/O turn, not at once: the messages accepted before the abuse (often in
+      // the same TCP read) still get their replies, which are sent a microtask after their frames.
+      setImmediate(closeForAbuse, this.pool, connection);
       return;
     }
     this.pool.send(
@@ -205,4 +207,8 @@ export class MessageDispatcher {
       serverMessage(MessageType.Error, { code: ErrorCode.RateLimited, message: 'too many messages; message dropped, slow down' }),
     );
   }
+}
+
+function closeForAbuse(pool: ConnectionPool, connection: Connection): void {
+  pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
 }
