@@ -14,15 +14,3 @@ describe('configuration at startup', () => {
     await expect(startGateway({ ROOM_KINDS: 'duel-*=duel' })).rejects.toThrow(/Room kind "duel".*no @GameRoomKind\('duel'\)/);
   });
 });
-
-describe('configuration errors and secrets', () => {
-  it.each([
-    ['AUTH_SECRET', 'short-s3cret'],
-    ['RESUME_TOKEN_SECRET', 'not-32-characters-s3cret'],
-    ['REDIS_URL', 'http://:s3cret-password@redis.example:6379'],
-  ])('should refuse a bad %s and name it without printing its value', async (name, value) => {
-    const failure = startGateway({ [name]: value });
-    await expect(failure).rejects.toThrow(name);
-    await expect(failure).rejects.not.toThrow(value);
-  });
-});
