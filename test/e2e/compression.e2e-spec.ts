@@ -22,6 +22,8 @@ async function pair(wsUrl: string, room: string) {
     client.send('join_room', { room_id: room });
     await client.next('room_joined');
   }
+  // The joins' snapshot goes out at the next tick: let it pass, so that only the chat is counted.
+  await b.next('sync', (f) => f.payload.players.length === 2);
   return { a, b };
 }
 
