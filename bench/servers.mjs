@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { hasTaskset } from './loadgen/pin.mjs';
+import { createRequire } from 'node:module';
+const { hasTaskset } = createRequire(import.meta.url)('./loadgen/pin.js');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

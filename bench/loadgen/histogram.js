@@ -1,45 +1,68 @@
+// @ts-check
+'use strict';
 // Fixed-bucket latency histogram (0.1 ms up to 100 ms, then 1 ms up to 10 s): constant memory,
 // mergeable across worker processes by adding counts.
 const FINE = 1000; // 0.1 ms buckets below 100 ms
 const SIZE = FINE + 9900 + 1;
 
-export class Histogram {
+/** @typedef {{ buckets: number[], n: number, sum: number, max: number }} HistogramJSON */
+
+class Histogram {
   constructor() {
     this.counts = new Uint32Array(SIZE);
     this.n = 0;
     this.sum = 0;
     this.max = 0;
   }
+
+  /** @param {number} ms */
   record(ms) {
-    if (!(ms >= 0)) ms = 0; // clock skew between Date.now() and the server timestamp can round below 0
+    if (!(ms >= 0)) ms = 0; // clock skew between our clock and the server timestamp can round below 0
     const i = ms < 100 ? Math.floor(ms * 10) : Math.min(SIZE - 1, FINE + Math.floor(ms - 100));
     this.counts[i]++;
     this.n++;
     this.sum += ms;
     if (ms > this.max) this.max = ms;
   }
-  /** Sparse form for IPC. */
+
+  /** Sparse form for IPC. @returns {HistogramJSON} */
   toJSON() {
     const buckets = [];
     for (let i = 0; i < SIZE; i++) if (this.counts[i]) buckets.push(i, this.counts[i]);
     return { buckets, n: this.n, sum: this.sum, max: this.max };
   }
+
+  /** @param {HistogramJSON | undefined} json */
   add(json) {
+    if (!json) return this;
     for (let i = 0; i < json.buckets.length; i += 2) this.counts[json.buckets[i]] += json.buckets[i + 1];
     this.n += json.n;
     this.sum += json.sum;
     if (json.max > this.max) this.max = json.max;
+    return this;
   }
+
+  reset() {
+    this.counts.fill(0);
+    this.n = 0;
+    this.sum = 0;
+    this.max = 0;
+  }
+
+  /** Upper edge of the bucket holding the p-th percentile; NaN when empty. @param {number} p */
   percentile(p) {
     if (this.n === 0) return NaN;
     let rank = Math.ceil((p / 100) * this.n);
     for (let i = 0; i < SIZE; i++) {
       rank -= this.counts[i];
-      if (rank <= 0) return i < FINE ? (i + 1) / 10 : i - FINE + 101; // bucket upper edge
+      if (rank <= 0) return i < FINE ? (i + 1) / 10 : i - FINE + 101;
     }
     return this.max;
   }
+
   get mean() {
     return this.n ? this.sum / this.n : NaN;
   }
 }
+
+module.exports = { Histogram };

@@ -1,0 +1,174 @@
+// @ts-check
+'use strict';
+/**
+ * The exactly-once check of the load tester, on one member's view of one room (the chaos test's
+ * numbered-message check, at scale). Two independent witnesses:
+ *
+ * - **offsets**: every reliable room event carries the room's next offset, so a member sees
+ *   1, 2, 3, … with nothing skipped (a lost event) and nothing repeated (a duplicate), across any
+ *   number of drops and resumes;
+ * - **numbered chats**: each sender numbers its chats 1, 2, 3, … (`<sender>:<n>:<sent-at>`), so
+ *   a message the gateway applied twice (de-duplication broken: it gets a new offset, which the
+ *   offset witness cannot see) or never shows up as a repeat or a gap per sender; at the end each
+ *   member must have every sender's last number (`finish`).
+ *
+ * What is not a fault of the gateway is counted apart: a resume that answers `recovered: false`
+ * (history no longer reaches back) or a session lost and joined afresh makes the stream partial
+ * (baselines reset, no loss counted for the missed part), and a chat re-sent by its sender in a
+ * new session after a lost session may arrive twice from two different client ids (`resent`).
+ */
+
+/** @typedef {ReturnType<typeof emptyCounts>} CheckCounts */
+const emptyCounts = () => ({
+  /** reliable events seen (with an offset) */
+  events: 0,
+  /** offsets skipped */
+  lostEvents: 0,
+  /** offsets seen again */
+  duplicateEvents: 0,
+  /** numbered chats seen */
+  chats: 0,
+  /** numbered chats skipped, or missing at the end */
+  lostChats: 0,
+  /** numbered chats seen again from the same session */
+  duplicateChats: 0,
+  /** chats seen again after their sender re-sent them in a new session (not a fault) */
+  resentChats: 0,
+  /** resumes answered with recovered: false (stream partial from there) */
+  unrecovered: 0,
+  /** fresh joins after a lost session (stream partial from there) */
+  restarts: 0,
+  /** chats beyond what their sender had confirmed when the run ended (not a fault) */
+  unconfirmed: 0,
+});
+
+/** Adds `b` into `a`. @param {CheckCounts} a @param {Partial<CheckCounts>} b */
+function addCounts(a, b) {
+  for (const key of /** @type {(keyof CheckCounts)[]} */ (Object.keys(a))) a[key] += b[key] ?? 0;
+  return a;
+}
+
+/** Whether counts prove exactly-once delivery. @param {CheckCounts} c */
+const exactlyOnce = (c) => c.lostEvents === 0 && c.duplicateEvents === 0 && c.lostChats === 0 && c.duplicateChats === 0;
+
+/** Text of numbered chat `n` of member `sender`. @param {number} sender @param {number} n @param {number} sentAt */
+const chatText = (sender, n, sentAt) => `${sender}:${n}:${sentAt.toFixed(1)}`;
+
+/** `{ sender, n, sentAt }` of a numbered chat's text, or undefined for any other text. @param {string} text */
+function parseChatText(text) {
+  const m = /^(\d+):(\d+):([\d.]+)$/.exec(text);
+  return m ? { sender: Number(m[1]), n: Number(m[2]), sentAt: Number(m[3]) } : undefined;
+}
+
+class RoomStreamCheck {
+  constructor() {
+    this.counts = emptyCounts();
+    /** Highest offset seen; undefined until the first room_joined or event. @type {number | undefined} */
+    this.lastOffset = undefined;
+    this.epoch = '';
+    /** Whether the stream has seen everything since the member's first join. */
+    this.complete = true;
+    /** sender → highest number seen, the session it last came from and that session's last number. @type {Map<number, { n: number, from: string, cursor: number }>} */
+    this.lastBySender = new Map();
+  }
+
+  /** The first `room_joined` of the member: the baseline. @param {{ offset?: number, epoch?: string }} snapshot */
+  joined(snapshot) {
+    this.lastOffset = Number(snapshot.offset ?? 0);
+    this.epoch = snapshot.epoch ?? '';
+  }
+
+  /**
+   * `room_joined` in answer to a resume (after the replayed events). Recovered: events the
+   * snapshot covers but that were not replayed are lost; not recovered: partial from here.
+   * @param {{ offset?: number, epoch?: string, recovered?: boolean }} snapshot
+   */
+  resumed(snapshot) {
+    const offset = Number(snapshot.offset ?? 0);
+    if (!snapshot.recovered || this.lastOffset === undefined || (snapshot.epoch ?? '') !== this.epoch) {
+      this.counts.unrecovered++;
+      this.rebase(offset, snapshot.epoch ?? '');
+      return;
+    }
+    // A replay may already be past the snapshot (events that came in meanwhile): never go back.
+    if (offset > this.lastOffset) {
+      this.counts.lostEvents += offset - this.lastOffset;
+      this.lastOffset = offset;
+    }
+  }
+
+  /** A fresh `room_joined` after the member's session was lost. @param {{ offset?: number, epoch?: string }} snapshot */
+  restarted(snapshot) {
+    this.counts.restarts++;
+    this.rebase(Number(snapshot.offset ?? 0), snapshot.epoch ?? '');
+  }
+
+  /** Any reliable room event; `offset` 0/undefined (a baseline server) is ignored. @param {number | undefined} offset */
+  event(offset) {
+    if (!offset) return;
+    this.counts.events++;
+    if (this.lastOffset === undefined) this.lastOffset = offset - 1;
+    if (offset <= this.lastOffset) {
+      this.counts.duplicateEvents++;
+      return;
+    }
+    this.counts.lostEvents += offset - this.lastOffset - 1;
+    this.lastOffset = offset;
+  }
+
+  /**
+   * Numbered chat `n` of `sender`, relayed from session `from` (the sender's client id). Within
+   * one session numbers only go up (a repeat is a duplicate); a new session of the sender (its
+   * old one was lost) may re-send numbers already seen, which is counted as `resentChats`.
+   * @param {number} sender @param {number} n @param {string} from
+   */
+  chat(sender, n, from) {
+    this.counts.chats++;
+    let seen = this.lastBySender.get(sender);
+    if (!seen) {
+      // A complete stream saw the room before anyone chatted: every sender starts at 1.
+      if (this.complete) this.counts.lostChats += n - 1;
+      this.lastBySender.set(sender, { n, from, cursor: n });
+      return;
+    }
+    if (from !== seen.from) Object.assign(seen, { from, cursor: 0 });
+    if (n <= seen.cursor) {
+      this.counts.duplicateChats++;
+      return;
+    }
+    seen.cursor = n;
+    if (n <= seen.n) {
+      this.counts.resentChats++;
+      return;
+    }
+    this.counts.lostChats += n - seen.n - 1;
+    seen.n = n;
+  }
+
+  /**
+   * End of run: compares with each sender's last confirmed number (`expected[sender]`). Missing
+   * numbers are lost; numbers past it were sent but not confirmed when the run ended.
+   * @param {ArrayLike<number>} expected
+   */
+  finish(expected) {
+    for (let sender = 0; sender < expected.length; sender++) {
+      const want = expected[sender] ?? 0;
+      const seen = this.lastBySender.get(sender);
+      if (!seen && !this.complete) continue; // partial stream: nothing to compare this sender with
+      const got = seen?.n ?? 0;
+      if (got < want) this.counts.lostChats += want - got;
+      else if (got > want) this.counts.unconfirmed += got - want;
+    }
+    return this.counts;
+  }
+
+  /** @param {number} offset @param {string} epoch */
+  rebase(offset, epoch) {
+    this.complete = false;
+    this.lastOffset = offset;
+    this.epoch = epoch;
+    this.lastBySender.clear();
+  }
+}
+
+module.exports = { RoomStreamCheck, emptyCounts, addCounts, exactlyOnce, chatText, parseChatText };

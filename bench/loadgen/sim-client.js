@@ -1,0 +1,397 @@
+// @ts-check
+'use strict';
+// One simulated client: the gateway's wire protocol as a small state machine (welcome → join →
+// ready; drop → resume or, if the session is lost, join afresh), driven by its worker. It owns no
+// timer: the worker's one driver loop calls `move`, `chat`, `drop` and `retryDue`.
+const WebSocket = require('ws');
+const { RoomStreamCheck, chatText, parseChatText } = require('./delivery-check');
+
+/** @typedef {import('./codecs').WireMessage} WireMessage */
+/** @typedef {import('./worker-stats').InstanceStats} InstanceStats */
+/**
+ * What a client needs from its worker.
+ * @typedef {object} ClientContext
+ * @property {import('./codecs').LoadCodec} codec
+ * @property {string[]} urls
+ * @property {{ batch: boolean, authSecret: string, resumeTo: string, roomPrefix: string }} options
+ * @property {(urlIndex: number) => InstanceStats} stats   the stats of the instance at `urls[urlIndex]`
+ * @property {() => number} now                          wall clock in ms, sub-millisecond
+ * @property {() => boolean} measuring                   inside the measurement window
+ * @property {() => boolean} ending                      the run is over: closes are expected
+ * @property {(roomId: string) => { buf: Buffer | null, msgs: WireMessage[] }} frameCache
+ * @property {(client: SimClient) => void} settled      first time the client is ready (or gave up)
+ * @property {(userId: string) => string} token          JWT for the upgrade ('' = none)
+ */
+
+/** Close codes after which a client comes back and resumes (docs/protocol.md, "Close codes"). */
+const reconnectable = (/** @type {number} */ code) => code === 1006 || code === 1012 || (code >= 4000 && code <= 4099);
+const MAX_ATTEMPTS = 30;
+const RETRY_JOIN_MS = 1000;
+
+class SimClient {
+  /**
+   * @param {ClientContext} ctx
+   * @param {{ g: number, role: 'idle' | 'lobby' | 'room', roomId: string, member: number, urlIndex: number, localAddress?: string }} plan
+   */
+  constructor(ctx, plan) {
+    this.ctx = ctx;
+    this.g = plan.g;
+    this.role = plan.role;
+    this.roomId = plan.roomId;
+    this.member = plan.member;
+    this.urlIndex = plan.urlIndex;
+    this.localAddress = plan.localAddress;
+    this.userId = `${ctx.options.roomPrefix}-u${plan.g}`;
+    /** new → connecting → joining → ready; resuming / waiting after a drop; failed; closed */
+    this.state = 'new';
+    /** @type {WebSocket | undefined} */
+    this.ws = undefined;
+    /** @type {Record<string, any> | undefined} the session's latest welcome */
+    this.session = undefined;
+    /** @type {Record<string, any> | undefined} the fresh welcome that arrives during a resume */
+    this.fresh = undefined;
+    this.rejoining = false;
+    this.attempt = 0;
+    this.retryAt = 0;
+    /** @type {'churn' | 'close' | ''} why the client is resuming */
+    this.resumeCause = '';
+    this.droppedAt = 0;
+    this.stream = plan.role === 'idle' ? undefined : new RoomStreamCheck();
+    this.cache = plan.role === 'idle' ? undefined : ctx.frameCache(plan.roomId);
+    this.lastFrame = -1;
+    this.inputSeq = 0;
+    /** input_seq, sent-at pairs awaiting the state frame that reflects them */
+    this.pendingInputs = /** @type {number[]} */ ([]);
+    this.chatsNumbered = 0;
+    this.chatsConfirmed = 0;
+    /** id → text of chats sent and not yet acknowledged (re-sent after a resume) @type {Map<string, string>} */
+    this.outbox = new Map();
+    this.resendDue = false;
+    this.joinDueAt = 0;
+    this.settledOnce = false;
+  }
+
+  get stats() {
+    return this.ctx.stats(this.urlIndex);
+  }
+
+  get ready() {
+    return this.state === 'ready';
+  }
+
+  connect() {
+    this.state = this.session ? 'resuming' : 'connecting';
+    const { codec, options } = this.ctx;
+    let url = this.ctx.urls[this.urlIndex];
+    const query = [options.batch ? 'batch=1' : '', options.authSecret ? `token=${this.ctx.token(this.userId)}` : ''].filter(Boolean);
+    if (query.length) url += (url.includes('?') ? '&' : '?') + query.join('&');
+    // skipUTF8Validation: the tester trusts the server's text frames; validating them would make
+    // the tester, not the server, the bottleneck.
+    /** @type {WebSocket.ClientOptions} */
+    const opts = { perMessageDeflate: false, handshakeTimeout: 30000, skipUTF8Validation: true };
+    if (this.localAddress) opts.localAddress = this.localAddress;
+    const ws = new WebSocket(url, codec.subprotocols, opts);
+    this.ws = ws;
+    ws.on('open', () => {
+      const stats = this.stats; // the socket counts where it opened, even if the client moves on
+      stats.run.opened++;
+      stats.open++;
+      ws.once('close', (code) => {
+        stats.open--;
+        if (!this.ctx.ending() && ws === this.ws) stats.count('closes', String(code));
+      });
+      // Resume is the first frame; the fresh welcome may come before its answer (protocol.md).
+      if (this.session) this.send('resume', { session_id: this.session.session_id, resume_token: this.session.resume_token, ...this.position() });
+    });
+    ws.on('message', (data, isBinary) => this.receive(/** @type {Buffer} */ (data), isBinary));
+    ws.on('ping', () => this.stats.window.pings++); // ws answers with the pong itself
+    ws.on('error', (e) => this.stats.error(/** @type {any} */ (e).code ?? 'socket_error'));
+    ws.on('close', (code) => this.closed(ws, code));
+  }
+
+  /** Churn: cut the socket from the client's side (the gateway sees an abnormal close and parks the session). */
+  drop() {
+    if (this.state !== 'ready' || !this.ws) return false;
+    this.stats.run.drops++;
+    this.resumeCause = 'churn';
+    this.droppedAt = this.ctx.now();
+    if (this.ctx.options.resumeTo === 'other') this.urlIndex = (this.urlIndex + 1) % this.ctx.urls.length;
+    const ws = this.ws;
+    this.ws = undefined;
+    ws.terminate();
+    this.connect();
+    return true;
+  }
+
+  close() {
+    this.state = 'closed';
+    this.ws?.terminate();
+  }
+
+  move() {
+    if (this.state !== 'ready') return;
+    const seq = ++this.inputSeq;
+    const x = ((seq * 7 + this.g) % 200) - 100;
+    const y = ((seq * 13 + this.g) % 200) - 100;
+    this.pendingInputs.push(seq, this.ctx.now());
+    if (this.pendingInputs.length > 200) this.pendingInputs.splice(0, 2); // no state frames: stay bounded
+    this.send('game_action', { room_id: this.roomId, action: 'move', position: { x, y, z: 0 }, input_seq: seq });
+    this.stats.window.moves++;
+  }
+
+  chat() {
+    if (this.state !== 'ready') return;
+    const n = ++this.chatsNumbered;
+    const text = chatText(this.member, n, this.ctx.now());
+    if (this.ctx.codec.gatewayProtocol) {
+      const id = `${this.ctx.options.roomPrefix}-${this.g}-${n}`;
+      this.outbox.set(id, text);
+      this.send('chat', { room_id: this.roomId, text }, id);
+    } else this.send('chat', { room_id: this.roomId, text });
+    this.stats.window.chatsSent++;
+  }
+
+  /** Whatever waits on the clock: a reconnect after backoff, a join retry, a re-send after RATE_LIMITED. */
+  retryDue(/** @type {number} */ now) {
+    if (this.state === 'waiting' && now >= this.retryAt) this.connect();
+    else if (this.joinDueAt && now >= this.joinDueAt) {
+      this.joinDueAt = 0;
+      this.join();
+    } else if (this.resendDue && this.state === 'ready') this.flushOutbox();
+  }
+
+  get idle() {
+    return this.outbox.size === 0 && (this.state === 'ready' || this.state === 'failed');
+  }
+
+  // ---- inbound ----
+
+  /** @param {Buffer} data @param {boolean} isBinary */
+  receive(data, isBinary) {
+    const t = this.ctx.now();
+    const cache = this.cache;
+    /** @type {WireMessage[]} */
+    let msgs;
+    if (cache && cache.buf !== null && cache.buf.length === data.length && cache.buf.equals(data)) msgs = cache.msgs;
+    else {
+      try {
+        msgs = this.ctx.codec.decode(data, isBinary);
+      } catch {
+        this.stats.error('undecodable');
+        return;
+      }
+      // Room broadcasts are byte-identical for every member: decode them once per room.
+      if (cache && msgs.length === 1 && (msgs[0].offset || this.ctx.codec.state(msgs[0]))) Object.assign(cache, { buf: data, msgs });
+    }
+    for (const m of msgs) this.handle(m, t);
+  }
+
+  /** @param {WireMessage} m @param {number} t */
+  handle(m, t) {
+    switch (m.type) {
+      case 'welcome':
+        return this.welcomed(m.payload);
+      case 'room_joined':
+        return this.roomJoined(m.payload);
+      case 'chat':
+        return this.chatReceived(m, t);
+      case 'player_joined':
+      case 'player_left':
+        if (m.type === 'player_left') this.stats.count('playerLeft', m.payload.reason ?? '');
+        return this.stream?.event(m.offset);
+      case 'ack':
+        return this.acked(m.payload.id);
+      case 'error':
+        return this.refused(m.payload);
+      case 'transport':
+        if (m.payload.ping) this.stats.window.pings++;
+        if (m.payload.reply) this.ws?.send(m.payload.reply);
+        return;
+      default: {
+        const state = this.ctx.codec.state(m);
+        if (state) this.stateFrame(state, t);
+      }
+    }
+  }
+
+  /** @param {Record<string, any>} welcome */
+  welcomed(welcome) {
+    if (this.state === 'resuming') {
+      if (welcome.client_id !== this.session?.client_id) {
+        this.fresh = welcome; // the new connection's own session, adopted if the resume fails
+        return;
+      }
+      this.session = welcome;
+      this.resumed();
+      return;
+    }
+    this.session = welcome;
+    if (this.role === 'idle') this.becomeReady();
+    else this.join();
+  }
+
+  join() {
+    this.state = 'joining';
+    this.send('join_room', { room_id: this.roomId, user_id: this.userId, nickname: this.userId });
+  }
+
+  /** @param {Record<string, any>} payload */
+  roomJoined(payload) {
+    if (!this.stream || payload.room_id !== this.roomId) return;
+    if (this.state === 'resuming') {
+      this.stream.resumed(payload);
+      this.stats.run[payload.recovered ? 'recoveredRooms' : 'unrecoveredRooms']++;
+      return; // the second welcome completes the resume
+    }
+    if (this.rejoining) this.stream.restarted(payload);
+    else this.stream.joined(payload);
+    this.lastFrame = -1;
+    this.becomeReady();
+    if (this.rejoining) this.flushOutbox(); // at least once: the lost session may or may not have applied them
+    this.rejoining = false;
+  }
+
+  resumed() {
+    const ms = this.ctx.now() - this.droppedAt;
+    this.stats.resumed(this.resumeCause, ms);
+    this.lastFrame = -1;
+    this.attempt = 0;
+    this.state = 'ready';
+    this.flushOutbox(); // same ids: whatever the gateway already applied is acked as a duplicate
+  }
+
+  /** RESUME_FAILED: carry on with the fresh session of the first welcome, and join again. */
+  sessionLost() {
+    this.stats.resumeFailed(this.resumeCause);
+    this.session = this.fresh;
+    this.fresh = undefined;
+    this.attempt = 0;
+    if (this.role === 'idle') {
+      this.state = 'ready';
+      return;
+    }
+    this.rejoining = true;
+    this.join();
+  }
+
+  /** @param {WireMessage} m @param {number} t */
+  chatReceived(m, t) {
+    this.stream?.event(m.offset);
+    const numbered = parseChatText(String(m.payload.text ?? ''));
+    if (!numbered) return;
+    this.stream?.chat(numbered.sender, numbered.n, m.payload.from_client_id ?? '');
+    if (this.ctx.measuring()) {
+      const w = this.stats.window;
+      w.chatsRecv++;
+      w.chat.record(t - numbered.sentAt);
+    }
+  }
+
+  /** @param {string} id */
+  acked(id) {
+    this.stats.run.acks++;
+    const text = this.outbox.get(id);
+    if (text === undefined) return;
+    this.outbox.delete(id);
+    const numbered = parseChatText(text);
+    if (numbered && numbered.n > this.chatsConfirmed) this.chatsConfirmed = numbered.n;
+  }
+
+  /** @param {Record<string, any>} e */
+  refused(e) {
+    this.stats.error(e.code ?? 'error');
+    if (e.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
+    // A join refused while the old seat of a lost session is still held (same user id): try again.
+    if (e.ref_type === 'join_room' && this.state === 'joining') {
+      this.joinDueAt = this.ctx.now() + RETRY_JOIN_MS;
+      return;
+    }
+    if (!e.ref_id || !this.outbox.has(e.ref_id)) return;
+    if (e.code === 'RATE_LIMITED') this.resendDue = true; // same id later
+    else this.outbox.delete(e.ref_id); // refused for good: the id is free, the number never delivered
+  }
+
+  /** @param {import('./codecs').StateFrame} s @param {number} t */
+  stateFrame(s, t) {
+    const measuring = this.ctx.measuring();
+    if (this.lastFrame >= 0 && s.frameNum > this.lastFrame + 1 && measuring) this.stats.window.gaps += s.frameNum - this.lastFrame - 1;
+    this.lastFrame = s.frameNum;
+    if (measuring) {
+      this.stats.window.frames++;
+      if (s.timestamp) this.stats.window.delivery.record(t - s.timestamp);
+    }
+    if (this.pendingInputs.length === 0) return;
+    const mine = s.inputSeqOf(this.userId) ?? 0;
+    while (this.pendingInputs.length && this.pendingInputs[0] <= mine) {
+      const sentAt = this.pendingInputs[1];
+      this.pendingInputs.splice(0, 2);
+      if (measuring) this.stats.window.input.record(t - sentAt);
+    }
+  }
+
+  // ---- connection life ----
+
+  /** @param {WebSocket} ws @param {number} code */
+  closed(ws, code) {
+    if (ws !== this.ws || this.state === 'closed') return; // a socket we dropped on purpose
+    this.ws = undefined;
+    if (this.ctx.ending()) return;
+    if (this.session === undefined) {
+      // Never welcomed: a refused or failed handshake. Try again a few times, then give up.
+      if (++this.attempt > 3) return this.giveUp();
+      return this.wait();
+    }
+    if (!reconnectable(code) || this.attempt >= MAX_ATTEMPTS) return this.giveUp();
+    if (this.state !== 'resuming' && this.state !== 'waiting') {
+      this.resumeCause = 'close';
+      this.droppedAt = this.ctx.now();
+    }
+    // A refused reconnect (the instance is gone) moves on to the next instance.
+    if (this.attempt > 0) this.urlIndex = (this.urlIndex + 1) % this.ctx.urls.length;
+    this.attempt++;
+    this.wait();
+  }
+
+  wait() {
+    this.state = 'waiting';
+    const backoff = Math.min(5000, 100 * 2 ** Math.min(this.attempt, 6));
+    this.retryAt = this.ctx.now() + backoff * (0.5 + Math.random() / 2);
+  }
+
+  giveUp() {
+    this.stats.count('gaveUp', this.session ? 'after_welcome' : 'before_welcome');
+    this.state = 'failed';
+    this.settle();
+  }
+
+  becomeReady() {
+    this.state = 'ready';
+    this.attempt = 0;
+    this.settle();
+  }
+
+  /** Tells the worker once that this client is past its first connect (ready or given up). */
+  settle() {
+    if (this.settledOnce) return;
+    this.settledOnce = true;
+    this.ctx.settled(this);
+  }
+
+  flushOutbox() {
+    this.resendDue = false;
+    for (const [id, text] of this.outbox) this.send('chat', { room_id: this.roomId, text }, id);
+  }
+
+  position() {
+    const rooms = this.stream?.lastOffset !== undefined ? { [this.roomId]: this.stream.lastOffset } : {};
+    return { rooms, last_seq: 0 };
+  }
+
+  /** @param {string} type @param {Record<string, unknown>} payload @param {string} [id] */
+  send(type, payload, id) {
+    const ws = this.ws;
+    if (ws && ws.readyState === WebSocket.OPEN) ws.send(this.ctx.codec.encode(type, payload, id));
+  }
+}
+
+module.exports = { SimClient };
