@@ -38,15 +38,16 @@ function roleShares(scenario, mix) {
 }
 
 /**
- * The plan of client `g`. Roles repeat in blocks of 100 consecutive clients (room members first,
- * then lobby members, then idle), so every worker's range gets the same mix; a role's members
- * fill its rooms in order. Clients alternate between instances (`g % urls`), so every room
- * spans the instances.
+ * The plan of client `g`. Each block of 100 consecutive clients holds the roles in their exact
+ * shares (a fixed shuffle of the block's slots spreads them, so smaller ranges get about the same
+ * mix too), so every worker's range gets the same mix; a role's members fill its rooms in order,
+ * and a room stays within a block or two (mostly one worker). Clients alternate between
+ * instances (`g % urls`), so every room spans the instances.
  * @param {number} g
  * @param {{ shares: Record<Role, number>, roomSize: number, lobbySize: number, urls: number, roomPrefix: string, sourceAddresses: string[] }} o
  */
 function clientPlan(g, o) {
-  const slot = g % 100;
+  const slot = ((g % 100) * 37) % 100; // 37 is coprime to 100: a permutation of the block
   const block = Math.floor(g / 100);
   /** @type {Role} */
   let role = 'idle';
