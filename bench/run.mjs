@@ -6,15 +6,14 @@
 //   npm run bench -- --scenario fanout  one scenario (idle | fanout | chat | multi-instance)
 //   options: --quick --codec json|proto --servers gateway,bare-ws,socketio --profile --json
 //            --steps 250,500 --keep-going (measure every step) --max-step N --chat-clients N --progress
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const { limiter, runLoad } = require('./loadgen/index.js');
 const { hasTaskset, pinSelf } = require('./loadgen/pin.js');
 import { startServer, stopServer } from './servers.mjs';
+import { startRedis } from './redis-servers.mjs';
 import { topSelfTime } from './profile-top.mjs';
 
 const args = parseArgs(process.argv.slice(2), { scenario: 'all', quick: false, codec: 'json', servers: 'gateway,bare-ws,socketio', profile: false, json: false, port: 9400, maxStep: 0, steps: '', keepGoing: false, progress: false, chatClients: 0 });
@@ -146,23 +145,8 @@ async function multiInstance() {
       await stopServer(a);
     }
   } finally {
-    redis.child.kill('SIGKILL');
+    await redis.stop();
   }
-}
-
-/** A throwaway redis-server for the multi-instance scenario (never the system one). */
-async function startRedis(redisPort) {
-  const child = spawn('redis-server', ['--port', String(redisPort), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} (is port ${redisPort} free?)`);
-    const up = await new Promise((resolve) => {
-      const s = connect(redisPort, '127.0.0.1', () => { s.end(); resolve(true); });
-      s.on('error', () => resolve(false));
-    });
-    if (up) return { child, url: `redis://127.0.0.1:${redisPort}` };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('redis-server did not start');
 }
 
 /** `--flag value` / `--flag` → camelCase keys, typed after `defaults`. */

@@ -44,7 +44,7 @@ export async function startServer(name, { port, cpu, env = {}, profileDir, logFi
 }
 
 export async function stopServer(server) {
-  if (server.child.exitCode !== null) return;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return; // already gone (e.g. killed -9)
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill(server.profiling ? 'SIGUSR2' : 'SIGTERM');
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 10000);

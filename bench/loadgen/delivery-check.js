@@ -5,8 +5,8 @@
  * numbered-message check, at scale). Two independent witnesses:
  *
  * - **offsets**: every reliable room event carries the room's next offset, so a member sees
- *   1, 2, 3, … with nothing skipped (a lost event) and nothing repeated (a duplicate), across any
- *   number of drops and resumes;
+ *   1, 2, 3, … after its join snapshot's offset, in order, with nothing skipped (a lost event)
+ *   and nothing repeated (a duplicate), across any number of drops and resumes;
  * - **numbered chats**: each sender numbers its chats 1, 2, 3, … (`<sender>:<n>:<sent-at>`), so
  *   a message the gateway applied twice (de-duplication broken: it gets a new offset, which the
  *   offset witness cannot see) or never shows up as a repeat or a gap per sender; at the end each
@@ -26,6 +26,14 @@ const emptyCounts = () => ({
   lostEvents: 0,
   /** offsets seen again */
   duplicateEvents: 0,
+  /** offsets that came after a higher one (order broken; each was first counted lost) */
+  reorderedEvents: 0,
+  /** events at or below the member's join snapshot offset, delivered after it (already reflected in it; a client keeping the highest offset drops them) */
+  staleEvents: 0,
+  /** events above the join snapshot's offset delivered before that room_joined (order broken: a client applying frames in order loses them under the snapshot) */
+  earlyEvents: 0,
+  /** events before the member's first room_joined at or below its snapshot offset (not part of its stream) */
+  beforeJoin: 0,
   /** numbered chats seen */
   chats: 0,
   /** numbered chats skipped, or missing at the end */
@@ -49,7 +57,7 @@ function addCounts(a, b) {
 }
 
 /** Whether counts prove exactly-once delivery. @param {CheckCounts} c */
-const exactlyOnce = (c) => c.lostEvents === 0 && c.duplicateEvents === 0 && c.lostChats === 0 && c.duplicateChats === 0;
+const exactlyOnce = (c) => c.lostEvents === 0 && c.duplicateEvents === 0 && c.reorderedEvents === 0 && c.earlyEvents === 0 && c.lostChats === 0 && c.duplicateChats === 0;
 
 /** Text of numbered chat `n` of member `sender`. @param {number} sender @param {number} n @param {number} sentAt */
 const chatText = (sender, n, sentAt) => `${sender}:${n}:${sentAt.toFixed(1)}`;
@@ -63,8 +71,14 @@ function parseChatText(text) {
 class RoomStreamCheck {
   constructor() {
     this.counts = emptyCounts();
-    /** Highest offset seen; undefined until the first room_joined or event. @type {number | undefined} */
+    /** Highest offset seen; undefined until the first room_joined. @type {number | undefined} */
     this.lastOffset = undefined;
+    /** Offset of the join snapshot: events at or below it were never this member's to receive. */
+    this.floor = 0;
+    /** Offsets skipped so far (small gaps only), so that one arriving late counts as reordered, not lost. */
+    this.missing = new Set();
+    /** Offsets that came before the first room_joined, judged against its snapshot. @type {number[]} */
+    this.beforeSnapshot = [];
     this.epoch = '';
     /** Whether the stream has seen everything since the member's first join. */
     this.complete = true;
@@ -74,8 +88,17 @@ class RoomStreamCheck {
 
   /** The first `room_joined` of the member: the baseline. @param {{ offset?: number, epoch?: string }} snapshot */
   joined(snapshot) {
-    this.lastOffset = Number(snapshot.offset ?? 0);
+    this.lastOffset = this.floor = Number(snapshot.offset ?? 0);
     this.epoch = snapshot.epoch ?? '';
+    for (const offset of this.beforeSnapshot.sort((a, b) => a - b)) {
+      if (offset <= this.floor) this.counts.beforeJoin++;
+      else {
+        this.counts.earlyEvents++;
+        this.counts.events--; // counted once already, on arrival
+        this.event(offset);
+      }
+    }
+    this.beforeSnapshot = [];
   }
 
   /**
@@ -97,23 +120,43 @@ class RoomStreamCheck {
     }
   }
 
-  /** A fresh `room_joined` after the member's session was lost. @param {{ offset?: number, epoch?: string }} snapshot */
-  restarted(snapshot) {
+  /** The member's session was lost (RESUME_FAILED): whatever came meanwhile is not its to miss. */
+  sessionLost() {
     this.counts.restarts++;
+    this.complete = false;
+    this.lastBySender.clear(); // compared again from the first chat after the new join
+    this.missing.clear();
+  }
+
+  /** The fresh `room_joined` after a lost session. @param {{ offset?: number, epoch?: string }} snapshot */
+  restarted(snapshot) {
     this.rebase(Number(snapshot.offset ?? 0), snapshot.epoch ?? '');
   }
 
-  /** Any reliable room event; `offset` 0/undefined (a baseline server) is ignored. @param {number | undefined} offset */
+  /**
+   * Any reliable room event; `offset` 0/undefined (a baseline server) is ignored. Above the
+   * highest offset: new (a jump counts the skipped ones lost); at or below the join snapshot:
+   * stale; a skipped one arriving late: reordered; anything else: a duplicate. Before the first
+   * room_joined, offsets wait for its snapshot (see `joined`).
+   * @param {number | undefined} offset
+   */
   event(offset) {
     if (!offset) return;
     this.counts.events++;
-    if (this.lastOffset === undefined) this.lastOffset = offset - 1;
-    if (offset <= this.lastOffset) {
-      this.counts.duplicateEvents++;
+    if (this.lastOffset === undefined) {
+      if (this.beforeSnapshot.length < 10000) this.beforeSnapshot.push(offset);
       return;
     }
-    this.counts.lostEvents += offset - this.lastOffset - 1;
-    this.lastOffset = offset;
+    if (offset > this.lastOffset) {
+      const skipped = offset - this.lastOffset - 1;
+      this.counts.lostEvents += skipped;
+      if (skipped <= 1000) for (let o = this.lastOffset + 1; o < offset; o++) this.missing.add(o);
+      this.lastOffset = offset;
+    } else if (offset <= this.floor) this.counts.staleEvents++;
+    else if (this.missing.delete(offset)) {
+      this.counts.lostEvents--;
+      this.counts.reorderedEvents++;
+    } else this.counts.duplicateEvents++;
   }
 
   /**
@@ -165,7 +208,8 @@ class RoomStreamCheck {
   /** @param {number} offset @param {string} epoch */
   rebase(offset, epoch) {
     this.complete = false;
-    this.lastOffset = offset;
+    this.lastOffset = this.floor = offset;
+    this.missing.clear();
     this.epoch = epoch;
     this.lastBySender.clear();
   }

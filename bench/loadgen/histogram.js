@@ -1,9 +1,10 @@
 // @ts-check
 'use strict';
-// Fixed-bucket latency histogram (0.1 ms up to 100 ms, then 1 ms up to 10 s): constant memory,
-// mergeable across worker processes by adding counts.
+// Fixed-bucket latency histogram (0.1 ms up to 100 ms, 1 ms up to 10 s, then 100 ms up to 100 s
+// for resumes and rejoins): constant memory, mergeable across worker processes by adding counts.
 const FINE = 1000; // 0.1 ms buckets below 100 ms
-const SIZE = FINE + 9900 + 1;
+const MID = FINE + 9900; // 1 ms buckets below 10 s
+const SIZE = MID + 900 + 1;
 
 /** @typedef {{ buckets: number[], n: number, sum: number, max: number }} HistogramJSON */
 
@@ -18,7 +19,7 @@ class Histogram {
   /** @param {number} ms */
   record(ms) {
     if (!(ms >= 0)) ms = 0; // clock skew between our clock and the server timestamp can round below 0
-    const i = ms < 100 ? Math.floor(ms * 10) : Math.min(SIZE - 1, FINE + Math.floor(ms - 100));
+    const i = ms < 100 ? Math.floor(ms * 10) : ms < 10000 ? FINE + Math.floor(ms - 100) : Math.min(SIZE - 1, MID + Math.floor((ms - 10000) / 100));
     this.counts[i]++;
     this.n++;
     this.sum += ms;
@@ -55,7 +56,7 @@ class Histogram {
     let rank = Math.ceil((p / 100) * this.n);
     for (let i = 0; i < SIZE; i++) {
       rank -= this.counts[i];
-      if (rank <= 0) return i < FINE ? (i + 1) / 10 : i - FINE + 101;
+      if (rank <= 0) return i < FINE ? (i + 1) / 10 : i < MID ? i - FINE + 101 : 10000 + (i - MID + 1) * 100;
     }
     return this.max;
   }

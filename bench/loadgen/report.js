@@ -98,7 +98,12 @@ function resumeReport(total) {
   const r = total.run ?? {};
   const byCause = (/** @type {'churn' | 'close'} */ c) => {
     const h = r.resumeMs?.[c] ?? new Histogram();
-    return { resumed: r.resumed?.[c] ?? 0, failed: r.resumeFailed?.[c] ?? 0, p50Ms: h.percentile(50), p99Ms: h.percentile(99), maxMs: h.max };
+    const j = r.rejoinMs?.[c] ?? new Histogram();
+    return {
+      resumed: r.resumed?.[c] ?? 0, failed: r.resumeFailed?.[c] ?? 0, p50Ms: h.percentile(50), p99Ms: h.percentile(99), maxMs: h.max,
+      // the failed ones, back in their room in a fresh session (a join is refused while the old seat is held)
+      rejoined: r.rejoined?.[c] ?? 0, rejoinP50Ms: j.percentile(50), rejoinP99Ms: j.percentile(99), rejoinMaxMs: j.max,
+    };
   };
   return { drops: r.drops ?? 0, churn: byCause('churn'), afterClose: byCause('close'), recoveredRooms: r.recoveredRooms ?? 0, unrecoveredRooms: r.unrecoveredRooms ?? 0 };
 }
@@ -116,10 +121,10 @@ function checkReport(finals, gatewayProtocol, total) {
   const finished = finals.every((f) => f?.kind === 'final');
   let status = exactlyOnce(counts) ? 'passed' : 'failed';
   let reason = '';
-  if (!gatewayProtocol) [status, reason] = ['skipped', 'the codec speaks no acks or offsets (a baseline server)'];
+  if (!finished) [status, reason] = ['failed', 'a worker never reported its check (it crashed or the run was aborted; see stderr)'];
+  else if (!gatewayProtocol) [status, reason] = ['skipped', 'the codec speaks no acks or offsets (a baseline server)'];
   else if (streams === 0) [status, reason] = ['skipped', 'no client was in a room'];
   else if (counts.chats > 0 && !total.run?.acks) [status, reason] = ['skipped', 'the server acknowledged no chat (a baseline speaking the contract subset)'];
-  else if (!finished) [status, reason] = ['failed', 'a worker never reported its check'];
   return { status, reason, streams, completeStreams, ...counts };
 }
 
@@ -149,9 +154,9 @@ function formatReport(r) {
     lines.push(`| ${i.url} | ${i.connections} | ${i.activePlayers} | ${f(i.framesPerSec, 0)} | ${f(i.deliveryP50)} / ${f(i.deliveryP99)} | ${i.missedFrameNums} | ${f(i.tickShortfallPct)} | ${f(i.chatPerSec, 0)} | ${f(i.chatP50)} / ${f(i.chatP99)} | ${f(i.serverCpuPct, 0)} | ${f(i.serverCpuUsPerDelivered)} | ${f(i.rssPerConnKB)} | ${i.resumed}/${i.resumeFailed} | ${sumValues(i.errors)} |`);
   }
   const res = r.resume;
-  lines.push('', `resume: ${res.drops} drops; churn ${res.churn.resumed} resumed, ${res.churn.failed} failed (p50/p99 ${f(res.churn.p50Ms)}/${f(res.churn.p99Ms)} ms); after server/network closes ${res.afterClose.resumed} resumed, ${res.afterClose.failed} failed (p50/p99 ${f(res.afterClose.p50Ms)}/${f(res.afterClose.p99Ms)} ms); rooms recovered ${res.recoveredRooms}, not ${res.unrecoveredRooms}`);
+  lines.push('', `resume: ${res.drops} drops; churn ${res.churn.resumed} resumed, ${res.churn.failed} failed (p50/p99 ${f(res.churn.p50Ms)}/${f(res.churn.p99Ms)} ms); after server/network closes ${res.afterClose.resumed} resumed, ${res.afterClose.failed} failed (p50/p99 ${f(res.afterClose.p50Ms)}/${f(res.afterClose.p99Ms)} ms, failed ones back after p50/p99/max ${f(res.afterClose.rejoinP50Ms, 0)}/${f(res.afterClose.rejoinP99Ms, 0)}/${f(res.afterClose.rejoinMaxMs, 0)} ms); rooms recovered ${res.recoveredRooms}, not ${res.unrecoveredRooms}`);
   const c = r.check;
-  lines.push(`exactly-once check: ${c.status.toUpperCase()}${c.reason ? ` (${c.reason})` : ''}: ${c.streams} member streams (${c.completeStreams} complete), ${c.events} events, ${c.chats} numbered chats; lost ${c.lostEvents} events / ${c.lostChats} chats, duplicated ${c.duplicateEvents} / ${c.duplicateChats}; re-sent after a lost session ${c.resentChats}, unconfirmed ${c.unconfirmed}, unrecovered ${c.unrecovered}, restarted ${c.restarts}`);
+  lines.push(`exactly-once check: ${c.status.toUpperCase()}${c.reason ? ` (${c.reason})` : ''}: ${c.streams} member streams (${c.completeStreams} complete), ${c.events} events, ${c.chats} numbered chats; lost ${c.lostEvents} events / ${c.lostChats} chats, duplicated ${c.duplicateEvents} / ${c.duplicateChats}; out of order: reordered ${c.reorderedEvents}, before their room_joined ${c.earlyEvents}; not faults: re-sent after a lost session ${c.resentChats}, unconfirmed ${c.unconfirmed}, unrecovered ${c.unrecovered}, restarted ${c.restarts}, stale after the join snapshot ${c.staleEvents}, before the join ${c.beforeJoin}`);
   const errors = Object.entries(s.errors);
   if (errors.length) lines.push(`errors: ${errors.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   return lines.join('\n');

@@ -243,8 +243,10 @@ class SimClient {
       this.stats.run[payload.recovered ? 'recoveredRooms' : 'unrecoveredRooms']++;
       return; // the second welcome completes the resume
     }
-    if (this.rejoining) this.stream.restarted(payload);
-    else this.stream.joined(payload);
+    if (this.rejoining) {
+      this.stream.restarted(payload);
+      this.stats.rejoined(this.resumeCause, this.ctx.now() - this.droppedAt);
+    } else this.stream.joined(payload);
     this.lastFrame = -1;
     this.becomeReady();
     if (this.rejoining) this.flushOutbox(); // at least once: the lost session may or may not have applied them
@@ -263,10 +265,12 @@ class SimClient {
   /** RESUME_FAILED: carry on with the fresh session of the first welcome, and join again. */
   sessionLost() {
     this.stats.resumeFailed(this.resumeCause);
+    this.stream?.sessionLost();
     this.session = this.fresh;
     this.fresh = undefined;
     this.attempt = 0;
     if (this.role === 'idle') {
+      this.stats.rejoined(this.resumeCause, this.ctx.now() - this.droppedAt);
       this.state = 'ready';
       return;
     }
@@ -346,8 +350,10 @@ class SimClient {
       this.resumeCause = 'close';
       this.droppedAt = this.ctx.now();
     }
-    // A refused reconnect (the instance is gone) moves on to the next instance.
-    if (this.attempt > 0) this.urlIndex = (this.urlIndex + 1) % this.ctx.urls.length;
+    // A refused reconnect (the instance is gone) moves on to another instance, clients of one
+    // instance spreading over the others (as a load balancer would spread them).
+    const n = this.ctx.urls.length;
+    if (this.attempt > 0 && n > 1) this.urlIndex = (this.urlIndex + 1 + (this.g % (n - 1))) % n;
     this.attempt++;
     this.wait();
   }

@@ -15,6 +15,8 @@ const emptyRun = () => ({
   /** resumes that succeeded / failed (RESUME_FAILED), by cause: churn (a drop of ours) or close (the server or network closed) */
   resumed: { churn: 0, close: 0 }, resumeFailed: { churn: 0, close: 0 },
   resumeMs: { churn: new Histogram(), close: new Histogram() },
+  /** after a failed resume: back in the room (or ready, for idle clients) in a fresh session */
+  rejoined: { churn: 0, close: 0 }, rejoinMs: { churn: new Histogram(), close: new Histogram() },
   /** @type {Record<string, number>} */ errors: {},
   /** @type {Record<string, number>} */ closes: {},
   /** @type {Record<string, number>} */ playerLeft: {},
@@ -50,6 +52,13 @@ class InstanceStats {
     this.run.resumeMs[c].record(ms);
   }
 
+  /** @param {string} cause @param {number} ms */
+  rejoined(cause, ms) {
+    const c = cause === 'churn' ? 'churn' : 'close';
+    this.run.rejoined[c]++;
+    this.run.rejoinMs[c].record(ms);
+  }
+
   /** @param {string} cause */
   resumeFailed(cause) {
     this.run.resumeFailed[cause === 'churn' ? 'churn' : 'close']++;
@@ -61,7 +70,11 @@ class InstanceStats {
     return {
       open: this.open,
       window: { ...w, delivery: w.delivery.toJSON(), input: w.input.toJSON(), chat: w.chat.toJSON() },
-      run: { ...r, resumeMs: { churn: r.resumeMs.churn.toJSON(), close: r.resumeMs.close.toJSON() } },
+      run: {
+        ...r,
+        resumeMs: { churn: r.resumeMs.churn.toJSON(), close: r.resumeMs.close.toJSON() },
+        rejoinMs: { churn: r.rejoinMs.churn.toJSON(), close: r.rejoinMs.close.toJSON() },
+      },
     };
   }
 }

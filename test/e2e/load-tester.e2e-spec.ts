@@ -65,6 +65,34 @@ describe('the load tester\'s exactly-once check (RoomStreamCheck) on synthetic s
     expect(exactlyOnce(s.counts)).toBe(false);
   });
 
+  it('should count an offset that comes after a higher one as reordered, and no longer as lost', () => {
+    const s = clean();
+    s.event(5);
+    s.event(7);
+    s.event(6);
+    expect(s.counts).toMatchObject({ lostEvents: 0, reorderedEvents: 1, duplicateEvents: 0 });
+    expect(exactlyOnce(s.counts)).toBe(false);
+  });
+
+  it('should count events at or below the join snapshot as stale after it and as not the member\'s before it (not faults)', () => {
+    const s = new RoomStreamCheck();
+    s.event(3); // broadcast to the member before its own room_joined, already in the snapshot
+    s.joined({ offset: 4, epoch: 'e1' });
+    s.event(3); // after the snapshot that reflects it
+    s.event(5);
+    expect(s.counts).toMatchObject({ beforeJoin: 1, staleEvents: 1, lostEvents: 0, duplicateEvents: 0, events: 3 });
+    expect(exactlyOnce(s.counts)).toBe(true);
+  });
+
+  it('should count an event above the join snapshot that came before it as early (order broken), not as lost', () => {
+    const s = new RoomStreamCheck();
+    s.event(5); // a client applying frames in order would lose it under the snapshot that follows
+    s.joined({ offset: 4, epoch: 'e1' });
+    s.event(6);
+    expect(s.counts).toMatchObject({ earlyEvents: 1, lostEvents: 0, events: 2 });
+    expect(exactlyOnce(s.counts)).toBe(false);
+  });
+
   it('should count a chat applied twice by the gateway (same session, new offset) as a duplicate chat', () => {
     const s = clean();
     s.event(5);
@@ -116,6 +144,21 @@ describe('the load tester\'s exactly-once check (RoomStreamCheck) on synthetic s
     s.finish([9, 4]);
     expect(s.counts).toMatchObject({ unrecovered: 1, lostEvents: 0, lostChats: 0 });
     expect(s.complete).toBe(false);
+  });
+
+  it('should make a stream partial when its session is lost: what it missed until it joined again is not lost', () => {
+    const s = clean();
+    s.chat(0, 1, 'c0');
+    s.sessionLost();
+    s.finish([6]); // the run ended before the member got back in
+    expect(s.counts).toMatchObject({ restarts: 1, lostChats: 0 });
+    const back = clean();
+    back.sessionLost();
+    back.restarted({ offset: 30, epoch: 'e1' });
+    back.event(31);
+    back.chat(0, 7, 'c0');
+    back.finish([7]);
+    expect(back.counts).toMatchObject({ restarts: 1, lostChats: 0, lostEvents: 0 });
   });
 
   it('should count chats re-sent by a sender whose session was lost (new client id) apart, not as duplicates', () => {
