@@ -9,8 +9,9 @@
  *   and nothing repeated (a duplicate), across any number of drops and resumes;
  * - **numbered chats**: each sender numbers its chats 1, 2, 3, … (`<sender>:<n>:<sent-at>`), so
  *   a message the gateway applied twice (de-duplication broken: it gets a new offset, which the
- *   offset witness cannot see) or never shows up as a repeat or a gap per sender; at the end each
- *   member must have every sender's last number (`finish`).
+ *   offset witness cannot see) shows up as a repeated number, and one it never delivered as a
+ *   number missing at the end, when each member must have every number of every sender up to
+ *   the last one the sender saw acknowledged (`finish`).
  *
  * What is not a fault of the gateway is counted apart: a resume that answers `recovered: false`
  * (history no longer reaches back) or a session lost and joined afresh makes the stream partial
@@ -82,7 +83,7 @@ class RoomStreamCheck {
     this.epoch = '';
     /** Whether the stream has seen everything since the member's first join. */
     this.complete = true;
-    /** sender → highest number seen, the session it last came from and that session's last number. @type {Map<number, { n: number, from: string, cursor: number }>} */
+    /** sender → numbers seen (all up to `upTo`, and those in `above`), the highest, and the sender's current session with what it re-sent. @type {Map<number, { upTo: number, above: Set<number>, max: number, from: string, resendUpTo: number, resent: Set<number> }>} */
     this.lastBySender = new Map();
   }
 
@@ -160,32 +161,51 @@ class RoomStreamCheck {
   }
 
   /**
-   * Numbered chat `n` of `sender`, relayed from session `from` (the sender's client id). Within
-   * one session numbers only go up (a repeat is a duplicate); a new session of the sender (its
-   * old one was lost) may re-send numbers already seen, which is counted as `resentChats`.
+   * Numbered chat `n` of `sender`, relayed from session `from` (the sender's client id). Each
+   * number counts once: a number seen again from the same session is a duplicate (the gateway
+   * applied a message twice); seen again from a new session of the sender (its old one was lost
+   * and it re-sent what it could not know was applied) it is `resentChats`, not a fault. Order
+   * among chats is not judged here (a sender re-sends a refused number after later ones; the
+   * offsets judge the gateway's order), and gaps only at the end (`finish`).
    * @param {number} sender @param {number} n @param {string} from
    */
   chat(sender, n, from) {
     this.counts.chats++;
     let seen = this.lastBySender.get(sender);
     if (!seen) {
-      // A complete stream saw the room before anyone chatted: every sender starts at 1.
-      if (this.complete) this.counts.lostChats += n - 1;
-      this.lastBySender.set(sender, { n, from, cursor: n });
+      // A complete stream saw the room before anyone chatted: every sender starts at 1; a
+      // partial one starts wherever it picked the sender up.
+      const upTo = this.complete ? 0 : n - 1;
+      seen = { upTo, above: new Set(), max: upTo, from, resendUpTo: 0, resent: new Set() };
+      this.lastBySender.set(sender, seen);
+    }
+    if (from !== seen.from) {
+      // A new session of the sender: what it sends up to the old sessions' highest number may be re-sends.
+      Object.assign(seen, { from, resendUpTo: seen.max, resent: new Set() });
+    }
+    if (n <= seen.upTo || seen.above.has(n)) {
+      if (n <= seen.resendUpTo && !seen.resent.has(n)) {
+        seen.resent.add(n);
+        this.counts.resentChats++;
+      } else this.counts.duplicateChats++;
       return;
     }
-    if (from !== seen.from) Object.assign(seen, { from, cursor: 0 });
-    if (n <= seen.cursor) {
-      this.counts.duplicateChats++;
+    seen.max = Math.max(seen.max, n);
+    if (n !== seen.upTo + 1) {
+      seen.above.add(n);
       return;
     }
-    seen.cursor = n;
-    if (n <= seen.n) {
-      this.counts.resentChats++;
-      return;
+    seen.upTo = n;
+    while (seen.above.delete(seen.upTo + 1)) seen.upTo++;
+  }
+
+  /** Whether every sender's numbers up to `expected[sender]` are here (or this stream is partial). @param {ArrayLike<number>} expected */
+  caughtUp(expected) {
+    if (!this.complete) return true;
+    for (let sender = 0; sender < expected.length; sender++) {
+      if ((expected[sender] ?? 0) > (this.lastBySender.get(sender)?.upTo ?? 0)) return false;
     }
-    this.counts.lostChats += n - seen.n - 1;
-    seen.n = n;
+    return true;
   }
 
   /**
@@ -198,9 +218,11 @@ class RoomStreamCheck {
       const want = expected[sender] ?? 0;
       const seen = this.lastBySender.get(sender);
       if (!seen && !this.complete) continue; // partial stream: nothing to compare this sender with
-      const got = seen?.n ?? 0;
-      if (got < want) this.counts.lostChats += want - got;
-      else if (got > want) this.counts.unconfirmed += got - want;
+      const upTo = seen?.upTo ?? 0;
+      const above = [...(seen?.above ?? [])];
+      const beyond = Math.max(0, upTo - want) + above.filter((n) => n > want).length;
+      if (upTo < want) this.counts.lostChats += want - upTo - above.filter((n) => n <= want).length;
+      this.counts.unconfirmed += beyond;
     }
     return this.counts;
   }

@@ -56,7 +56,8 @@ function buildReport(o, finals, m, gatewayProtocol) {
     rssBaseMB: rss('base') / 2 ** 20, rssIdleMB: rss('idle') / 2 ** 20, rssActiveMB: rss('active') / 2 ** 20,
     rssPerIdleConnKB: withPid ? (rss('idle') - rss('base')) / 1024 / o.clients : NaN,
     rssPerActiveConnKB: withPid ? (rss('active') - rss('base')) / 1024 / o.clients : NaN,
-    errors: total.run?.errors ?? {},
+    errors: total.run?.errors ?? {}, errorSamples: total.run?.errorSamples ?? {},
+    abandonedChats: total.run?.abandonedChats ?? 0,
   };
   return {
     tool: 'game-gateway-load', startedAt: o.startedAt, aborted: m.aborted,
@@ -77,7 +78,7 @@ function instanceReport(url, s, sec, m, i, tickRate) {
   const connections = s.open ?? 0;
   return {
     url, connections, activePlayers: players,
-    framesPerSec: (w.frames ?? 0) / sec, missedFrameNums: w.gaps ?? 0,
+    framesPerSec: (w.frames ?? 0) / sec, missedFrameNums: w.gaps ?? 0, frameJumps: w.frameJumps ?? 0,
     tickShortfallPct: expectedFrames > 0 ? Math.max(0, 100 * (1 - (w.frames ?? 0) / expectedFrames)) : 0,
     deliveryP50: pct(h('delivery'), 50), deliveryP99: pct(h('delivery'), 99), deliveryMax: h('delivery').max,
     inputP50: pct(h('input'), 50), inputP99: pct(h('input'), 99),
@@ -88,7 +89,7 @@ function instanceReport(url, s, sec, m, i, tickRate) {
     serverCpuUsPerDelivered: (cpuSec * 1e6) / ((w.frames ?? 0) + (w.chatsRecv ?? 0) || NaN),
     rssMB: rss ? rss.active / 2 ** 20 : NaN,
     rssPerConnKB: rss && connections ? (rss.active - rss.base) / 1024 / connections : NaN,
-    errors: s.run?.errors ?? {}, closes: s.run?.closes ?? {}, playerLeft: s.run?.playerLeft ?? {}, gaveUp: s.run?.gaveUp ?? {},
+    errors: s.run?.errors ?? {}, errorSamples: s.run?.errorSamples ?? {}, abandonedChats: s.run?.abandonedChats ?? 0, closes: s.run?.closes ?? {}, playerLeft: s.run?.playerLeft ?? {}, gaveUp: s.run?.gaveUp ?? {},
     resumed: sumValues(s.run?.resumed), resumeFailed: sumValues(s.run?.resumeFailed),
   };
 }
@@ -158,7 +159,8 @@ function formatReport(r) {
   const c = r.check;
   lines.push(`exactly-once check: ${c.status.toUpperCase()}${c.reason ? ` (${c.reason})` : ''}: ${c.streams} member streams (${c.completeStreams} complete), ${c.events} events, ${c.chats} numbered chats; lost ${c.lostEvents} events / ${c.lostChats} chats, duplicated ${c.duplicateEvents} / ${c.duplicateChats}; out of order: reordered ${c.reorderedEvents}, before their room_joined ${c.earlyEvents}; not faults: re-sent after a lost session ${c.resentChats}, unconfirmed ${c.unconfirmed}, unrecovered ${c.unrecovered}, restarted ${c.restarts}, stale after the join snapshot ${c.staleEvents}, before the join ${c.beforeJoin}`);
   const errors = Object.entries(s.errors);
-  if (errors.length) lines.push(`errors: ${errors.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (errors.length) lines.push(`errors: ${errors.map(([k, v]) => `${k} ${v}${s.errorSamples[k] ? ` ("${s.errorSamples[k]}")` : ''}`).join(', ')}`);
+  if (s.abandonedChats) lines.push(`chats given up after 20 refusals each: ${s.abandonedChats} (their receivers count them lost)`);
   return lines.join('\n');
 }
 

@@ -27,6 +27,9 @@ const { RoomStreamCheck, chatText, parseChatText } = require('./delivery-check')
 const reconnectable = (/** @type {number} */ code) => code === 1006 || code === 1012 || (code >= 4000 && code <= 4099);
 const MAX_ATTEMPTS = 30;
 const RETRY_JOIN_MS = 1000;
+const RETRY_CHAT_MS = 1000;
+const MAX_CHAT_RETRIES = 20;
+const FRAME_JUMP = 100;
 
 class SimClient {
   /**
@@ -66,7 +69,10 @@ class SimClient {
     this.chatsConfirmed = 0;
     /** id → text of chats sent and not yet acknowledged (re-sent after a resume) @type {Map<string, string>} */
     this.outbox = new Map();
-    this.resendDue = false;
+    /** when to re-send the outbox after a refusal (0 = not due) */
+    this.resendAt = 0;
+    /** id → how many times the gateway refused it @type {Map<string, number>} */
+    this.refusals = new Map();
     this.joinDueAt = 0;
     this.settledOnce = false;
   }
@@ -105,7 +111,7 @@ class SimClient {
     });
     ws.on('message', (data, isBinary) => this.receive(/** @type {Buffer} */ (data), isBinary));
     ws.on('ping', () => this.stats.window.pings++); // ws answers with the pong itself
-    ws.on('error', (e) => this.stats.error(/** @type {any} */ (e).code ?? 'socket_error'));
+    ws.on('error', (e) => this.stats.error(/** @type {any} */ (e).code ?? 'socket_error', e.message));
     ws.on('close', (code) => this.closed(ws, code));
   }
 
@@ -157,7 +163,7 @@ class SimClient {
     else if (this.joinDueAt && now >= this.joinDueAt) {
       this.joinDueAt = 0;
       this.join();
-    } else if (this.resendDue && this.state === 'ready') this.flushOutbox();
+    } else if (this.resendAt && now >= this.resendAt && this.state === 'ready') this.flushOutbox();
   }
 
   get idle() {
@@ -297,13 +303,14 @@ class SimClient {
     const text = this.outbox.get(id);
     if (text === undefined) return;
     this.outbox.delete(id);
+    this.refusals.delete(id);
     const numbered = parseChatText(text);
     if (numbered && numbered.n > this.chatsConfirmed) this.chatsConfirmed = numbered.n;
   }
 
   /** @param {Record<string, any>} e */
   refused(e) {
-    this.stats.error(e.code ?? 'error');
+    this.stats.error(e.code ?? 'error', `${e.ref_type ?? ''}: ${e.message ?? ''}`);
     if (e.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
     // A join refused while the old seat of a lost session is still held (same user id): try again.
     if (e.ref_type === 'join_room' && this.state === 'joining') {
@@ -311,14 +318,28 @@ class SimClient {
       return;
     }
     if (!e.ref_id || !this.outbox.has(e.ref_id)) return;
-    if (e.code === 'RATE_LIMITED') this.resendDue = true; // same id later
-    else this.outbox.delete(e.ref_id); // refused for good: the id is free, the number never delivered
+    // A refused chat frees its id (protocol.md): send the same number again later, so that no
+    // number is skipped. One that keeps failing is given up and counted, and its receivers will
+    // count it lost: compare with `abandonedChats`.
+    const tries = (this.refusals.get(e.ref_id) ?? 0) + 1;
+    this.refusals.set(e.ref_id, tries);
+    if (tries <= MAX_CHAT_RETRIES) this.resendAt = this.ctx.now() + RETRY_CHAT_MS;
+    else {
+      this.outbox.delete(e.ref_id);
+      this.stats.run.abandonedChats++;
+    }
   }
 
   /** @param {import('./codecs').StateFrame} s @param {number} t */
   stateFrame(s, t) {
     const measuring = this.ctx.measuring();
-    if (this.lastFrame >= 0 && s.frameNum > this.lastFrame + 1 && measuring) this.stats.window.gaps += s.frameNum - this.lastFrame - 1;
+    const skipped = this.lastFrame >= 0 ? s.frameNum - this.lastFrame - 1 : 0;
+    if (skipped > 0 && measuring) {
+      // A room taken over after its instance died skips frame numbers on purpose (as many as the
+      // dead owner could have sent): a jump, not thousands of missed frames.
+      if (skipped > FRAME_JUMP) this.stats.window.frameJumps++;
+      else this.stats.window.gaps += skipped;
+    }
     this.lastFrame = s.frameNum;
     if (measuring) {
       this.stats.window.frames++;
@@ -384,7 +405,7 @@ class SimClient {
   }
 
   flushOutbox() {
-    this.resendDue = false;
+    this.resendAt = 0;
     for (const [id, text] of this.outbox) this.send('chat', { room_id: this.roomId, text }, id);
   }
 

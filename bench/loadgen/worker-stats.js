@@ -6,18 +6,20 @@
 const { Histogram } = require('./histogram');
 
 const emptyWindow = () => ({
-  frames: 0, gaps: 0, pings: 0, moves: 0, chatsSent: 0, chatsRecv: 0,
+  frames: 0, gaps: 0, frameJumps: 0, pings: 0, moves: 0, chatsSent: 0, chatsRecv: 0,
   delivery: new Histogram(), input: new Histogram(), chat: new Histogram(),
 });
 
 const emptyRun = () => ({
-  opened: 0, drops: 0, acks: 0, recoveredRooms: 0, unrecoveredRooms: 0,
+  opened: 0, drops: 0, acks: 0, abandonedChats: 0, recoveredRooms: 0, unrecoveredRooms: 0,
   /** resumes that succeeded / failed (RESUME_FAILED), by cause: churn (a drop of ours) or close (the server or network closed) */
   resumed: { churn: 0, close: 0 }, resumeFailed: { churn: 0, close: 0 },
   resumeMs: { churn: new Histogram(), close: new Histogram() },
   /** after a failed resume: back in the room (or ready, for idle clients) in a fresh session */
   rejoined: { churn: 0, close: 0 }, rejoinMs: { churn: new Histogram(), close: new Histogram() },
   /** @type {Record<string, number>} */ errors: {},
+  /** the first message seen per error code, to tell what an error count is about */
+  /** @type {Record<string, string>} */ errorSamples: {},
   /** @type {Record<string, number>} */ closes: {},
   /** @type {Record<string, number>} */ playerLeft: {},
   /** @type {Record<string, number>} */ gaveUp: {},
@@ -35,9 +37,10 @@ class InstanceStats {
     this.window = emptyWindow();
   }
 
-  /** @param {string} code */
-  error(code) {
+  /** @param {string} code @param {string} [message] */
+  error(code, message) {
     this.run.errors[code] = (this.run.errors[code] ?? 0) + 1;
+    if (message && !(code in this.run.errorSamples)) this.run.errorSamples[code] = message.slice(0, 200);
   }
 
   /** @param {'closes' | 'playerLeft' | 'gaveUp'} group @param {string} key */
@@ -83,6 +86,7 @@ class InstanceStats {
 function mergeInto(/** @type {any} */ a, /** @type {any} */ b) {
   for (const [key, value] of Object.entries(b ?? {})) {
     if (typeof value === 'number') a[key] = (a[key] ?? 0) + value;
+    else if (typeof value === 'string') a[key] ??= value;
     else if (value instanceof Histogram) (a[key] ??= new Histogram()).add(value.toJSON());
     else if (value && Array.isArray(value.buckets)) (a[key] ??= new Histogram()).add(value);
     else if (value && typeof value === 'object') mergeInto((a[key] ??= {}), value);

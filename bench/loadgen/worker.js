@@ -112,8 +112,7 @@ async function quiesce(drainMs) {
 async function verify(expected, drainMs) {
   phase = 'verify';
   const streams = clients.filter((c) => c.stream);
-  const caughtUp = (/** @type {SimClient} */ c) =>
-    (expected[c.roomId] ?? []).every((want, sender) => !want || (c.stream?.lastBySender.get(sender)?.n ?? 0) >= want || !c.stream?.complete);
+  const caughtUp = (/** @type {SimClient} */ c) => c.stream?.caughtUp(expected[c.roomId] ?? []) ?? true;
   const deadline = now() + drainMs;
   while (now() < deadline && !streams.every(caughtUp)) await sleep(50);
   const counts = emptyCounts();

@@ -27,9 +27,9 @@ async function report(url: string, ...args: string[]) {
 }
 
 describe('the load tester\'s exactly-once check (RoomStreamCheck) on synthetic sequences', () => {
-  // Broken on purpose once each while writing these, and reverted: with `chat()` resetting the
-  // per-session cursor on every chat, "a chat applied twice" and the re-send case failed; with
-  // `event()` accepting an offset equal to the last one, "an offset seen again" failed.
+  // Broken on purpose once each while writing these, and reverted: with `chat()` treating every
+  // repeat as a re-send from a new session, "a chat applied twice" failed; with `event()`
+  // accepting an offset equal to the last one, "an offset seen again" failed.
   const clean = () => {
     const s = new RoomStreamCheck();
     s.joined({ offset: 4, epoch: 'e1' });
@@ -103,20 +103,32 @@ describe('the load tester\'s exactly-once check (RoomStreamCheck) on synthetic s
     expect(exactlyOnce(s.counts)).toBe(false);
   });
 
-  it('should count a skipped number of a sender, and numbers missing at the end, as lost chats', () => {
+  it('should count numbers of a sender missing at the end (skipped or never sent on) as lost chats', () => {
     const s = clean();
     s.chat(0, 1, 'c0');
     s.chat(0, 3, 'c0');
-    expect(s.counts.lostChats).toBe(1);
-    s.finish([5]);
+    expect(s.caughtUp([3])).toBe(false);
+    s.finish([5]); // 2, 4 and 5 never came
     expect(s.counts.lostChats).toBe(3);
     expect(exactlyOnce(s.counts)).toBe(false);
   });
 
-  it('should count a first chat above 1 in a complete stream as lost chats', () => {
+  it('should count a first chat above 1 in a complete stream as a loss at the end', () => {
     const s = clean();
     s.chat(3, 2, 'c3');
+    s.finish([0, 0, 0, 2]);
     expect(s.counts.lostChats).toBe(1);
+  });
+
+  it('should accept a number that comes late (a refused chat re-sent after later ones) exactly once', () => {
+    const s = clean();
+    s.chat(0, 2, 'c0');
+    s.chat(0, 1, 'c0');
+    expect(s.caughtUp([2])).toBe(true);
+    s.finish([2]);
+    expect(exactlyOnce(s.counts)).toBe(true);
+    s.chat(0, 1, 'c0');
+    expect(s.counts.duplicateChats).toBe(1);
   });
 
   it('should count events a recovered resume snapshot covers but never replayed as lost', () => {
