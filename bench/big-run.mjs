@@ -37,14 +37,19 @@ const startedAt = new Date().toISOString();
 const f = (v, d = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '-');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const results = { startedAt, options: o, cores: cpus().length, modes: [] };
-const say = (line = '') => console.log(line);
+const printed = [];
+const say = (line = '') => {
+  printed.push(line);
+  console.log(line);
+};
 
 say(`# big run: ${o.instances} instances × ${o.perInstance} clients (${o.mix}), rooms of ${o.roomSize} at 20 Hz, churn ${o.churn}/s, Redis: ${o.redis}`);
 for (const mode of String(o.redis).split(',')) results.modes.push(await runMode(mode));
 mkdirSync(o.outDir, { recursive: true });
 const out = `${o.outDir}big-run-${o.instances}x${o.perInstance}-${startedAt.replace(/[:.]/g, '-')}.json`;
 writeFileSync(out, JSON.stringify(results, null, 1));
-say(`\nresults: ${out}`);
+writeFileSync(out.replace(/\.json$/, '.out.txt'), `node bench/big-run.mjs ${process.argv.slice(2).join(' ')}\n\n${printed.join('\n')}\n`);
+say(`\nresults: ${out} (and .out.txt)`);
 
 /** One Redis mode: start Redis and the gateways, the steady load, then the failover load. */
 async function runMode(mode) {

@@ -25,6 +25,8 @@ const emptyCounts = () => ({
   events: 0,
   /** offsets skipped */
   lostEvents: 0,
+  /** of those: covered by a recovered resume's snapshot but not replayed before it */
+  lostAtResume: 0,
   /** offsets seen again */
   duplicateEvents: 0,
   /** offsets that came after a higher one (order broken; each was first counted lost) */
@@ -91,6 +93,11 @@ class RoomStreamCheck {
   joined(snapshot) {
     this.lastOffset = this.floor = Number(snapshot.offset ?? 0);
     this.epoch = snapshot.epoch ?? '';
+    this.judgeBeforeSnapshot();
+  }
+
+  /** Offsets that came before the room_joined just applied: not the member's, or early. */
+  judgeBeforeSnapshot() {
     for (const offset of this.beforeSnapshot.sort((a, b) => a - b)) {
       if (offset <= this.floor) this.counts.beforeJoin++;
       else {
@@ -117,6 +124,7 @@ class RoomStreamCheck {
     // A replay may already be past the snapshot (events that came in meanwhile): never go back.
     if (offset > this.lastOffset) {
       this.counts.lostEvents += offset - this.lastOffset;
+      this.counts.lostAtResume += offset - this.lastOffset;
       this.lastOffset = offset;
     }
   }
@@ -127,11 +135,13 @@ class RoomStreamCheck {
     this.complete = false;
     this.lastBySender.clear(); // compared again from the first chat after the new join
     this.missing.clear();
+    this.lastOffset = undefined; // events before the new room_joined wait for its snapshot
   }
 
   /** The fresh `room_joined` after a lost session. @param {{ offset?: number, epoch?: string }} snapshot */
   restarted(snapshot) {
     this.rebase(Number(snapshot.offset ?? 0), snapshot.epoch ?? '');
+    this.judgeBeforeSnapshot();
   }
 
   /**

@@ -4,7 +4,9 @@
 // ready; drop → resume or, if the session is lost, join afresh), driven by its worker. It owns no
 // timer: the worker's one driver loop calls `move`, `chat`, `drop` and `retryDue`.
 const WebSocket = require('ws');
-const { RoomStreamCheck, chatText, parseChatText } = require('./delivery-check');
+const { ChatOutbox } = require('./chat-outbox');
+const { RoomStreamCheck, parseChatText } = require('./delivery-check');
+const { FrameMeter } = require('./frame-meter');
 
 /** @typedef {import('./codecs').WireMessage} WireMessage */
 /** @typedef {import('./worker-stats').InstanceStats} InstanceStats */
@@ -27,9 +29,6 @@ const { RoomStreamCheck, chatText, parseChatText } = require('./delivery-check')
 const reconnectable = (/** @type {number} */ code) => code === 1006 || code === 1012 || (code >= 4000 && code <= 4099);
 const MAX_ATTEMPTS = 30;
 const RETRY_JOIN_MS = 1000;
-const RETRY_CHAT_MS = 1000;
-const MAX_CHAT_RETRIES = 20;
-const FRAME_JUMP = 100;
 
 class SimClient {
   /**
@@ -61,18 +60,8 @@ class SimClient {
     this.droppedAt = 0;
     this.stream = plan.role === 'idle' ? undefined : new RoomStreamCheck();
     this.cache = plan.role === 'idle' ? undefined : ctx.frameCache(plan.roomId);
-    this.lastFrame = -1;
-    this.inputSeq = 0;
-    /** input_seq, sent-at pairs awaiting the state frame that reflects them */
-    this.pendingInputs = /** @type {number[]} */ ([]);
-    this.chatsNumbered = 0;
-    this.chatsConfirmed = 0;
-    /** id → text of chats sent and not yet acknowledged (re-sent after a resume) @type {Map<string, string>} */
-    this.outbox = new Map();
-    /** when to re-send the outbox after a refusal (0 = not due) */
-    this.resendAt = 0;
-    /** id → how many times the gateway refused it @type {Map<string, number>} */
-    this.refusals = new Map();
+    this.frames = new FrameMeter();
+    this.chats = new ChatOutbox(`${ctx.options.roomPrefix}-${plan.g}`, plan.member, ctx.codec.gatewayProtocol);
     this.joinDueAt = 0;
     this.settledOnce = false;
   }
@@ -136,24 +125,17 @@ class SimClient {
 
   move() {
     if (this.state !== 'ready') return;
-    const seq = ++this.inputSeq;
+    const seq = this.frames.input(this.ctx.now());
     const x = ((seq * 7 + this.g) % 200) - 100;
     const y = ((seq * 13 + this.g) % 200) - 100;
-    this.pendingInputs.push(seq, this.ctx.now());
-    if (this.pendingInputs.length > 200) this.pendingInputs.splice(0, 2); // no state frames: stay bounded
     this.send('game_action', { room_id: this.roomId, action: 'move', position: { x, y, z: 0 }, input_seq: seq });
     this.stats.window.moves++;
   }
 
   chat() {
     if (this.state !== 'ready') return;
-    const n = ++this.chatsNumbered;
-    const text = chatText(this.member, n, this.ctx.now());
-    if (this.ctx.codec.gatewayProtocol) {
-      const id = `${this.ctx.options.roomPrefix}-${this.g}-${n}`;
-      this.outbox.set(id, text);
-      this.send('chat', { room_id: this.roomId, text }, id);
-    } else this.send('chat', { room_id: this.roomId, text });
+    const { text, id } = this.chats.next(this.ctx.now());
+    this.send('chat', { room_id: this.roomId, text }, id);
     this.stats.window.chatsSent++;
   }
 
@@ -163,11 +145,11 @@ class SimClient {
     else if (this.joinDueAt && now >= this.joinDueAt) {
       this.joinDueAt = 0;
       this.join();
-    } else if (this.resendAt && now >= this.resendAt && this.state === 'ready') this.flushOutbox();
+    } else if (this.chats.dueAt && now >= this.chats.dueAt && this.state === 'ready') this.flushOutbox();
   }
 
   get idle() {
-    return this.outbox.size === 0 && (this.state === 'ready' || this.state === 'failed');
+    return this.chats.empty && (this.state === 'ready' || this.state === 'failed');
   }
 
   // ---- inbound ----
@@ -253,7 +235,7 @@ class SimClient {
       this.stream.restarted(payload);
       this.stats.rejoined(this.resumeCause, this.ctx.now() - this.droppedAt);
     } else this.stream.joined(payload);
-    this.lastFrame = -1;
+    this.frames.restart();
     this.becomeReady();
     if (this.rejoining) this.flushOutbox(); // at least once: the lost session may or may not have applied them
     this.rejoining = false;
@@ -262,7 +244,7 @@ class SimClient {
   resumed() {
     const ms = this.ctx.now() - this.droppedAt;
     this.stats.resumed(this.resumeCause, ms);
-    this.lastFrame = -1;
+    this.frames.restart();
     this.attempt = 0;
     this.state = 'ready';
     this.flushOutbox(); // same ids: whatever the gateway already applied is acked as a duplicate
@@ -300,12 +282,7 @@ class SimClient {
   /** @param {string} id */
   acked(id) {
     this.stats.run.acks++;
-    const text = this.outbox.get(id);
-    if (text === undefined) return;
-    this.outbox.delete(id);
-    this.refusals.delete(id);
-    const numbered = parseChatText(text);
-    if (numbered && numbered.n > this.chatsConfirmed) this.chatsConfirmed = numbered.n;
+    this.chats.ack(id);
   }
 
   /** @param {Record<string, any>} e */
@@ -317,41 +294,12 @@ class SimClient {
       this.joinDueAt = this.ctx.now() + RETRY_JOIN_MS;
       return;
     }
-    if (!e.ref_id || !this.outbox.has(e.ref_id)) return;
-    // A refused chat frees its id (protocol.md): send the same number again later, so that no
-    // number is skipped. One that keeps failing is given up and counted, and its receivers will
-    // count it lost: compare with `abandonedChats`.
-    const tries = (this.refusals.get(e.ref_id) ?? 0) + 1;
-    this.refusals.set(e.ref_id, tries);
-    if (tries <= MAX_CHAT_RETRIES) this.resendAt = this.ctx.now() + RETRY_CHAT_MS;
-    else {
-      this.outbox.delete(e.ref_id);
-      this.stats.run.abandonedChats++;
-    }
+    if (e.ref_id && this.chats.refused(e.ref_id, this.ctx.now())) this.stats.run.abandonedChats++;
   }
 
   /** @param {import('./codecs').StateFrame} s @param {number} t */
   stateFrame(s, t) {
-    const measuring = this.ctx.measuring();
-    const skipped = this.lastFrame >= 0 ? s.frameNum - this.lastFrame - 1 : 0;
-    if (skipped > 0 && measuring) {
-      // A room taken over after its instance died skips frame numbers on purpose (as many as the
-      // dead owner could have sent): a jump, not thousands of missed frames.
-      if (skipped > FRAME_JUMP) this.stats.window.frameJumps++;
-      else this.stats.window.gaps += skipped;
-    }
-    this.lastFrame = s.frameNum;
-    if (measuring) {
-      this.stats.window.frames++;
-      if (s.timestamp) this.stats.window.delivery.record(t - s.timestamp);
-    }
-    if (this.pendingInputs.length === 0) return;
-    const mine = s.inputSeqOf(this.userId) ?? 0;
-    while (this.pendingInputs.length && this.pendingInputs[0] <= mine) {
-      const sentAt = this.pendingInputs[1];
-      this.pendingInputs.splice(0, 2);
-      if (measuring) this.stats.window.input.record(t - sentAt);
-    }
+    this.frames.frame(s, this.userId, t, this.ctx.measuring() ? this.stats.window : undefined);
   }
 
   // ---- connection life ----
@@ -405,8 +353,7 @@ class SimClient {
   }
 
   flushOutbox() {
-    this.resendAt = 0;
-    for (const [id, text] of this.outbox) this.send('chat', { room_id: this.roomId, text }, id);
+    for (const [id, text] of this.chats.resend()) this.send('chat', { room_id: this.roomId, text }, id);
   }
 
   position() {

@@ -100,7 +100,7 @@ async function quiesce(drainMs) {
   const acking = () => stats.some((s) => s.run.acks > 0);
   while (now() < deadline && acking() && !clients.every((c) => c.idle)) await sleep(50);
   /** @type {[string, number, number][]} room, member, last confirmed chat number */
-  const confirmed = chatters.filter((c) => c.chatsNumbered > 0).map((c) => [c.roomId, c.member, c.chatsConfirmed]);
+  const confirmed = chatters.filter((c) => c.chats.numbered > 0).map((c) => [c.roomId, c.member, c.chats.confirmed]);
   send({ kind: 'quiesced', confirmed, unsettled: clients.filter((c) => !c.idle).length });
 }
 
