@@ -46,6 +46,10 @@ async function waitUp(node) {
  */
 export async function startRedis(port, { masters = 0 } = {}) {
   const cluster = masters > 0;
+  // On a shared machine another benchmark may hold a port: its Redis would answer our probes.
+  for (let p = port; p < port + Math.max(1, masters); p++) {
+    if (await listening(p)) throw new Error(`port ${p} is in use (another benchmark running?): pick other ports (--port)`);
+  }
   const nodes = Array.from({ length: cluster ? masters : 1 }, (_, i) =>
     startNode(port + i, cluster ? ['--cluster-enabled', 'yes', '--cluster-node-timeout', '2000'] : []));
   const stop = async () => {
