@@ -34,7 +34,8 @@ const clientFor = (name) => (name === 'socketio' ? 'sio' : codec);
 
 /** One run of the load tester (bench/loadgen), flattened to its summary plus the exactly-once verdict. */
 async function load(options) {
-  const report = await runLoad({ drainMs: 10000, ...options });
+  // Rooms `bench-N` and players `p<g>`, as in the results so far: frame sizes stay comparable.
+  const report = await runLoad({ drainMs: 10000, roomPrefix: 'bench', ...options });
   return { ...report.summary, check: report.check.status };
 }
 

@@ -28,7 +28,7 @@ const OPTIONS = [
   { group: 'Scenario', flag: 'churn', default: 0, arg: 'share', doc: 'share of all clients dropped and resumed per second (0.01 = 1 %/s), with the resume message' },
   { group: 'Scenario', flag: 'resume-to', default: 'same', arg: 'same|other', doc: 'where a dropped client reconnects: the same instance or the next URL' },
   { group: 'Scenario', flag: 'tick-rate', default: 20, arg: 'hz', doc: "the gateway's TICK_RATE (expected state frames per second per game-room player)" },
-  { group: 'Scenario', flag: 'room-prefix', default: '', arg: 'id', doc: 'prefix of room and user ids (default: random per run, so runs never collide)' },
+  { group: 'Scenario', flag: 'room-prefix', default: '', arg: 'id', doc: 'prefix of room ids: game rooms <prefix>-N, lobbies <prefix>-lN (default: random per run, so runs never meet earlier seats)' },
   { group: 'Scenario', flag: 'seed', default: 1, arg: 'n', doc: 'seed of the churn choices (same seed, same drops)' },
   { group: 'Timing', flag: 'connect-rate', default: 1000, arg: 'per-s', doc: 'new connections per second (all workers together)' },
   { group: 'Timing', flag: 'max-in-flight', default: 200, arg: 'n', doc: 'handshakes in flight per worker' },

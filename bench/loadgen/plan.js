@@ -65,7 +65,9 @@ function clientPlan(g, o) {
   return {
     g,
     role,
-    roomId: role === 'idle' ? '' : `${o.roomPrefix}-${role === 'room' ? 'r' : 'l'}${room}`,
+    // Game rooms `<prefix>-N` (the benchmarks pass `bench`: the ids earlier results and the
+    // bytes-per-tick comparison used; a v1 sync carries the id twice), lobbies `<prefix>-lN`.
+    roomId: role === 'idle' ? '' : `${o.roomPrefix}-${role === 'room' ? '' : 'l'}${room}`,
     member: role === 'idle' ? 0 : rank % size,
     urlIndex: g % o.urls,
     localAddress: o.sourceAddresses.length ? o.sourceAddresses[g % o.sourceAddresses.length] : undefined,

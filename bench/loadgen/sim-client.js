@@ -7,6 +7,8 @@ const WebSocket = require('ws');
 const { ChatOutbox } = require('./chat-outbox');
 const { RoomStreamCheck, parseChatText } = require('./delivery-check');
 const { FrameMeter } = require('./frame-meter');
+// The benchmarks' one move stream (ES module, loaded with require: Node.js ≥ 20.19).
+const { movePosition } = require('../move-stream.mjs');
 
 /** @typedef {import('./codecs').WireMessage} WireMessage */
 /** @typedef {import('./worker-stats').InstanceStats} InstanceStats */
@@ -43,7 +45,9 @@ class SimClient {
     this.member = plan.member;
     this.urlIndex = plan.urlIndex;
     this.localAddress = plan.localAddress;
-    this.userId = `${ctx.options.roomPrefix}-u${plan.g}`;
+    // Short, as in the benchmarks so far (every sync carries every player's id); unique within
+    // a run, and rooms are fresh per run (the room prefix), so no seat of an earlier run is in the way.
+    this.userId = `p${plan.g}`;
     /** new → connecting → joining → ready; resuming / waiting after a drop; failed; closed */
     this.state = 'new';
     /** @type {WebSocket | undefined} */
@@ -126,9 +130,7 @@ class SimClient {
   move() {
     if (this.state !== 'ready') return;
     const seq = this.frames.input(this.ctx.now());
-    const x = ((seq * 7 + this.g) % 200) - 100;
-    const y = ((seq * 13 + this.g) % 200) - 100;
-    this.send('game_action', { room_id: this.roomId, action: 'move', position: { x, y, z: 0 }, input_seq: seq });
+    this.send('game_action', { room_id: this.roomId, action: 'move', position: movePosition(seq, this.g), input_seq: seq });
     this.stats.window.moves++;
   }
 
