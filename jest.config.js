@@ -1,10 +1,19 @@
 // Two projects: unit specs beside the code, end-to-end suites over real sockets in test/e2e.
 // The SDK (client/) is ES modules with `.js` import suffixes: ts-jest compiles it (its generated
 // protobuf module included) and the mapper strips the suffix.
+// Both check first for the programs the suites start (one line naming what to install), and both
+// fail a test that prints an error stack (test/support/quiet-output.ts): a green run is quiet.
 const compile = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const transform = { '^.+\\.ts$': compile, '^.+/client/src/generated/.+\\.js$': compile };
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
-const common = { testEnvironment: 'node', transform, moduleNameMapper, moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleNameMapper,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/test/support/required-tools.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/support/quiet-output.ts'],
+};
 
 module.exports = {
   testTimeout: 30000,
