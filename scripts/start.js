@@ -56,16 +56,19 @@ function writeStamp(target) {
   fs.writeFileSync(target.stamp, `${new Date().toISOString()}\n`);
 }
 
-/** Compiles src/ to dist/ with tsc when a source changed; exits the process on a type error. */
-function buildServerIfStale() {
+/**
+ * Compiles src/ to dist/ with tsc when a source changed. `quiet` (for tests) keeps tsc's output
+ * for the error instead of printing it. Throws when the sources do not compile.
+ */
+function buildServerIfStale({ quiet = false } = {}) {
   if (!isStale(SERVER)) return false;
-  process.stderr.write('compiling the server (sources changed since the last build)...\n');
+  if (!quiet) process.stderr.write('compiling the server (sources changed since the last build)...\n');
   const tsc = require.resolve('typescript/bin/tsc');
   const args = [tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'];
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
   if (result.status !== 0) {
-    process.stderr.write('the server did not compile: fix the errors above and run npm start again\n');
-    process.exit(1);
+    const output = quiet ? `\n${result.stdout}${result.stderr}` : ' (see above)';
+    throw Object.assign(new Error(`the server did not compile${output}`), { name: 'CompileError' });
   }
   writeStamp(SERVER);
   return true;
@@ -89,7 +92,7 @@ if (require.main === module) {
       require(at('dist/main.js'));
     })
     .catch((error) => {
-      process.stderr.write(`${error.stack ?? error}\n`);
+      process.stderr.write(error.name === 'CompileError' ? `${error.message}: fix it and run npm start again\n` : `${error.stack ?? error}\n`);
       process.exit(1);
     });
 }

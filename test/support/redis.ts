@@ -61,6 +61,18 @@ export class RedisServer {
     await eventually(async () => (await redisCli(this.port, 'PING')) === 'PONG', `redis-server on ${this.port}`, 10000);
   }
 
+  /**
+   * Freezes the server (SIGSTOP): connections stay open and commands get no answer, as with a
+   * hung Redis; `resume()` thaws it.
+   */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** Kills the server (SIGKILL: no goodbye to clients) and waits for it to be gone. */
   async stop(): Promise<void> {
     const child = this.child;
