@@ -46,9 +46,12 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
     expect(snapshot.payload.players.map((p) => p.client_id).sort()).toEqual([a.clientId, b.clientId].sort());
     const welcome = await resumed.next('welcome', (f) => f.payload.client_id === a.clientId);
     expect(welcome.payload.session_id).toBe(a.welcome.payload.session_id);
-    // Order: replay, snapshot, then welcome; nothing was replayed twice.
+    // Everything the new connection got, in order: its own fresh welcome, then the replay, the
+    // snapshot and the old session's welcome, and the missed chat exactly once. Deliberate break tried: rejoin() in room-seats.service.ts
+    // returning its replayed events twice made this fail (a `slice(-3)` here did not see it).
     const types = resumed.frames.map((f) => f.type).filter((t) => t !== 'sync');
-    expect(types.slice(-3)).toEqual(['chat', 'room_joined', 'welcome']);
+    expect(types).toEqual(['welcome', 'chat', 'room_joined', 'welcome']);
+    expect(resumed.received('chat').map((f) => f.offset)).toEqual([missed.offset]);
 
     // The resumed connection is the old member: its chat reaches b under the old client id.
     resumed.send('chat', { room_id: room, text: 'back' });
