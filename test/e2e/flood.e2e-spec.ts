@@ -34,10 +34,11 @@ async function roundTrips(bystander: TestClient, firstSeq: number, count: number
  * - the bystander's round trips all complete, without errors, and its median stays within a
  *   generous multiple of its own baseline and under a bound.
  * Deliberate break tried: the limiter switched off (RATE_LIMIT_PER_SEC and BURST at 10^6) makes
- * the flooder assertion fail (30,400 frames decoded, 242 allowed); the bystander p99 rose to 70-200 ms. The abuse close is off here so
- * that the flood lasts through the samples (limits.e2e-spec.ts proves the 1008).
+ * the flooder assertion fail (30,400 frames decoded, 242 allowed); the bystander's worst round
+ * trip rose from ~53 ms to 70-200 ms then, too noisy a signal to assert on a shared box. The abuse
+ * close is off here so that the flood lasts through the samples (limits.e2e-spec.ts proves 1008).
  */
-describe('a flood does not slow down other clients', () => {
+describe('a flood is rate-limited and does not slow down other clients', () => {
   const gateway = useGateway({ ...RATE_LIMIT, RATE_LIMIT_ABUSE_COUNT: '100000000' });
 
   it(`should rate-limit the flooder and keep the bystander's action → sync round trip near its own baseline`, async () => {
