@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { GameClient } from '../../client/src';
 import { ConnectionPool } from '../../src/connection';
@@ -5,9 +6,6 @@ import { type RunningGateway, startGateway } from '../support/gateway';
 import { eventually, type RedisServer, startRedis } from '../support/redis';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
 import { expectExactlyOnceInRoomOrder, runChatChaos, trackedWebSocket, until } from '../support/sdk-chaos';
-
-
-
 
 /**
  * The SDK's chaos test over two instances: every connection attempt goes through a round-robin
@@ -44,6 +42,9 @@ describe('client SDK over two instances bridged by Redis', () => {
     const MESSAGES_EACH = 25;
     const sockets: WebSocket[][] = [];
     const members: GameClient[] = [];
+    /** The gateway port a member's latest socket reached through the proxy. */
+    const instanceOf = (i: number) => proxy.upstreamOf((sockets[i].at(-1) as unknown as { _socket: Socket })._socket.localPort!);
+    let crossedResumes = 0;
     for (let i = 0; i < CLIENTS; i++) {
       sockets.push([]);
       const client = new GameClient(proxy.wsUrl, { WebSocket: trackedWebSocket(sockets[i]), reconnect: { baseMs: 20, capMs: 200 } });
@@ -54,8 +55,18 @@ describe('client SDK over two instances bridged by Redis', () => {
       client.on('room_joined', (frame) => (joined ||= frame.payload.room_id === room));
       client.joinRoom(room);
       await until(client, 'room_joined', () => joined);
+      let at = instanceOf(i);
+      client.on('resumed', () => {
+        const now = instanceOf(i);
+        if (now !== at) crossedResumes += 1;
+        at = now;
+      });
     }
     const run = await runChatChaos({ members, sockets, room, messagesEach: MESSAGES_EACH, seed: 23, serverKill: serverSideKill, timeoutMs: 60000 });
     expectExactlyOnceInRoomOrder(run, MESSAGES_EACH);
+    // Resumes really crossed instances: the new socket reached the other gateway than the old one
+    // (8 of 14 in a run; a proxy to one gateway only makes this fail).
+    expect(crossedResumes).toBeGreaterThan(0);
+    expect(run.resumes).toBeGreaterThanOrEqual(crossedResumes);
   }, 120000);
 });
