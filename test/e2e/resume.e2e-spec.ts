@@ -147,6 +147,21 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
     await a.client.barrier();
   });
 
+  // Deliberate break tried: parking the session on a 1000 close too (as on a drop) fails this test.
+  it('should end the session at once on a 1000 close: player_left "disconnected" now, and no resume', async () => {
+    const room = `bye-${codec}`;
+    const a = await connect();
+    const b = await connect();
+    await joinRoom(a, room);
+    await joinRoom(b, room);
+    const seen = await a.client.next('player_joined');
+    await a.client.close(); // 1000: the player means it (the grace here is 60 s)
+    const left = await b.client.next('player_left');
+    expect(left.payload).toEqual(expect.objectContaining({ client_id: a.clientId, reason: 'disconnected' }));
+    const late = await resume(a, { [room]: seen.offset! });
+    expect((await late.next('error')).payload).toEqual(expect.objectContaining({ code: 'RESUME_FAILED' }));
+  });
+
   it('should close a still-open old socket with 4004 when its session is resumed elsewhere', async () => {
     const room = `takeover-${codec}`;
     const a = await connect();
@@ -184,5 +199,26 @@ describe('resume grace expiry', () => {
     expect((await late.next('error')).payload.code).toBe('RESUME_FAILED');
     await late.barrier();
     expect(late.received('welcome')).toHaveLength(1); // only its own fresh session
+  });
+});
+
+describe('RESUME_GRACE_MS=0', () => {
+  const gateway = useGateway({ RESUME_GRACE_MS: '0' });
+  const { connect, track } = useClients(() => gateway.wsUrl);
+
+  it('should end the session of a dropped client at once and refuse its resume', async () => {
+    const a = await connect();
+    const b = await connect();
+    for (const member of [a, b]) {
+      member.client.send('join_room', { room_id: 'no-grace' });
+      await member.client.next('room_joined');
+    }
+    a.client.socket.terminate(); // a drop, which would otherwise park the session
+    const left = await b.client.next('player_left');
+    expect(left.payload).toEqual(expect.objectContaining({ client_id: a.clientId, reason: 'disconnected' }));
+    const late = track(await TestClient.connect(gateway.wsUrl));
+    const { session_id, resume_token } = a.welcome.payload;
+    late.send('resume', { session_id, resume_token, rooms: { 'no-grace': 1 } });
+    expect((await late.next('error')).payload.code).toBe('RESUME_FAILED');
   });
 });
