@@ -111,3 +111,31 @@ export async function startRedisCluster(masters = 3): Promise<{ nodes: RedisServ
   );
   return { nodes, url: nodes[0].url, close: async () => void (await Promise.all(nodes.map((node) => node.close()))) };
 }
+
+export type Topology = 'standalone' | 'cluster';
+
+/** A Redis of either topology, with what a gateway needs to reach it. */
+export interface TestRedis {
+  topology: Topology;
+  url: string;
+  nodes: RedisServer[];
+  /** The gateway env that points at it (REDIS_URL, REDIS_CLUSTER). */
+  env: { REDIS_URL: string; REDIS_CLUSTER: string };
+  /** `redis-cli` against it, following cluster redirects. */
+  cli(...args: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts a standalone redis-server or a 3-node cluster (`startRedisCluster`). */
+export async function startRedisTopology(topology: Topology): Promise<TestRedis> {
+  const { url, nodes, close } =
+    topology === 'cluster' ? await startRedisCluster(3) : await startRedis().then((server) => ({ url: server.url, nodes: [server], close: () => server.close() }));
+  return {
+    topology,
+    url,
+    nodes,
+    env: { REDIS_URL: url, REDIS_CLUSTER: String(topology === 'cluster') },
+    cli: (...args) => redisCli(nodes[0].port, ...(topology === 'cluster' ? ['-c'] : []), ...args),
+    close,
+  };
+}
