@@ -35,6 +35,23 @@ export async function redisCli(port: number, ...args: string[]): Promise<string>
   return stdout.trim();
 }
 
+/** Whether a loopback TCP port can be bound right now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose cluster bus port (port + 10000) is free too: a cluster node needs both. */
+async function freeClusterPort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port + 10000 <= 65535 && (await isFree(port + 10000))) return port;
+  }
+}
+
 /** One redis-server child on a free port, with no persistence; can be stopped and started again on the same port. */
 export class RedisServer {
   private child: ChildProcess | undefined;
@@ -46,7 +63,8 @@ export class RedisServer {
   ) {}
 
   static async start(extra: string[] = []): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), extra);
+    const clustered = extra.includes('--cluster-enabled');
+    const server = new RedisServer(clustered ? await freeClusterPort() : await freePort(), extra);
     await server.restart();
     return server;
   }
