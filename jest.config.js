@@ -2,12 +2,12 @@
 // The SDK (client/) is ES modules with `.js` import suffixes: ts-jest compiles it (its generated
 // protobuf module included) and the mapper strips the suffix.
 // Both check first for the programs the suites start (one line naming what to install), and both
-// fail a test that prints an error stack (test/support/quiet-output.ts): a green run is quiet.
+// fail a test or file that prints an error stack (test/support/quiet-*): a green run is quiet.
 const compile = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const transform = { '^.+\\.ts$': compile, '^.+/client/src/generated/.+\\.js$': compile };
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const common = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/support/quiet-environment.js',
   transform,
   moduleNameMapper,
   moduleFileExtensions: ['ts', 'js', 'json'],
