@@ -32,6 +32,8 @@ beforeAll(async () => {
         CLIENT_REGISTRY_TTL_MS: String(CLIENT_REGISTRY_TTL_MS),
       };
       const [owner, survivor] = await Promise.all([startGatewayProcess(env), startGateway(env)]);
+      const ready = async (url: string) => (await fetch(`${url}/ready`)).status === 200;
+      await eventually(async () => (await ready(owner.httpUrl)) && (await ready(survivor.httpUrl)), 'both instances ready', 20000);
       deployments.set(topology, { redis, owner, survivor });
     }),
   );
