@@ -62,7 +62,7 @@ function writeStamp(target) {
  */
 function buildServerIfStale({ quiet = false } = {}) {
   if (!isStale(SERVER)) return false;
-  if (!quiet) process.stderr.write('compiling the server (sources changed since the last build)...\n');
+  if (!quiet) process.stderr.write('compiling the server (first start, or sources changed since the last build)...\n');
   const tsc = require.resolve('typescript/bin/tsc');
   const args = [tsc, '-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', 'dist/.tsbuildinfo'];
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8' });
