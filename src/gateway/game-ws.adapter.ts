@@ -81,7 +81,7 @@ export class GameWsAdapter extends WsAdapter {
     // One shared listener for all sockets: a closure per socket would cost memory per connection.
     const onSocketError = (error: Error) => this.logger.debug(`socket error: ${error.message}`);
     server.on('connection', (socket) => socket.on('error', onSocketError));
-    server.on('error', (error) => this.logger.error(`WebSocket server error: ${error.message}`));
+    server.on('error', (error) => this.logger.error('WebSocket server error', error));
     return server;
   }
 
@@ -102,7 +102,7 @@ export class GameWsAdapter extends WsAdapter {
           server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
         },
         (error: Error) => {
-          this.logger.error(`upgrade check failed: ${error.stack}`);
+          this.logger.error('upgrade check failed', error);
           rejectUpgrade(socket, 500, 'Internal Server Error');
         },
       );

@@ -68,7 +68,7 @@ export class MessageDispatcher {
         else this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
       },
       (error: Error) => {
-        this.logger.error(`de-duplication window unavailable: ${error.message}`);
+        this.logger.error('de-duplication window unavailable', error);
         this.pool.send(
           socket.connection,
           serverMessage(MessageType.Error, {
