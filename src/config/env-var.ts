@@ -52,6 +52,16 @@ export function configNamespace<S extends Spec>(namespace: string, spec: S) {
   return registerAs(namespace, (): ConfigOf<S> => readSpec(spec, process.env));
 }
 
+/**
+ * Parses every declared variable once (what the namespaces will read at boot), so that the app's
+ * entry point can stop on a bad value with one line before the framework logs anything.
+ *
+ * @throws ConfigValidationError naming the first bad variable
+ */
+export function validateDeclaredVariables(env: NodeJS.ProcessEnv = process.env): void {
+  for (const variable of DECLARED_VARIABLES.values()) readSpec({ [variable.env]: variable }, env);
+}
+
 export function readSpec<S extends Spec>(spec: S, env: NodeJS.ProcessEnv): ConfigOf<S> {
   const out: Record<string, unknown> = {};
   for (const [key, variable] of Object.entries(spec)) {

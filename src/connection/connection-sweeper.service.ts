@@ -62,7 +62,7 @@ export class ConnectionSweeper implements OnApplicationBootstrap, OnApplicationS
     this.sweeping = true;
     const now = Date.now();
     slicedPass(this.pool.values(), (connection) => this.visit(connection, now), () => this.timer === undefined)
-      .catch((error: Error) => this.logger.error(`connection sweep failed: ${error.stack}`))
+      .catch((error: Error) => this.logger.error('connection sweep failed', error))
       .finally(() => (this.sweeping = false));
   }
 

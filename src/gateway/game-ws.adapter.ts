@@ -84,7 +84,7 @@ export class GameWsAdapter extends WsAdapter {
     // One shared listener for all sockets: a closure per socket would cost memory per connection.
     const onSocketError = (error: Error) => this.logger.debug(`socket error: ${error.message}`);
     server.on('connection', (socket) => socket.on('error', onSocketError));
-    server.on('error', (error) => this.logger.error(`WebSocket server error: ${error.message}`));
+    server.on('error', (error) => this.logger.error('WebSocket server error', error));
     return server;
   }
 
@@ -109,7 +109,7 @@ export class GameWsAdapter extends WsAdapter {
           else rejectUpgrade(socket, refusal.status, refusal.reason);
         },
         (error: Error) => {
-          this.logger.error(`upgrade check failed: ${error.stack}`);
+          this.logger.error('upgrade check failed', error);
           rejectUpgrade(socket, 500, 'Internal Server Error');
         },
       );

@@ -133,7 +133,7 @@ export class MessageDispatcher {
       this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
       return;
     }
-    this.logger.error(`de-duplication window unavailable: ${error?.message}`);
+    this.logger.error('de-duplication window unavailable', error);
     this.pool.send(
       socket.connection,
       serverMessage(MessageType.Error, {
@@ -166,7 +166,7 @@ export class MessageDispatcher {
           result.subscribe({
             next: (value) => this.reply(socket, value),
             complete: () => (this.finish(socket, message, sessionId), done()),
-            error: (error: Error) => (this.logger.error(`handler for "${message.type}" failed: ${error.stack}`), done()),
+            error: (error: Error) => (this.logger.error(`handler for "${message.type}" failed`, error), done()),
           });
           return;
         }
@@ -175,7 +175,7 @@ export class MessageDispatcher {
         done();
       },
       (error: Error) => {
-        this.logger.error(`handler for "${message.type}" failed: ${error?.stack ?? error}`);
+        this.logger.error(`handler for "${message.type}" failed`, error);
         done();
       },
     );

@@ -44,7 +44,8 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
     // Nest's disconnect hook does not say how the socket closed; the session's fate depends on it.
     connection.socket.once('close', (code: number) => {
       this.dropped(connection, code).catch((error: Error) =>
-        this.logger.error(`cleanup of client ${connection.clientId} failed: ${error.stack}`),
+        // Redis away (or closing at shutdown): the session's store is unreachable; nothing to do but say so.
+        this.logger.warn(`cleanup of client ${connection.clientId} failed: ${error.message}`),
       );
     });
     return this.sessions.open(connection);
@@ -73,7 +74,8 @@ export class SessionLifecycle implements OnApplicationBootstrap, OnApplicationSh
         await this.sessions.end(session.sessionId, session.clientId);
       }
     } catch (error) {
-      this.logger.error(`session sweep failed: ${(error as Error).stack}`);
+      // Expected while Redis is away: the next sweep retries; /ready already reports the outage.
+      this.logger.warn(`session sweep failed (retried on the next sweep): ${(error as Error).message}`);
     } finally {
       this.sweeping = false;
     }

@@ -63,7 +63,7 @@ export class HeartbeatService implements OnModuleInit, OnApplicationBootstrap, O
     this.sweeping = true;
     const silentBefore = Date.now() - this.config.heartbeatTimeoutMs;
     slicedPass(this.pool.values(), (connection) => this.visit(connection, silentBefore), () => this.timer === undefined)
-      .catch((error: Error) => this.logger.error(`heartbeat sweep failed: ${error.stack}`))
+      .catch((error: Error) => this.logger.error('heartbeat sweep failed', error))
       .finally(() => (this.sweeping = false));
   }
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { BUS, type BusMessage, InMemoryBus, roomChannel } from '../bus';
 import { historyConfig, roomsConfig } from '../config';
@@ -63,6 +64,8 @@ describe(SyncService.name, () => {
           provide: ConnectionPool,
           useValue: {
             get: (clientId: string) => connection(clientId),
+            // Room broadcasts are observed on the bus (`syncs`); members are plain objects here.
+            broadcast: () => undefined,
             send: (c: Connection, m: { type: string; payload: unknown }) => sent.push({ clientId: c.clientId, ...m }),
           },
         },
@@ -131,6 +134,7 @@ describe(SyncService.name, () => {
     });
 
     it('should send a rejected action back to its sender as an error and keep the room going', () => {
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
       const a = connection('a');
       rooms.join(a, { room_id: 'r' });
       rooms.queueAction(a, { action: 'bad' }, 'm1');
@@ -142,6 +146,10 @@ describe(SyncService.name, () => {
         expect.objectContaining({ clientId: 'a', type: 'error', payload: expect.objectContaining({ code: 'INTERNAL', ref_id: 'm2' }) }),
       ]);
       expect(syncs.at(-1)!.players[0].last_input_seq).toBe(1);
+      // The logic bug is logged once, with its room (a GameError is the client's fault: not logged).
+      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ roomId: 'r' }));
+      logged.mockRestore();
     });
 
     it('should refuse actions past ROOM_MAX_QUEUED_ACTIONS with RATE_LIMITED', () => {

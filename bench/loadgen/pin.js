@@ -1,7 +1,9 @@
+// @ts-check
+'use strict';
 // CPU pinning with taskset when available, so generator and server do not steal each other's core.
-import { execFileSync } from 'node:child_process';
+const { execFileSync } = require('node:child_process');
 
-export function hasTaskset() {
+function hasTaskset() {
   try {
     execFileSync('taskset', ['-V'], { stdio: 'ignore' });
     return true;
@@ -10,9 +12,11 @@ export function hasTaskset() {
   }
 }
 
-/** Pins this process (children forked later inherit it). Returns false if taskset is missing. */
-export function pinSelf(cpus) {
+/** Pins this process (children forked later inherit it). Returns false if taskset is missing. @param {string} cpus */
+function pinSelf(cpus) {
   if (!hasTaskset()) return false;
   execFileSync('taskset', ['-a', '-pc', cpus, String(process.pid)], { stdio: 'ignore' });
   return true;
 }
+
+module.exports = { hasTaskset, pinSelf };
