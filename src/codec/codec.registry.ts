@@ -3,7 +3,7 @@ import { type Codec, CodecId, Subprotocol } from './codec';
 import { JsonCodec } from './json.codec';
 import { ProtobufCodec } from './protobuf.codec';
 
-/** The codecs by id, and the negotiation rules of PROTOCOL.md ("Codec"). */
+/** The codecs by id, and the negotiation rules of docs/protocol.md ("Codec"). */
 @Injectable()
 export class CodecRegistry {
   readonly byId: readonly Codec[];

@@ -4,7 +4,7 @@ import type { ErrorCode, ServerMessage } from '../protocol';
 export const CodecId = { Json: 0, Protobuf: 1 } as const;
 export type CodecId = (typeof CodecId)[keyof typeof CodecId];
 
-/** Subprotocol names of PROTOCOL.md, "Endpoint". */
+/** Subprotocol names of docs/protocol.md, "Endpoint". */
 export const Subprotocol = { Json: 'game.v1.json', Protobuf: 'game.v1.proto' } as const;
 
 /** A frame as it came off the wire, before validation: `type` may be anything. */

@@ -64,6 +64,7 @@ export class ConnectionPool {
     const connection = new Connection(socket, codec, locked, address, Date.now());
     connection.clientId = randomId(9);
     connection.userId = request.verifiedUserId;
+    connection.tokenExpiresAt = request.tokenExpiresAt ?? 0;
     connection.batching = wantsBatches(request.url);
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);
@@ -201,7 +202,7 @@ export class ConnectionPool {
   };
 }
 
-/** The opt-in of PROTOCOL.md's batching: `batch=1` in the upgrade URL's query. */
+/** The opt-in of docs/protocol.md's batching: `batch=1` in the upgrade URL's query. */
 function wantsBatches(url: string | undefined): boolean {
   const query = url?.indexOf('?') ?? -1;
   return query >= 0 && new URLSearchParams(url!.slice(query + 1)).get('batch') === '1';

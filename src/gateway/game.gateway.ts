@@ -19,6 +19,7 @@ import {
   type LeaveRoomPayload,
   MessageType,
   type PingPayload,
+  type RefreshPayload,
   type RejectedFrame,
   type ResumePayload,
   serverMessage,
@@ -26,8 +27,9 @@ import {
 import { RoomsService } from '../rooms';
 import { GameExceptionFilter } from './game-exception.filter';
 import { SessionLifecycle } from './session-lifecycle.service';
+import { TokenRefresh } from './token-refresh.service';
 
-/** Path of the WebSocket endpoint (PROTOCOL.md, "Endpoint"). */
+/** Path of the WebSocket endpoint (docs/protocol.md, "Endpoint"). */
 export const WS_PATH = '/ws';
 
 /**
@@ -43,6 +45,7 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
     private readonly lifecycle: SessionLifecycle,
     private readonly rooms: RoomsService,
     private readonly chat: ChatService,
+    private readonly tokens: TokenRefresh,
   ) {}
 
   handleConnection(socket: GameSocket, request: IncomingMessage): void {
@@ -82,6 +85,11 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   @SubscribeMessage(MessageType.Resume)
   resume(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ResumePayload) {
     return this.lifecycle.resume(socket.connection, request);
+  }
+
+  @SubscribeMessage(MessageType.Refresh)
+  refresh(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: RefreshPayload) {
+    return this.tokens.refresh(socket.connection, request.token);
   }
 
   @SubscribeMessage(MessageType.Ping)

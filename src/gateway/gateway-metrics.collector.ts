@@ -36,6 +36,7 @@ export class GatewayMetricsCollector implements OnModuleInit {
     metrics.countRateLimited(() => limiter.limitedFrames);
     metrics.countCloses(CloseCode.IdleTimeout, () => sweeper.idleCloses);
     metrics.countCloses(CloseCode.LifetimeExceeded, () => sweeper.lifetimeCloses);
+    metrics.countCloses(CloseCode.TokenExpired, () => sweeper.tokenExpiredCloses);
     metrics.countCloses(CloseCode.SlowConsumer, () => pool.slowConsumerCloses);
     metrics.countDropped('slow_consumer', () => pool.droppedSyncFrames);
     // The in-memory bus never drops: it has no transport to lose.

@@ -9,10 +9,11 @@ import { GatewayMetricsCollector } from './gateway-metrics.collector';
 import { GameGateway } from './game.gateway';
 import { MessageOutcomes } from './message-outcomes';
 import { SessionLifecycle } from './session-lifecycle.service';
+import { TokenRefresh } from './token-refresh.service';
 import { UpgradeGate } from './upgrade-gate.service';
 
 @Module({
   imports: [AuthModule, ConnectionModule, SessionModule, RoomsModule, ChatModule],
-  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle, UpgradeGate, GatewayMetricsCollector],
+  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle, UpgradeGate, TokenRefresh, GatewayMetricsCollector],
 })
 export class GatewayModule {}

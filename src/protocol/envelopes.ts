@@ -39,6 +39,9 @@ export interface ResumePayload {
 export interface PingPayload {
   t?: number;
 }
+export interface RefreshPayload {
+  token: string;
+}
 
 export interface ClientPayloads {
   join_room: JoinRoomPayload;
@@ -48,6 +51,7 @@ export interface ClientPayloads {
   resume: ResumePayload;
   ping: PingPayload;
   pong: PingPayload;
+  refresh: RefreshPayload;
 }
 
 /** A decoded, validated client message, the same for both codecs. */
@@ -83,6 +87,8 @@ export interface WelcomePayload {
   resume_token: string;
   heartbeat_interval_ms: number;
   server_time: number;
+  /** When the connection's token expires (ms since the epoch); 0 = never (no token, or no `exp`). */
+  token_expires_at: number;
 }
 export interface RoomJoinedPayload {
   room_id: string;
@@ -135,6 +141,10 @@ export interface ErrorPayload {
   ref_id?: string;
 }
 
+export interface RefreshedPayload {
+  token_expires_at: number;
+}
+
 export interface ServerPayloads {
   welcome: WelcomePayload;
   room_joined: RoomJoinedPayload;
@@ -146,6 +156,7 @@ export interface ServerPayloads {
   error: ErrorPayload;
   ping: PingPayload;
   pong: PingPayload;
+  refreshed: RefreshedPayload;
 }
 export type ServerMessageType = keyof ServerPayloads & MessageType;
 

@@ -30,6 +30,8 @@ export const PROTO_TABLE: ReadonlyArray<readonly [MessageType, gameproto.Message
   [T.Resume, P.RESUME, gameproto.Resume],
   // Written by the codecs' encodeBatch from already-encoded messages, never through this table's encode.
   [T.Batch, P.BATCH, gameproto.Batch],
+  [T.Refresh, P.REFRESH, gameproto.Refresh],
+  [T.Refreshed, P.REFRESHED, gameproto.Refreshed],
 ] as never;
 
 export const PROTO_BY_TYPE = new Map(PROTO_TABLE.map(([name, value, payload]) => [name, { value, payload }]));

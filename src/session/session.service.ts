@@ -7,7 +7,8 @@ import { DIRECT_LOG, type DirectLog, type DirectReadResult } from '../history';
 import { ErrorCode, GameError, MessageType, type ResumePayload, type ServerMessage, serverMessage } from '../protocol';
 import type { DedupWindow } from './dedup-window.port';
 import { ResumeTokens } from './resume-tokens';
-import { DEDUP_WINDOW, SESSION_STORE } from './session.constants';
+import type { ResumeKeys } from './resume-keys.port';
+import { DEDUP_WINDOW, RESUME_KEYS, SESSION_STORE } from './session.constants';
 import type { DetachedSession, SessionStore } from './session-store.port';
 
 /**
@@ -25,8 +26,9 @@ export class SessionService {
     @Inject(SESSION_STORE) private readonly store: SessionStore,
     @Inject(DEDUP_WINDOW) private readonly dedup: DedupWindow,
     @Inject(DIRECT_LOG) private readonly directLog: DirectLog,
+    @Inject(RESUME_KEYS) keys: ResumeKeys,
   ) {
-    this.tokens = new ResumeTokens(config.resumeSecret);
+    this.tokens = new ResumeTokens(keys);
   }
 
   /** Opens a fresh session for a new connection and returns its `welcome`. */
@@ -45,6 +47,7 @@ export class SessionService {
       resume_token: this.tokens.issue(connection.sessionId, connection.clientId),
       heartbeat_interval_ms: this.connection.heartbeatIntervalMs,
       server_time: Date.now(),
+      token_expires_at: connection.tokenExpiresAt,
     });
   }
 

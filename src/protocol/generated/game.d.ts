@@ -19,7 +19,9 @@ export namespace gameproto {
         PING = 12,
         PONG = 13,
         RESUME = 14,
-        BATCH = 15
+        BATCH = 15,
+        REFRESH = 16,
+        REFRESHED = 17
     }
 
     interface IMessage extends gameproto.Message.$Properties {
@@ -262,6 +264,7 @@ export namespace gameproto {
         resume_token: string;
         heartbeat_interval_ms: number;
         server_time: (number|Long);
+        token_expires_at: (number|Long);
         static create(properties: gameproto.Welcome.$Shape): gameproto.Welcome & gameproto.Welcome.$Shape;
         static create(properties?: gameproto.Welcome.$Properties): gameproto.Welcome;
         static encode(m: gameproto.Welcome.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -279,6 +282,7 @@ export namespace gameproto {
             resume_token?: (string|null);
             heartbeat_interval_ms?: (number|null);
             server_time?: (number|Long|null);
+            token_expires_at?: (number|Long|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Welcome.$Properties;
@@ -621,5 +625,55 @@ export namespace gameproto {
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Batch.$Properties;
+    }
+
+    interface IRefresh extends gameproto.Refresh.$Properties {
+    }
+
+    class Refresh {
+        constructor(p?: gameproto.Refresh.$Properties);
+        $unknowns?: Uint8Array[];
+        token: string;
+        static create(properties: gameproto.Refresh.$Shape): gameproto.Refresh & gameproto.Refresh.$Shape;
+        static create(properties?: gameproto.Refresh.$Properties): gameproto.Refresh;
+        static encode(m: gameproto.Refresh.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.Refresh & gameproto.Refresh.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.Refresh;
+        static toObject(m: gameproto.Refresh, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Refresh {
+        interface $Properties {
+            token?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.Refresh.$Properties;
+    }
+
+    interface IRefreshed extends gameproto.Refreshed.$Properties {
+    }
+
+    class Refreshed {
+        constructor(p?: gameproto.Refreshed.$Properties);
+        $unknowns?: Uint8Array[];
+        token_expires_at: (number|Long);
+        static create(properties: gameproto.Refreshed.$Shape): gameproto.Refreshed & gameproto.Refreshed.$Shape;
+        static create(properties?: gameproto.Refreshed.$Properties): gameproto.Refreshed;
+        static encode(m: gameproto.Refreshed.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.Refreshed & gameproto.Refreshed.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.Refreshed;
+        static toObject(m: gameproto.Refreshed, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Refreshed {
+        interface $Properties {
+            token_expires_at?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.Refreshed.$Properties;
     }
 }

@@ -30,6 +30,8 @@ $root.gameproto = (function() {
         values[valuesById[13] = "PONG"] = 13;
         values[valuesById[14] = "RESUME"] = 14;
         values[valuesById[15] = "BATCH"] = 15;
+        values[valuesById[16] = "REFRESH"] = 16;
+        values[valuesById[17] = "REFRESHED"] = 17;
         return values;
     })();
 
@@ -287,6 +289,14 @@ $root.gameproto = (function() {
                 case "BATCH":
                 case 15:
                     m.type = 15;
+                    break;
+                case "REFRESH":
+                case 16:
+                    m.type = 16;
+                    break;
+                case "REFRESHED":
+                case 17:
+                    m.type = 17;
                     break;
                 default:
                     if (typeof d.type === "number" && (d.type | 0) === d.type)
@@ -1765,6 +1775,7 @@ $root.gameproto = (function() {
         Welcome.prototype.resume_token = "";
         Welcome.prototype.heartbeat_interval_ms = 0;
         Welcome.prototype.server_time = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        Welcome.prototype.token_expires_at = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
         Welcome.create = function(properties) {
             return new Welcome(properties);
@@ -1787,6 +1798,8 @@ $root.gameproto = (function() {
                 w.uint32(32).int32(m.heartbeat_interval_ms);
             if (m.server_time != null && $Object.hasOwnProperty.call(m, "server_time") && (typeof m.server_time === "object" ? m.server_time.low || m.server_time.high : m.server_time !== 0))
                 w.uint32(40).int64(m.server_time);
+            if (m.token_expires_at != null && $Object.hasOwnProperty.call(m, "token_expires_at") && (typeof m.token_expires_at === "object" ? m.token_expires_at.low || m.token_expires_at.high : m.token_expires_at !== 0))
+                w.uint32(48).int64(m.token_expires_at);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -1865,6 +1878,15 @@ $root.gameproto = (function() {
                             delete m.server_time;
                         continue;
                     }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                            m.token_expires_at = v;
+                        else
+                            delete m.token_expires_at;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -1924,6 +1946,18 @@ $root.gameproto = (function() {
                         m.server_time = new $util.LongBits(d.server_time.low >>> 0, d.server_time.high >>> 0).toNumber();
                 }
             }
+            if (d.token_expires_at != null) {
+                if (typeof d.token_expires_at === "object" ? d.token_expires_at.low || d.token_expires_at.high : $Number(d.token_expires_at) !== 0) {
+                    if ($util.Long)
+                        m.token_expires_at = $util.Long.fromValue(d.token_expires_at, false);
+                    else if (typeof d.token_expires_at === "string")
+                        m.token_expires_at = $parseInt(d.token_expires_at, 10);
+                    else if (typeof d.token_expires_at === "number")
+                        m.token_expires_at = d.token_expires_at;
+                    else if (typeof d.token_expires_at === "object")
+                        m.token_expires_at = new $util.LongBits(d.token_expires_at.low >>> 0, d.token_expires_at.high >>> 0).toNumber();
+                }
+            }
             return m;
         };
 
@@ -1945,6 +1979,11 @@ $root.gameproto = (function() {
                     d.server_time = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                 } else
                     d.server_time = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    var n = new $util.Long(0, 0, false);
+                    d.token_expires_at = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                } else
+                    d.token_expires_at = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
             }
             if (m.client_id != null && $Object.hasOwnProperty.call(m, "client_id")) {
                 d.client_id = m.client_id;
@@ -1965,6 +2004,14 @@ $root.gameproto = (function() {
                     d.server_time = o.longs === $String ? $String(m.server_time) : m.server_time;
                 else
                     d.server_time = o.longs === $String ? $util.Long.prototype.toString.call(m.server_time) : o.longs === $Number ? new $util.LongBits(m.server_time.low >>> 0, m.server_time.high >>> 0).toNumber() : m.server_time;
+            }
+            if (m.token_expires_at != null && $Object.hasOwnProperty.call(m, "token_expires_at")) {
+                if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                    d.token_expires_at = typeof m.token_expires_at === "number" ? $BigInt(m.token_expires_at) : $util.Long.fromBits(m.token_expires_at.low >>> 0, m.token_expires_at.high >>> 0, false).toBigInt();
+                else if (typeof m.token_expires_at === "number")
+                    d.token_expires_at = o.longs === $String ? $String(m.token_expires_at) : m.token_expires_at;
+                else
+                    d.token_expires_at = o.longs === $String ? $util.Long.prototype.toString.call(m.token_expires_at) : o.longs === $Number ? new $util.LongBits(m.token_expires_at.low >>> 0, m.token_expires_at.high >>> 0).toNumber() : m.token_expires_at;
             }
             return d;
         };
@@ -4229,6 +4276,284 @@ $root.gameproto = (function() {
         };
 
         return Batch;
+    })();
+
+    gameproto.Refresh = (function() {
+
+        var Refresh = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        Refresh.prototype.token = "";
+
+        Refresh.create = function(properties) {
+            return new Refresh(properties);
+        };
+
+        Refresh.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.token != null && $Object.hasOwnProperty.call(m, "token") && m.token !== "")
+                w.uint32(10).string(m.token);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        Refresh.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.Refresh();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.token = v;
+                        else
+                            delete m.token;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        Refresh.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.Refresh)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.Refresh: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.Refresh();
+            if (d.token != null) {
+                if (typeof d.token !== "string" || d.token.length) {
+                    m.token = $String(d.token);
+                }
+            }
+            return m;
+        };
+
+        Refresh.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                d.token = "";
+            }
+            if (m.token != null && $Object.hasOwnProperty.call(m, "token")) {
+                d.token = m.token;
+            }
+            return d;
+        };
+
+        Refresh.prototype.toJSON = function() {
+            return Refresh.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        Refresh.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.Refresh";
+        };
+
+        return Refresh;
+    })();
+
+    gameproto.Refreshed = (function() {
+
+        var Refreshed = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        Refreshed.prototype.token_expires_at = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        Refreshed.create = function(properties) {
+            return new Refreshed(properties);
+        };
+
+        Refreshed.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.token_expires_at != null && $Object.hasOwnProperty.call(m, "token_expires_at") && (typeof m.token_expires_at === "object" ? m.token_expires_at.low || m.token_expires_at.high : m.token_expires_at !== 0))
+                w.uint32(8).int64(m.token_expires_at);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        Refreshed.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.Refreshed();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                            m.token_expires_at = v;
+                        else
+                            delete m.token_expires_at;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        Refreshed.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.Refreshed)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.Refreshed: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.Refreshed();
+            if (d.token_expires_at != null) {
+                if (typeof d.token_expires_at === "object" ? d.token_expires_at.low || d.token_expires_at.high : $Number(d.token_expires_at) !== 0) {
+                    if ($util.Long)
+                        m.token_expires_at = $util.Long.fromValue(d.token_expires_at, false);
+                    else if (typeof d.token_expires_at === "string")
+                        m.token_expires_at = $parseInt(d.token_expires_at, 10);
+                    else if (typeof d.token_expires_at === "number")
+                        m.token_expires_at = d.token_expires_at;
+                    else if (typeof d.token_expires_at === "object")
+                        m.token_expires_at = new $util.LongBits(d.token_expires_at.low >>> 0, d.token_expires_at.high >>> 0).toNumber();
+                }
+            }
+            return m;
+        };
+
+        Refreshed.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                if ($util.Long) {
+                    var n = new $util.Long(0, 0, false);
+                    d.token_expires_at = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                } else
+                    d.token_expires_at = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (m.token_expires_at != null && $Object.hasOwnProperty.call(m, "token_expires_at")) {
+                if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                    d.token_expires_at = typeof m.token_expires_at === "number" ? $BigInt(m.token_expires_at) : $util.Long.fromBits(m.token_expires_at.low >>> 0, m.token_expires_at.high >>> 0, false).toBigInt();
+                else if (typeof m.token_expires_at === "number")
+                    d.token_expires_at = o.longs === $String ? $String(m.token_expires_at) : m.token_expires_at;
+                else
+                    d.token_expires_at = o.longs === $String ? $util.Long.prototype.toString.call(m.token_expires_at) : o.longs === $Number ? new $util.LongBits(m.token_expires_at.low >>> 0, m.token_expires_at.high >>> 0).toNumber() : m.token_expires_at;
+            }
+            return d;
+        };
+
+        Refreshed.prototype.toJSON = function() {
+            return Refreshed.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        Refreshed.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.Refreshed";
+        };
+
+        return Refreshed;
     })();
 
     return gameproto;
