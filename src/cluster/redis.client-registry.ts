@@ -1,25 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import { INSTANCE_ID } from '../bus';
-import { clusterConfig } from '../config';
-import { REDIS_CONNECTIONS, type RedisConnections } from '../redis';
+import type { RedisConnections } from '../redis';
+import type { ClientRegistry } from './client-registry.port';
 
-/**
- * Which instance holds which client (for direct messages), and which instances are alive: keys
- * with a TTL (CLIENT_REGISTRY_TTL_MS) that the owning instance refreshes in one pass for all its
- * clients, never with a timer per client. An instance that dies stops refreshing; its entries
- * expire by themselves.
- */
-@Injectable()
-export class ClientRegistry {
+/** The client registry in Redis: a key with a TTL per client and per instance (liveness). */
+export class RedisClientRegistry implements ClientRegistry {
   /** Client ids written to Redis and not yet expired, as far as this instance knows. */
   private registered = new Set<string>();
   private lastFullRefresh = 0;
 
   constructor(
-    @Inject(REDIS_CONNECTIONS) private readonly redis: RedisConnections,
-    @Inject(INSTANCE_ID) readonly instanceId: string,
-    @Inject(clusterConfig.KEY) private readonly config: ConfigType<typeof clusterConfig>,
+    private readonly redis: RedisConnections,
+    readonly instanceId: string,
+    private readonly config: { clientTtlMs: number },
   ) {}
 
   /**

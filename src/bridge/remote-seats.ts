@@ -6,8 +6,8 @@ export interface LocalSeat {
 
 /**
  * What this instance knows of rooms run elsewhere that have members here: the seats of its
- * clients, the last known holder, and the history epoch the holder last reported (a dropped
- * client's session is parked with it). Shared by the bridge's forwarding and housekeeping.
+ * clients, the last known owner, and the history epoch the owner last reported (a dropped
+ * client's session is parked with it). Shared by the bridge's router, its owner requests and its housekeeping.
  */
 export class RemoteSeats {
   private readonly seats = new Map<string, Map<string, LocalSeat>>();

@@ -1,19 +1,30 @@
 import { Logger } from '@nestjs/common';
+import type { ClientRegistry, RoomLeases, RoomStateStore } from '../cluster';
+import type { ConnectionPool } from '../connection';
+import type { RoomHistory } from '../history';
 import { LeaveReason } from '../protocol';
+import type { GameLogicRunner, Room, RoomAdmission, RoomRegistry } from '../rooms';
 import type { RemoteSeats } from './remote-seats';
-import type { Room } from './room';
-import type { RoomBridgeDeps } from './room-bridge.service';
-import { type RoomRestorer, toStoredMember } from './room-restorer';
+import { toStoredMember } from './room-presence';
+import type { RoomOwners } from './room-owners';
+import type { RoomRestorer } from './room-restorer';
 
 // Registry diffs (new and gone clients) run this often; leases and snapshots on their own periods.
 export const PASS_MS = 200;
+
+/** The periods and the grace the pass works with (ROOM_LEASE_MS, ROOM_SNAPSHOT_INTERVAL_MS, RESUME_GRACE_MS). */
+export interface HousekeepingTimes {
+  roomLeaseMs: number;
+  snapshotIntervalMs: number;
+  resumeGraceMs: number;
+}
 
 /**
  * The bridge's one housekeeping pass per instance (never a timer per room or client): client
  * registry diff and refresh, lease renewal or takeover, orphan sweep, snapshots.
  */
 export class RoomHousekeeping {
-  private readonly logger = new Logger('RoomBridge');
+  private readonly logger = new Logger(RoomHousekeeping.name);
   private readonly persistedFrame = new WeakMap<Room, number>();
   private timer: NodeJS.Timeout | undefined;
   private passRunning = false;
@@ -21,11 +32,12 @@ export class RoomHousekeeping {
   private lastSnapshot = 0;
 
   constructor(
-    private readonly d: RoomBridgeDeps,
-    private readonly remote: RemoteSeats,
-    private readonly restorer: RoomRestorer,
-    /** Asks a room's holder to seat a client of this instance (the bridge's join request). */
-    private readonly requestSeat: (owner: string, roomId: string, clientId: string, seat: { playerId: string; nickname: string }) => Promise<unknown>,
+    private readonly cluster: { leases: RoomLeases; clients: ClientRegistry; store: RoomStateStore },
+    private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; runner: GameLogicRunner; history: RoomHistory },
+    private readonly bridge: { remote: RemoteSeats; restorer: RoomRestorer; owners: RoomOwners },
+    private readonly pool: ConnectionPool,
+    private readonly instanceId: string,
+    private readonly times: HousekeepingTimes,
   ) {}
 
   start(): void {
@@ -39,7 +51,7 @@ export class RoomHousekeeping {
 
   /** Redis came back (maybe empty): rewrite registrations, leases and snapshots at once. */
   rewriteAll(): void {
-    this.d.registry.reset();
+    this.cluster.clients.reset();
     this.lastLeasePass = this.lastSnapshot = 0;
     void this.pass();
   }
@@ -49,13 +61,13 @@ export class RoomHousekeeping {
     this.passRunning = true;
     try {
       const now = Date.now();
-      await this.d.registry.sync(this.localClientIds(), now);
-      if (now - this.lastLeasePass >= this.d.cluster.roomLeaseMs / 3) {
+      await this.cluster.clients.sync(this.localClientIds(), now);
+      if (now - this.lastLeasePass >= this.times.roomLeaseMs / 3) {
         this.lastLeasePass = now;
         await this.renewLeases();
         await this.sweepOrphans(now);
       }
-      if (now - this.lastSnapshot >= this.d.cluster.snapshotIntervalMs) {
+      if (now - this.lastSnapshot >= this.times.snapshotIntervalMs) {
         this.lastSnapshot = now;
         await this.persist();
       }
@@ -67,61 +79,64 @@ export class RoomHousekeeping {
   }
 
   private *localClientIds(): Iterable<string> {
-    for (const connection of this.d.pool.values()) yield connection.clientId;
+    for (const connection of this.pool.values()) yield connection.clientId;
   }
 
   /** Renews the rooms run here; for rooms with members here run elsewhere, takes the lease once it expired. */
   private async renewLeases(): Promise<void> {
-    const running = new Map([...this.d.rooms.runningRooms()].map((room) => [room.id, room]));
-    const holders = await this.d.leases.holdersOf([...running.keys(), ...this.remote.rooms()]);
-    for (const [roomId, holder] of holders) {
-      if (holder === null) continue; // Redis away: keep doing what we did
+    const { rooms } = this.core;
+    const { remote } = this.bridge;
+    const running = new Map([...rooms.values()].map((room) => [room.id, room]));
+    const owners = await this.cluster.leases.ownersOf([...running.keys(), ...remote.rooms()]);
+    for (const [roomId, owner] of owners) {
+      if (owner === null) continue; // Redis away: keep doing what we did
       const room = running.get(roomId);
-      if (room && holder !== this.d.instanceId) {
-        this.logger.warn(`lost room ${roomId} to instance ${holder}; forwarding to it from now on`);
-        this.d.rooms.relinquish(room);
-        this.reseat(room, holder);
-      } else if (!room && holder === this.d.instanceId) {
+      if (room && owner !== this.instanceId) {
+        this.logger.warn(`lost room ${roomId} to instance ${owner}; forwarding to it from now on`);
+        rooms.relinquish(room);
+        this.reseat(room, owner);
+      } else if (!room && owner === this.instanceId) {
         await this.takeOver(roomId);
       } else if (!room) {
-        this.remote.setOwner(roomId, holder);
+        remote.setOwner(roomId, owner);
       }
     }
   }
 
   private async takeOver(roomId: string): Promise<void> {
-    await this.restorer.load(roomId);
-    const seats = this.remote.take(roomId);
+    await this.bridge.restorer.load(roomId);
+    const seats = this.bridge.remote.take(roomId);
     // Redis may have lost the room entirely: seat this instance's members in a fresh one.
     for (const [clientId, seat] of seats ?? []) {
-      if (this.d.rooms.get(roomId)?.members.has(clientId)) continue;
+      if (this.core.rooms.get(roomId)?.members.has(clientId)) continue;
       try {
-        this.d.rooms.admit(roomId, { clientId, ...seat });
+        this.core.admission.seat(roomId, { clientId, ...seat });
       } catch (error) {
         this.logger.warn(`could not reseat ${clientId} in room ${roomId}: ${(error as Error).message}`);
       }
     }
   }
 
-  /** After losing a room: this instance's members join the new holder's copy. */
-  private reseat(room: Room, holder: string): void {
-    this.remote.setOwner(room.id, holder);
-    this.remote.setEpoch(room.id, this.d.history.position(room.id).epoch);
+  /** After losing a room: this instance's members join the new owner's copy. */
+  private reseat(room: Room, owner: string): void {
+    const { remote, owners } = this.bridge;
+    remote.setOwner(room.id, owner);
+    remote.setEpoch(room.id, this.core.history.position(room.id).epoch);
     for (const member of room.members.values()) {
-      if (member.instanceId !== undefined || !this.d.pool.get(member.clientId)) continue;
+      if (member.instanceId !== undefined || !this.pool.get(member.clientId)) continue;
       const seat = { playerId: member.playerId, nickname: member.nickname };
-      this.remote.seat(room.id, member.clientId, seat);
-      this.requestSeat(holder, room.id, member.clientId, seat).catch(() => undefined);
+      remote.seat(room.id, member.clientId, seat);
+      owners.ask(owner, room.id, member.clientId, seat).catch(() => undefined);
     }
   }
 
   /** Members whose instance died keep their seat for the resume grace, then leave with `timeout`. */
   private async sweepOrphans(now: number): Promise<void> {
-    const rooms = [...this.d.rooms.runningRooms()];
+    const rooms = [...this.core.rooms.values()];
     const instances = new Set<string>();
     for (const room of rooms) for (const m of room.members.values()) if (m.instanceId) instances.add(m.instanceId);
     if (instances.size === 0) return;
-    const alive = await this.d.registry.alive(instances);
+    const alive = await this.cluster.clients.alive(instances);
     if (!alive) return;
     for (const room of rooms) {
       for (const member of [...room.members.values()]) {
@@ -130,7 +145,7 @@ export class RoomHousekeeping {
           continue;
         }
         member.orphanedAt ??= now;
-        if (now - member.orphanedAt >= this.d.session.resumeGraceMs) this.d.rooms.removeMember(room, member, LeaveReason.Timeout);
+        if (now - member.orphanedAt >= this.times.resumeGraceMs) this.core.admission.unseat(room, member, LeaveReason.Timeout);
       }
     }
   }
@@ -138,13 +153,15 @@ export class RoomHousekeeping {
   /** Persists every room run here whose frame moved since the last snapshot. */
   private async persist(): Promise<void> {
     const saves: Promise<void>[] = [];
-    for (const room of this.d.rooms.runningRooms()) {
+    const { rooms, runner } = this.core;
+    for (const room of rooms.values()) {
       if (this.persistedFrame.get(room) === room.frameNum) continue;
-      const state = room.logic.serialize ? this.d.rooms.runLogic(room, () => room.logic.serialize!(room.state)) : undefined;
+      const serialize = room.logic.serialize;
+      const state = serialize ? runner.run(room, () => serialize.call(room.logic, room.state)) : undefined;
       const frame = room.frameNum;
-      const members = [...room.members.values()].map((m) => toStoredMember(m, this.d.instanceId));
+      const members = [...room.members.values()].map((m) => toStoredMember(m, this.instanceId));
       saves.push(
-        this.d.store
+        this.cluster.store
           .save(room.id, { frameNum: frame, savedAt: Date.now(), nextEntityId: room.upcomingEntityId, state, members })
           .then(() => void this.persistedFrame.set(room, frame)),
       );

@@ -1,16 +1,21 @@
 import { Test } from '@nestjs/testing';
-import { BUS, type BusMessage, InMemoryBus, roomChannel } from '../bus';
+import { BUS, InMemoryBus } from '../bus';
 import { historyConfig, roomsConfig } from '../config';
 import { type Connection, ConnectionPool } from '../connection';
 import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from '../history';
 import type { ServerMessage } from '../protocol';
 import { ArenaLogic } from '../games/arena/arena.logic';
 import { GameLogicRegistry } from './game-logic.registry';
-import { RoomFanout } from './room-fanout.service';
-import { RoomsService } from './rooms.service';
+import { GameLogicRunner } from './game-logic.runner';
+import { LocalRoomRouter } from './local.room-router';
+import { RoomAdmission } from './room-admission';
+import { ROOM_BROADCAST, roomChannel } from './room-broadcast.topic';
+import { RoomFanout } from './room-fanout';
+import { RoomRegistry } from './room-registry';
 
-describe(RoomsService.name, () => {
-  let rooms: RoomsService;
+describe(LocalRoomRouter.name, () => {
+  let rooms: LocalRoomRouter;
+  let registry: RoomRegistry;
   let fanout: RoomFanout;
   let bus: InMemoryBus;
   let published: ServerMessage[];
@@ -29,9 +34,12 @@ describe(RoomsService.name, () => {
     bus = new InMemoryBus();
     const module = await Test.createTestingModule({
       providers: [
-        RoomsService,
+        LocalRoomRouter,
+        RoomRegistry,
+        RoomAdmission,
+        GameLogicRunner,
         RoomFanout,
-        { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 2, maxQueuedActions: 10, chatMaxLength: 100 } },
+        { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 2, maxQueuedActions: 10, chatMaxLength: 100, maxRoomsPerConnection: 16 } },
         { provide: historyConfig.KEY, useValue: { maxEvents: 10, maxAgeMs: 60000 } },
         { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
         { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
@@ -40,31 +48,30 @@ describe(RoomsService.name, () => {
         { provide: ConnectionPool, useValue: { broadcast: () => undefined, get: () => undefined } },
       ],
     }).compile();
-    rooms = module.get(RoomsService);
+    rooms = module.get(LocalRoomRouter);
+    registry = module.get(RoomRegistry);
     fanout = module.get(RoomFanout);
     published = [];
-    bus.subscribe(roomChannel('r'), (m: BusMessage) => {
-      if (m.kind === 'room') published.push(m.message);
-    });
+    bus.subscribe(roomChannel('r'), ROOM_BROADCAST, ({ message }) => published.push(message));
   });
 
   describe('join', () => {
     it('should create the room on first join and return a snapshot with entity ids', () => {
-      const joined = rooms.joinHere(connection('a'), { room_id: 'r', user_id: 'alice', nickname: 'Al' });
-      expect(rooms.roomCount).toBe(1);
+      const joined = rooms.join(connection('a'), { room_id: 'r', user_id: 'alice', nickname: 'Al' });
+      expect(registry.size).toBe(1);
       expect(joined.payload.players).toEqual([expect.objectContaining({ player_id: 'alice', nickname: 'Al', entity_id: 1, client_id: 'a' })]);
       expect(joined.payload.offset).toBe(1);
     });
 
     it('should prefer the verified user id over the requested one', () => {
-      const joined = rooms.joinHere(connection('a', 'verified'), { room_id: 'r', user_id: 'spoofed' });
+      const joined = rooms.join(connection('a', 'verified'), { room_id: 'r', user_id: 'spoofed' });
       expect(joined.payload.players[0].player_id).toBe('verified');
     });
 
     it('should publish player_joined to the others with an offset, excluding the joiner', () => {
-      rooms.joinHere(connection('a'), { room_id: 'r' });
+      rooms.join(connection('a'), { room_id: 'r' });
       expect(fanout.localRoomCount).toBe(1);
-      rooms.joinHere(connection('b'), { room_id: 'r' });
+      rooms.join(connection('b'), { room_id: 'r' });
       const joined = published.filter((m) => m.type === 'player_joined');
       expect(joined.map((m) => [m.payload, m.offset])).toEqual([
         [expect.objectContaining({ client_id: 'a', entity_id: 1 }), 1],
@@ -74,18 +81,18 @@ describe(RoomsService.name, () => {
 
     it('should answer a repeated join with the snapshot and no second player_joined', () => {
       const a = connection('a');
-      rooms.joinHere(a, { room_id: 'r' });
-      rooms.joinHere(a, { room_id: 'r' });
+      rooms.join(a, { room_id: 'r' });
+      rooms.join(a, { room_id: 'r' });
       expect(published.filter((m) => m.type === 'player_joined')).toHaveLength(1);
     });
 
     it('should refuse a full room with ROOM_FULL and a duplicate player id with INVALID_PAYLOAD', () => {
-      rooms.joinHere(connection('a'), { room_id: 'r', user_id: 'same' });
-      expect(() => rooms.joinHere(connection('b'), { room_id: 'r', user_id: 'same' })).toThrow(
+      rooms.join(connection('a'), { room_id: 'r', user_id: 'same' });
+      expect(() => rooms.join(connection('b'), { room_id: 'r', user_id: 'same' })).toThrow(
         expect.objectContaining({ code: 'INVALID_PAYLOAD' }),
       );
-      rooms.joinHere(connection('b'), { room_id: 'r' });
-      expect(() => rooms.joinHere(connection('c'), { room_id: 'r' })).toThrow(expect.objectContaining({ code: 'ROOM_FULL' }));
+      rooms.join(connection('b'), { room_id: 'r' });
+      expect(() => rooms.join(connection('c'), { room_id: 'r' })).toThrow(expect.objectContaining({ code: 'ROOM_FULL' }));
     });
   });
 
@@ -93,21 +100,21 @@ describe(RoomsService.name, () => {
     it('should publish player_left and dispose the room after the last member', () => {
       const a = connection('a');
       const b = connection('b');
-      rooms.joinHere(a, { room_id: 'r' });
-      rooms.joinHere(b, { room_id: 'r' });
+      rooms.join(a, { room_id: 'r' });
+      rooms.join(b, { room_id: 'r' });
       rooms.leave(b, 'r', 'left');
       expect(published.at(-1)).toEqual(expect.objectContaining({ type: 'player_left', offset: 3 }));
       rooms.leave(a, 'r', 'left');
-      expect(rooms.roomCount).toBe(0);
+      expect(registry.size).toBe(0);
       expect(fanout.localRoomCount).toBe(0); // unsubscribed with the last local member
       expect(a.rooms.size).toBe(0);
     });
 
     it('should start a new epoch when a disposed room is created again', () => {
       const a = connection('a');
-      const first = rooms.joinHere(a, { room_id: 'r' }).payload.epoch;
+      const first = rooms.join(a, { room_id: 'r' }).payload.epoch;
       rooms.leave(a, 'r', 'left');
-      expect(rooms.joinHere(a, { room_id: 'r' }).payload.epoch).not.toBe(first);
+      expect(rooms.join(a, { room_id: 'r' }).payload.epoch).not.toBe(first);
     });
 
     it('should refuse to leave a room the client is not in with NOT_IN_ROOM', () => {
@@ -115,14 +122,14 @@ describe(RoomsService.name, () => {
     });
   });
 
-  describe('memberRoom', () => {
+  describe('membership', () => {
     it('should default to the only room and require room_id with several', () => {
       const a = connection('a');
-      expect(() => rooms.memberRoom(a, undefined)).toThrow(expect.objectContaining({ code: 'NOT_IN_ROOM' }));
-      rooms.joinHere(a, { room_id: 'r' });
-      expect(rooms.memberRoom(a, undefined).room.id).toBe('r');
-      rooms.joinHere(a, { room_id: 's' });
-      expect(() => rooms.memberRoom(a, undefined)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
+      expect(() => rooms.membership(a, undefined)).toThrow(expect.objectContaining({ code: 'NOT_IN_ROOM' }));
+      rooms.join(a, { room_id: 'r' });
+      expect(rooms.membership(a, undefined).roomId).toBe('r');
+      rooms.join(a, { room_id: 's' });
+      expect(() => rooms.membership(a, undefined)).toThrow(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
     });
   });
 });

@@ -1,35 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { REDIS_CONNECTIONS, type RedisConnections } from '../redis';
-
-/** A room member as stored in the room's presence hash (the union over all instances). */
-export interface StoredMember {
-  clientId: string;
-  playerId: string;
-  nickname: string;
-  entityId: number;
-  instanceId: string;
-  lastInputSeq?: number;
-}
-
-/** What the owner persists periodically: enough for another instance to continue the room. */
-export interface StoredRoom {
-  frameNum: number;
-  /** Server clock (ms) when it was taken: a successor skips the frames the owner may have sent since. */
-  savedAt: number;
-  nextEntityId: number;
-  /** `GameLogic.serialize(state)`; absent when the logic cannot serialize (state restarts). */
-  state?: unknown;
-  members: StoredMember[];
-}
+import type { RedisConnections } from '../redis';
+import type { RoomStateStore, StoredMember, StoredRoom } from './room-state-store.port';
 
 /**
  * A room's presence (hash clientId → member) and state snapshot in Redis. Keys carry the room in
  * a `{hash tag}` so that one room's keys share a Cluster slot. Every method rejects while Redis is
  * away; callers decide whether that matters.
  */
-@Injectable()
-export class RoomStateStore {
-  constructor(@Inject(REDIS_CONNECTIONS) private readonly redis: RedisConnections) {}
+export class RedisRoomStateStore implements RoomStateStore {
+  constructor(private readonly redis: RedisConnections) {}
 
   async addMember(roomId: string, member: StoredMember): Promise<void> {
     await this.redis.cmd.hset(this.key(roomId, 'members'), member.clientId, JSON.stringify(member));
