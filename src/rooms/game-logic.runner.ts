@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
 import { ErrorCode, GameError } from '../protocol';
-import type { TickClock } from './game-logic';
+import type { TickClock } from '../game-api';
 import type { Room } from './room';
 
 /**

@@ -5,7 +5,7 @@ import { type Connection, ConnectionPool } from '../connection';
 import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from '../history';
 import type { ServerMessage } from '../protocol';
 import { ArenaLogic } from '../games/arena/arena.logic';
-import { GameLogicRegistry } from './game-logic.registry';
+import { GameLogicRegistry } from '../game-api';
 import { GameLogicRunner } from './game-logic.runner';
 import { LocalRoomRouter } from './local.room-router';
 import { RoomAdmission } from './room-admission';

@@ -2,17 +2,16 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { type Observable, Subject } from 'rxjs';
 import { roomsConfig } from '../config';
+import { ROOM_AUTHORIZER, type RoomAuthorizer } from '../game-api';
 import type { Connection } from '../connection';
 import { ROOM_HISTORY, type RoomHistory, type StreamPosition } from '../history';
 import { ErrorCode, GameError, type LeaveReason, MessageType, type RoomPlayer, type ServerMessage, serverMessage } from '../protocol';
 import { GameLogicRunner } from './game-logic.runner';
 import { toPlayerSnapshot } from './player-snapshot';
 import type { Member, Room } from './room';
-import type { RoomAuthorizer } from './room-authorizer';
 import { RoomFanout } from './room-fanout';
 import { RoomRegistry } from './room-registry';
 import type { RoomRejoin } from './room-router.port';
-import { ROOM_AUTHORIZER } from './rooms.constants';
 
 /** Who takes a seat: the socket may be on another instance (`instanceId`) when rooms span instances. */
 export interface SeatRequest {

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ROOM_HISTORY, type RoomHistory } from '../history';
-import type { GameLogic } from './game-logic';
-import { GameLogicRegistry } from './game-logic.registry';
+import { type GameLogic, GameLogicRegistry } from '../game-api';
 import { Room, type RoomActivity } from './room';
 
 /**

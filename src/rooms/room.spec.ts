@@ -1,4 +1,4 @@
-import type { GameLogic } from './game-logic';
+import type { GameLogic } from '../game-api';
 import { Room, type RoomActivity } from './room';
 
 describe(Room.name, () => {

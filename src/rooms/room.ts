@@ -1,5 +1,5 @@
 import { ErrorCode, GameError, type GameActionPayload } from '../protocol';
-import type { GameLogic, PlayerRef } from './game-logic';
+import type { GameLogic, PlayerRef } from '../game-api';
 
 /** A room member: identity for the game logic plus what the core tracks for it. */
 export interface Member extends PlayerRef {

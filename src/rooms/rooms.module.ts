@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { ConnectionModule } from '../connection';
+import { GameApiModule } from '../game-api';
 import { HistoryModule } from '../history';
-import { GameLogicRegistry } from './game-logic.registry';
 import { GameLogicRunner } from './game-logic.runner';
 import { LocalClientDelivery } from './local.client-delivery';
 import { LocalRoomRouter } from './local.room-router';
@@ -10,14 +9,14 @@ import { RoomAdmission } from './room-admission';
 import { RoomFanout } from './room-fanout';
 import { RoomRegistry } from './room-registry';
 
-const CORE = [GameLogicRegistry, GameLogicRunner, RoomRegistry, RoomAdmission, RoomFanout];
+const CORE = [GameLogicRunner, RoomRegistry, RoomAdmission, RoomFanout];
 /** The single-instance implementations of the room ports; `RoomRoutingModule` decides whether they are the ones used. */
 const LOCAL = [LocalRoomRouter, LocalClientDelivery];
 
 /** The room core: runs the rooms this instance owns and delivers room traffic to this instance's members. */
 @Module({
-  imports: [DiscoveryModule, ConnectionModule, HistoryModule],
+  imports: [GameApiModule, ConnectionModule, HistoryModule],
   providers: [...CORE, ...LOCAL],
-  exports: [...CORE, ...LOCAL],
+  exports: [GameApiModule, ...CORE, ...LOCAL],
 })
 export class RoomsModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
+import type { TickClock } from '../game-api';
 import { MetricsService } from '../metrics';
 import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
 import {
@@ -11,7 +12,6 @@ import {
   type Room,
   RoomFanout,
   RoomRegistry,
-  type TickClock,
   toPlayerSnapshot,
 } from '../rooms';
 
