@@ -1,4 +1,4 @@
-import { UseFilters } from '@nestjs/common';
+import { Inject, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -24,9 +24,9 @@ import {
   type ResumePayload,
   serverMessage,
 } from '../protocol';
-import { RoomsService } from '../rooms';
+import { ResumeService, SessionLifecycleService } from '../resume';
+import { ROOM_ROUTER, type RoomRouter } from '../rooms';
 import { GameExceptionFilter } from './game-exception.filter';
-import { SessionLifecycle } from './session-lifecycle.service';
 import { TokenRefresh } from './token-refresh.service';
 
 /** Path of the WebSocket endpoint (docs/protocol.md, "Endpoint"). */
@@ -42,8 +42,9 @@ export const WS_PATH = '/ws';
 export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     private readonly pool: ConnectionPool,
-    private readonly lifecycle: SessionLifecycle,
-    private readonly rooms: RoomsService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly resumes: ResumeService,
+    @Inject(ROOM_ROUTER) private readonly rooms: RoomRouter,
     private readonly chat: ChatService,
     private readonly tokens: TokenRefresh,
   ) {}
@@ -53,7 +54,7 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
     this.pool.send(connection, this.lifecycle.open(connection));
   }
 
-  /** Seats and session were already parked or ended by `SessionLifecycle` (it sees the close code). */
+  /** Seats and session were already parked or ended by `SessionLifecycleService` (it sees the close code). */
   handleDisconnect(socket: GameSocket): void {
     if (socket.connection) this.pool.unregister(socket.connection);
   }
@@ -84,7 +85,7 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   @SubscribeMessage(MessageType.Resume)
   resume(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ResumePayload) {
-    return this.lifecycle.resume(socket.connection, request);
+    return this.resumes.resume(socket.connection, request);
   }
 
   @SubscribeMessage(MessageType.Refresh)

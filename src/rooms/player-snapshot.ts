@@ -1,5 +1,5 @@
 import type { PlayerSnapshot, Vec3 } from '../protocol';
-import type { PlayerView } from './game-logic';
+import type { PlayerView } from '../game-api';
 
 const finite = (n: number): number => (Number.isFinite(n) ? n : 0);
 const vec = (v: Vec3 | undefined): Vec3 => (v ? { x: finite(v.x), y: finite(v.y), z: finite(v.z) } : { x: 0, y: 0, z: 0 });

@@ -14,7 +14,7 @@ import type { DetachedSession, SessionStore } from './session-store.port';
 /**
  * Sessions: one per connection, announced in `welcome`, kept for RESUME_GRACE_MS after the
  * socket drops. Owns the resume token, the session's de-duplication window and its direct-message
- * buffer; which rooms a session sits in is the rooms' business (see `SessionLifecycle`).
+ * buffer; which rooms a session sits in is the rooms' business (see `SessionLifecycleService` in `src/resume`).
  */
 @Injectable()
 export class SessionService {

@@ -1,12 +1,23 @@
 import { Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { BUS, type BusMessage, InMemoryBus, roomChannel } from '../bus';
+import { BUS, InMemoryBus } from '../bus';
 import { historyConfig, roomsConfig } from '../config';
 import { type Connection, ConnectionPool } from '../connection';
 import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from '../history';
 import { ErrorCode, GameError, type SyncPayload } from '../protocol';
-import { GameLogicRegistry, type GameLogic, RoomFanout, RoomsService } from '../rooms';
+import {
+  CLIENT_DELIVERY,
+  GameLogicRunner,
+  LocalClientDelivery,
+  LocalRoomRouter,
+  ROOM_BROADCAST,
+  RoomAdmission,
+  RoomFanout,
+  RoomRegistry,
+  roomChannel,
+} from '../rooms';
 import { Registry } from 'prom-client';
+import { type GameLogic, GameLogicRegistry } from '../game-api';
 import { MetricsService } from '../metrics';
 import { SyncService } from './sync.service';
 
@@ -39,7 +50,8 @@ class CountingLogic implements GameLogic<{ moves: number; players: string[] }> {
 
 describe(SyncService.name, () => {
   let sync: SyncService;
-  let rooms: RoomsService;
+  let rooms: LocalRoomRouter;
+  let registry: RoomRegistry;
   let syncs: SyncPayload[];
   let sent: { clientId: string; type: string; payload: unknown }[];
   const connection = (id: string) => ({ clientId: id, rooms: new Set<string>(), userId: undefined }) as unknown as Connection;
@@ -51,9 +63,13 @@ describe(SyncService.name, () => {
     const module = await Test.createTestingModule({
       providers: [
         SyncService,
-        RoomsService,
+        LocalRoomRouter,
+        RoomRegistry,
+        RoomAdmission,
+        GameLogicRunner,
         RoomFanout,
-        { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 8, maxQueuedActions: 3, chatMaxLength: 100 } },
+        { provide: CLIENT_DELIVERY, useClass: LocalClientDelivery },
+        { provide: roomsConfig.KEY, useValue: { tickRate: 20, maxPlayers: 8, maxQueuedActions: 3, chatMaxLength: 100, maxRoomsPerConnection: 16 } },
         { provide: historyConfig.KEY, useValue: { maxEvents: 10, maxAgeMs: 60000 } },
         { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
         { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
@@ -72,22 +88,24 @@ describe(SyncService.name, () => {
       ],
     }).compile();
     sync = module.get(SyncService);
-    rooms = module.get(RoomsService);
+    rooms = module.get(LocalRoomRouter);
+    registry = module.get(RoomRegistry);
     syncs = [];
-    module.get<InMemoryBus>(BUS).subscribe(roomChannel('r'), (message: BusMessage) => {
-      if (message.kind === 'room' && message.message.type === 'sync') syncs.push(message.message.payload as SyncPayload);
+    module.get<InMemoryBus>(BUS).subscribe(roomChannel('r'), ROOM_BROADCAST, ({ message }) => {
+      if (message.type === 'sync') syncs.push(message.payload as SyncPayload);
     });
     sync.onApplicationBootstrap();
   });
   afterEach(() => {
     sync.onApplicationShutdown();
     jest.useRealTimers();
+    jest.restoreAllMocks();
   });
 
   describe('tick', () => {
     it('should keep TICK_RATE ticks per second of wall time even when every tick runs 10 ms late', () => {
       const a = connection('a');
-      rooms.joinHere(a, { room_id: 'r' });
+      rooms.join(a, { room_id: 'r' });
       jest.advanceTimersByTime(50); // the join's own sync
       const start = Date.now();
       const before = syncs.length;
@@ -110,7 +128,7 @@ describe(SyncService.name, () => {
       expect(syncs).toHaveLength(1);
       jest.advanceTimersByTime(500);
       expect(syncs).toHaveLength(1);
-      expect(rooms.activeRooms.size).toBe(0);
+      expect(registry.activeRooms.size).toBe(0);
     });
 
     it('should apply queued actions on the next tick, in order, and echo input_seq', () => {

@@ -1,9 +1,19 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
+import type { TickClock } from '../game-api';
 import { MetricsService } from '../metrics';
 import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
-import { type Room, RoomFanout, RoomsService, type TickClock, toPlayerSnapshot } from '../rooms';
+import {
+  CLIENT_DELIVERY,
+  type ClientDelivery,
+  GameLogicRunner,
+  type QueuedAction,
+  type Room,
+  RoomFanout,
+  RoomRegistry,
+  toPlayerSnapshot,
+} from '../rooms';
 
 /**
  * The authoritative tick: one timer for all rooms (never one per room), visiting only rooms
@@ -25,8 +35,10 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(roomsConfig.KEY) config: ConfigType<typeof roomsConfig>,
-    private readonly rooms: RoomsService,
+    private readonly rooms: RoomRegistry,
+    private readonly runner: GameLogicRunner,
     private readonly fanout: RoomFanout,
+    @Inject(CLIENT_DELIVERY) private readonly delivery: ClientDelivery,
     private readonly metrics: MetricsService,
   ) {
     this.tickMs = 1000 / config.tickRate;
@@ -72,40 +84,36 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private tickRoom(room: Room, clock: TickClock): void {
-    let changed = room.changed;
-    room.changed = false;
-    if (room.actions.length > 0) changed = this.applyActions(room, clock) || changed;
+    let changed = room.takeChanged();
+    const actions = room.takeActions();
+    if (actions.length > 0) changed = this.applyActions(room, actions, clock) || changed;
     let keepTicking = false;
     const { onTick } = room.logic;
     if (onTick) {
       try {
-        const result = this.rooms.runLogic(room, () => onTick.call(room.logic, room.state, clock));
+        const result = this.runner.run(room, () => onTick.call(room.logic, room.state, clock));
         changed = result.changed || changed;
         keepTicking = result.keepTicking;
       } catch {
-        // Logged by runLogic; the room carries on from its current state.
+        // Logged by the runner; the room carries on from its current state.
       }
     }
     if (changed) this.publishSync(room, clock.now);
-    if (!keepTicking && room.actions.length === 0 && !room.changed) {
-      room.active = false;
-      this.rooms.activeRooms.delete(room);
-    }
+    room.settle(keepTicking);
   }
 
   /** Applies the queue; returns whether any action took effect. */
-  private applyActions(room: Room, clock: TickClock): boolean {
-    const actions = room.actions.splice(0, room.actions.length);
+  private applyActions(room: Room, actions: readonly QueuedAction[], clock: TickClock): boolean {
     let applied = false;
     for (const { member, action, refId } of actions) {
       if (room.members.get(member.clientId) !== member) continue; // left since queuing
       try {
-        this.rooms.runLogic(room, () => room.logic.onAction(room.state, member, action, clock));
+        this.runner.run(room, () => room.logic.onAction(room.state, member, action, clock));
         if (action.input_seq) member.lastInputSeq = action.input_seq;
         applied = true;
       } catch (error) {
         const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
-        this.fanout.toClient(
+        this.delivery.send(
           member.clientId,
           serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: refId }),
         );
@@ -115,8 +123,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private publishSync(room: Room, now: number): void {
-    room.frameNum += 1;
-    const views = this.rooms.runLogic(room, () => room.logic.snapshot(room.state));
+    const frameNum = room.nextFrame();
+    const views = this.runner.run(room, () => room.logic.snapshot(room.state));
     const players = views.map((view) =>
       toPlayerSnapshot(view, room.membersByPlayerId.get(view.player_id)?.lastInputSeq ?? 0),
     );
@@ -124,7 +132,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
       room.id,
       serverMessage(
         MessageType.Sync,
-        { room_id: room.id, frame_num: room.frameNum, players, timestamp: now },
+        { room_id: room.id, frame_num: frameNum, players, timestamp: now },
         { room_id: room.id },
       ),
     );

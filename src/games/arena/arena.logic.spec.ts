@@ -1,5 +1,5 @@
 import { ErrorCode, GameError } from '../../protocol';
-import type { PlayerRef, TickClock } from '../../rooms';
+import type { PlayerRef, TickClock } from '../../game-api';
 import { ArenaLogic, type ArenaState } from './arena.logic';
 
 describe(ArenaLogic.name, () => {

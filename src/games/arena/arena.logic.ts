@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ErrorCode, GameError, type GameActionPayload, type Vec3 } from '../../protocol';
-import { type GameLogic, GameRoomKind, type PlayerRef, type PlayerView, type TickClock } from '../../rooms';
+import { type GameLogic, GameRoomKind, type PlayerRef, type PlayerView, type TickClock } from '../../game-api';
 import { arenaConfig } from './arena.config';
 
 interface Fighter {

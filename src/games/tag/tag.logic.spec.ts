@@ -1,5 +1,5 @@
 import { ErrorCode, GameError } from '../../protocol';
-import { GameLogicHarness } from '../../rooms/testing';
+import { GameLogicHarness } from '../../game-api/testing';
 import { TagLogic, type TagState } from './tag.logic';
 
 describe(TagLogic, () => {

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ErrorCode, type GameActionPayload, GameError, type Vec3 } from '../../protocol';
-import { GameRoomKind, type GameLogic, type PlayerRef, type PlayerView, type TickClock } from '../../rooms';
+import { GameRoomKind, type GameLogic, type PlayerRef, type PlayerView, type TickClock } from '../../game-api';
 import { tagConfig } from './tag.config';
 
 interface Runner {
