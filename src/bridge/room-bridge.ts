@@ -72,6 +72,8 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     );
     // From the first seat on: the next owner restores the room from this presence.
     this.subscriptions.push(this.admission.changes$.subscribe((change) => this.presence.record(change)));
+    // A member of a room run elsewhere that its owner kicked holds no seat here any more.
+    this.subscriptions.push(fanout.departures$.subscribe(({ connection, roomId }) => remote.unseat(roomId, connection.clientId)));
   }
 
   onApplicationBootstrap(): void {
