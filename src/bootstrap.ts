@@ -1,4 +1,4 @@
-import { type INestApplication, Logger } from '@nestjs/common';
+import { type INestApplication, Logger, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import type { Logger as Pino } from 'pino';
@@ -11,14 +11,18 @@ import { type NestLogLevel, PinoLoggerService, pinoLevelOfList, ROOT_LOGGER } fr
 /**
  * Builds the gateway app (used by main.ts and by the test kit): structured logger, adapter and
  * shutdown hooks. `logger` overrides LOG_LEVEL (the test kit passes `['error']` to stay quiet).
+ * `modules` are added next to the gateway's own (a backend team's game kinds, API consumers):
+ * their `@GameRoomKind()` providers are found like the shipped ones.
  *
+ * @example const app = await createGatewayApp({ modules: [DuelModule] });
  * @throws ConfigValidationError before anything is logged when a variable has a bad value
  */
-export async function createGatewayApp(options: { logger?: false | NestLogLevel[] } = {}) {
+export async function createGatewayApp(options: { logger?: false | NestLogLevel[]; modules?: Type[] } = {}) {
   // Checked before Nest starts: otherwise its exception zone logs the error with a framework
   // stack first, and the caller prints it a second time.
   validateDeclaredVariables();
-  const app: INestApplication = await NestFactory.create(AppModule, {
+  const root = options.modules?.length ? withModules(options.modules) : AppModule;
+  const app: INestApplication = await NestFactory.create(root, {
     ...(options.logger !== undefined && { logger: options.logger }),
     // Startup lines wait for the JSON logger instead of going to the console in another format.
     bufferLogs: true,
@@ -51,4 +55,11 @@ export function announceReady(app: INestApplication): void {
     msg: `listening on http://${host}:${port}/ (demo page) and ws://${host}:${port}/ws (game WebSocket)`,
     port,
   });
+}
+
+/** The gateway's composition root plus `modules`. */
+function withModules(modules: Type[]): Type {
+  @Module({ imports: [AppModule, ...modules] })
+  class GatewayWithModules {}
+  return GatewayWithModules;
 }

@@ -38,7 +38,7 @@ export class BridgedRoomRouter implements RoomRouter {
     private readonly instanceId: string,
   ) {}
 
-  async join(connection: Connection, request: JoinRoomPayload): Promise<ServerMessage<'room_joined'>> {
+  async join(connection: Connection, request: JoinRoomPayload): Promise<void> {
     const roomId = request.room_id;
     this.core.admission.checkAccess(connection, roomId);
     const owner = await this.owners.ownerOf(roomId);
@@ -47,20 +47,17 @@ export class BridgedRoomRouter implements RoomRouter {
       return this.local.joinHere(connection, request);
     }
     const playerId = this.core.admission.playerIdOf(connection, request.user_id);
-    const nickname = request.nickname || playerId;
+    const seat = { playerId, nickname: request.nickname || playerId, wireVersion: connection.wireVersion };
     const fresh = !connection.rooms.has(roomId);
-    if (fresh) {
-      // Delivered to before asking, so that no broadcast after the snapshot is missed.
-      connection.playerId = playerId;
-      this.core.fanout.attach(connection, roomId);
-      this.remote.seat(roomId, connection.clientId, { playerId, nickname });
-    }
+    // Held from before asking: nothing published after the owner's snapshot is missed, nothing
+    // newer than it arrives first (released with the snapshot below).
+    this.core.fanout.hold(connection, roomId);
+    if (fresh) this.remote.seat(roomId, connection.clientId, seat);
+    let joined: ServerMessage<'room_joined'>;
     try {
-      const reply = await this.owners.ask(owner, roomId, connection.clientId, { playerId, nickname });
+      const reply = await this.owners.ask(owner, roomId, connection.clientId, { ...seat, kind: request.kind, options: request.options });
       if (reply.error) throw new GameError(reply.error.code, reply.error.message);
-      const joined = reply.message as ServerMessage<'room_joined'>;
-      this.remote.setEpoch(roomId, joined.payload.epoch);
-      return joined;
+      joined = reply.message as ServerMessage<'room_joined'>;
     } catch (error) {
       if (fresh) {
         this.core.fanout.detach(connection, roomId);
@@ -68,6 +65,9 @@ export class BridgedRoomRouter implements RoomRouter {
       }
       throw error;
     }
+    connection.playerId = playerId;
+    this.remote.setEpoch(roomId, joined.payload.epoch);
+    this.core.fanout.release(connection, roomId, joined);
   }
 
   leave(connection: Connection, roomId: string, reason: LeaveReason): void {
@@ -124,7 +124,7 @@ export class BridgedRoomRouter implements RoomRouter {
       await this.restorer.load(roomId);
       return this.local.rejoin(connection, claim);
     }
-    const reply = await this.owners.ask(owner, roomId, clientId, { playerId: '', nickname: '', resume: since ?? null });
+    const reply = await this.owners.ask(owner, roomId, clientId, { playerId: '', nickname: '', wireVersion: connection.wireVersion, resume: since ?? null });
     if (reply.error) throw new GameError(reply.error.code, reply.error.message);
     const snapshot = reply.message as ServerMessage<'room_joined'> | undefined;
     return { events: reply.events ?? [], snapshot, recovered: snapshot?.payload.recovered ?? false, owner };
@@ -136,7 +136,11 @@ export class BridgedRoomRouter implements RoomRouter {
     if (!rejoin?.owner || !snapshot) return;
     // Back in a room run by `owner`: forward for this connection from now on.
     const player = snapshot.payload.players.find((p) => p.client_id === connection.clientId);
-    this.remote.seat(roomId, connection.clientId, { playerId: player?.player_id ?? connection.clientId, nickname: player?.nickname ?? connection.clientId });
+    this.remote.seat(roomId, connection.clientId, {
+      playerId: player?.player_id ?? connection.clientId,
+      nickname: player?.nickname ?? connection.clientId,
+      wireVersion: connection.wireVersion,
+    });
     this.remote.setOwner(roomId, rejoin.owner);
     this.remote.setEpoch(roomId, snapshot.payload.epoch);
   }

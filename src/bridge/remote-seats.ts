@@ -1,7 +1,10 @@
+import type { WireVersion } from '../codec';
 /** A seat of a local client in a room run by another instance. */
 export interface LocalSeat {
   playerId: string;
   nickname: string;
+  /** Protocol version of the seat's connection here. */
+  wireVersion: WireVersion;
 }
 
 /**

@@ -7,6 +7,7 @@ import { INSTANCE_ID } from '../common';
 import { clusterConfig, roomsConfig, sessionConfig } from '../config';
 import { ConnectionPool } from '../connection';
 import { ROOM_HISTORY, type RoomHistory } from '../history';
+import { GameLogicRegistry } from '../game-api';
 import { GameLogicRunner, LocalClientDelivery, LocalRoomRouter, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
 import { BridgedClientDelivery } from './bridged.client-delivery';
 import { BridgedRoomRouter } from './bridged.room-router';
@@ -50,19 +51,20 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly admission: RoomAdmission,
     fanout: RoomFanout,
     runner: GameLogicRunner,
+    kinds: GameLogicRegistry,
     local: LocalRoomRouter,
     localDelivery: LocalClientDelivery,
   ) {
     const remote = new RemoteSeats();
     this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs);
-    const restorer = new RoomRestorer(rooms, runner, store, history, instanceId);
+    const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
     this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history }, this.owners, restorer, remote, instanceId);
     this.commands = new RoomOwnerCommands(rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions);
     this.presence = new RoomPresence(store, leases, instanceId);
     this.housekeeping = new RoomHousekeeping(
       { leases, clients, store },
-      { rooms, admission, runner, history },
+      { rooms, admission, runner, history, fanout },
       { remote, restorer, owners: this.owners },
       pool,
       instanceId,
@@ -70,6 +72,8 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     );
     // From the first seat on: the next owner restores the room from this presence.
     this.subscriptions.push(this.admission.changes$.subscribe((change) => this.presence.record(change)));
+    // A member of a room run elsewhere that its owner kicked holds no seat here any more.
+    this.subscriptions.push(fanout.departures$.subscribe(({ connection, roomId }) => remote.unseat(roomId, connection.clientId)));
   }
 
   onApplicationBootstrap(): void {

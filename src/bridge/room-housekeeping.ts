@@ -3,7 +3,7 @@ import type { ClientRegistry, RoomLeases, RoomStateStore } from '../cluster';
 import type { ConnectionPool } from '../connection';
 import type { RoomHistory } from '../history';
 import { LeaveReason } from '../protocol';
-import type { GameLogicRunner, Room, RoomAdmission, RoomRegistry } from '../rooms';
+import type { GameLogicRunner, Room, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
 import type { RemoteSeats } from './remote-seats';
 import { toStoredMember } from './room-presence';
 import type { RoomOwners } from './room-owners';
@@ -33,7 +33,7 @@ export class RoomHousekeeping {
 
   constructor(
     private readonly cluster: { leases: RoomLeases; clients: ClientRegistry; store: RoomStateStore },
-    private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; runner: GameLogicRunner; history: RoomHistory },
+    private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; runner: GameLogicRunner; history: RoomHistory; fanout: RoomFanout },
     private readonly bridge: { remote: RemoteSeats; restorer: RoomRestorer; owners: RoomOwners },
     private readonly pool: ConnectionPool,
     private readonly instanceId: string,
@@ -110,7 +110,10 @@ export class RoomHousekeeping {
     for (const [clientId, seat] of seats ?? []) {
       if (this.core.rooms.get(roomId)?.members.has(clientId)) continue;
       try {
-        this.core.admission.seat(roomId, { clientId, ...seat });
+        const snapshot = this.core.admission.seat(roomId, { clientId, ...seat });
+        // A fresh room (new epoch, new frames): the member's client starts over from this snapshot.
+        const connection = this.pool.get(clientId);
+        if (connection) this.core.fanout.release(connection, roomId, snapshot);
       } catch (error) {
         this.logger.warn(`could not reseat ${clientId} in room ${roomId}: ${(error as Error).message}`);
       }
@@ -124,7 +127,7 @@ export class RoomHousekeeping {
     remote.setEpoch(room.id, this.core.history.position(room.id).epoch);
     for (const member of room.members.values()) {
       if (member.instanceId !== undefined || !this.pool.get(member.clientId)) continue;
-      const seat = { playerId: member.playerId, nickname: member.nickname };
+      const seat = { playerId: member.playerId, nickname: member.nickname, wireVersion: member.wireVersion };
       remote.seat(room.id, member.clientId, seat);
       owners.ask(owner, room.id, member.clientId, seat).catch(() => undefined);
     }
@@ -150,21 +153,16 @@ export class RoomHousekeeping {
     }
   }
 
-  /** Persists every room run here whose frame moved since the last snapshot. */
+  /** Persists every room run here whose frame moved since the last snapshot: its typed state, every field (the schema is the serializer). */
   private async persist(): Promise<void> {
     const saves: Promise<void>[] = [];
-    const { rooms, runner } = this.core;
-    for (const room of rooms.values()) {
+    for (const room of this.core.rooms.values()) {
       if (this.persistedFrame.get(room) === room.frameNum) continue;
-      const serialize = room.logic.serialize;
-      const state = serialize ? runner.run(room, () => serialize.call(room.logic, room.state)) : undefined;
+      const state = room.state.serialize();
       const frame = room.frameNum;
       const members = [...room.members.values()].map((m) => toStoredMember(m, this.instanceId));
-      saves.push(
-        this.cluster.store
-          .save(room.id, { frameNum: frame, savedAt: Date.now(), nextEntityId: room.upcomingEntityId, state, members })
-          .then(() => void this.persistedFrame.set(room, frame)),
-      );
+      const stored = { frameNum: frame, savedAt: Date.now(), nextEntityId: state.nextId, kind: room.kind.name, options: { ...room.options }, state, members };
+      saves.push(this.cluster.store.save(room.id, stored).then(() => void this.persistedFrame.set(room, frame)));
     }
     await Promise.allSettled(saves);
   }

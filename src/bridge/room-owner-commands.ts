@@ -1,3 +1,4 @@
+import { WireVersion } from '../codec';
 import { ErrorCode, GameError, type LeaveReason, MessageType, type ServerMessage, serverMessage } from '../protocol';
 import type { ClientDelivery, RoomAdmission, RoomFanout, RoomRegistry, RoomRejoin } from '../rooms';
 import { type RoomCommand, RoomCommandName } from './bridge.topics';
@@ -30,7 +31,7 @@ export class RoomOwnerCommands {
       case RoomCommandName.Action:
         if (!room || !member || !c.action) return; // the room moved on; the member's instance learns it next pass
         try {
-          room.enqueue({ member, action: c.action, refId: c.refId }, this.maxQueuedActions);
+          room.enqueue(member, c.action, c.refId, this.maxQueuedActions);
         } catch (error) {
           const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
           this.delivery.send(c.clientId, serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: c.refId }));
@@ -44,15 +45,16 @@ export class RoomOwnerCommands {
 
   /** A join (or a resumed seat, `resume` set) for a client of `origin`: answered with a reply. */
   private async admitRemote(c: RoomCommand, origin: string): Promise<void> {
-    const { playerId, nickname, resume } = c.data as JoinData;
+    const { playerId, nickname, resume, kind, options } = c.data as JoinData;
+    const wireVersion = (c.data as JoinData).wireVersion ?? WireVersion.V1;
     let reply: Reply;
     try {
       if ((await this.owners.ownerOf(c.roomId)) !== this.instanceId) throw new GameError(ErrorCode.Internal, `room "${c.roomId}" moved to another server; join again`);
       await this.restorer.load(c.roomId);
       reply =
         resume !== undefined
-          ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, origin))
-          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, instanceId: origin }) };
+          ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, wireVersion, origin))
+          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin }) };
     } catch (error) {
       const e = error instanceof GameError ? error : new GameError(ErrorCode.Internal, 'the room could not be joined');
       reply = { error: { code: e.code, message: e.message } };

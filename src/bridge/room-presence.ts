@@ -3,8 +3,8 @@ import type { Member, SeatChange } from '../rooms';
 
 /** A member as the room's presence stores it (its instance spelled out). */
 export function toStoredMember(member: Member, instanceId: string): StoredMember {
-  const { clientId, playerId, nickname, entityId, lastInputSeq } = member;
-  return { clientId, playerId, nickname, entityId, lastInputSeq, instanceId: member.instanceId ?? instanceId };
+  const { clientId, playerId, nickname, entityId, lastInputSeq, wireVersion } = member;
+  return { clientId, playerId, nickname, entityId, lastInputSeq, wireVersion, instanceId: member.instanceId ?? instanceId };
 }
 
 /**

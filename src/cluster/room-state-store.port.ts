@@ -9,6 +9,8 @@ export interface StoredMember {
   entityId: number;
   instanceId: string;
   lastInputSeq?: number;
+  /** Protocol version of the member's connection (1 when absent: written by an older release). */
+  wireVersion?: number;
 }
 
 /** What the owner persists periodically: enough for another instance to continue the room. */
@@ -17,7 +19,10 @@ export interface StoredRoom {
   /** Server clock (ms) when it was taken: a successor skips the frames the owner may have sent since. */
   savedAt: number;
   nextEntityId: number;
-  /** `GameLogic.serialize(state)`; absent when the logic cannot serialize (state restarts). */
+  /** The room's kind and creation options: a successor runs the same game. */
+  kind?: string;
+  options?: Record<string, string>;
+  /** The room's typed state (`RoomState.serialize()`), every field; absent: the state restarts. */
   state?: unknown;
   members: StoredMember[];
 }

@@ -15,7 +15,8 @@ export function decodeServerMessage(bytes: Uint8Array): ServerMessage {
   const spec = TYPE_BY_PROTO.get(envelope.type);
   if (!spec) throw new Error(`server message of unknown type ${envelope.type}`);
   const inner = spec.payload as unknown as Decodable;
-  const payload = inner.toObject(inner.decode(envelope.payload), { longs: Number, defaults: true, arrays: true });
+  let payload = inner.toObject(inner.decode(envelope.payload), { longs: Number, defaults: true, arrays: true });
+  if (spec.adapter) payload = spec.adapter.fromProto(payload) as Record<string, unknown>;
   // proto3 cannot tell an absent string from an empty one; absent is what the sender meant.
   for (const key of Object.keys(payload)) if (payload[key] === '') delete payload[key];
   const message = { type: spec.name, payload, timestamp: Number(envelope.timestamp) } as ServerMessage;

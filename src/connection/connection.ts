@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { CodecId } from '../codec';
+import { type CodecId, WireVersion } from '../codec';
 
 /**
  * Everything the gateway keeps per socket. Kept small and flat on purpose (no timers, closures
@@ -41,6 +41,8 @@ export class Connection {
   handling = false;
   /** Rooms this connection is a member of. */
   readonly rooms = new Set<string>();
+  /** Negotiated by subprotocol: v1 gets `sync` snapshots, v2 `state` frames. */
+  wireVersion: WireVersion = WireVersion.V1;
   /** Opted in (`?batch=1`): messages of one turn leave as one `batch` frame (FrameBatcher). */
   batching = false;
   /** Batching only: encoded messages waiting for the flush, their bytes, and their codec. */

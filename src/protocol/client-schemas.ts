@@ -8,6 +8,8 @@ export const ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
 export const MAX_COORDINATE = 1e9;
 
 const roomId = str({ max: 64, pattern: ID_PATTERN });
+/** Room kind names, as `@GameRoomKind()` and ROOM_KINDS spell them. */
+export const KIND_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 const clientId = str({ max: 64, pattern: ID_PATTERN });
 const seqNumber = int({ min: 0, max: Number.MAX_SAFE_INTEGER });
 const vec3 = obj({
@@ -38,6 +40,8 @@ export function clientPayloadSchemas(limits: PayloadLimits): Record<ClientMessag
       room_id: roomId,
       user_id: optional(str({ max: 128, pattern: ID_PATTERN })),
       nickname: optional(str({ max: 32 })),
+      kind: optional(str({ max: 32, pattern: KIND_PATTERN })),
+      options: optional(map({ maxEntries: 16, key: str({ max: 32, pattern: /^[A-Za-z0-9_.-]+$/ }), value: str({ min: 0, max: 256 }) })),
     }),
     [MessageType.LeaveRoom]: obj({ room_id: roomId }),
     [MessageType.GameAction]: obj({

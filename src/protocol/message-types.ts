@@ -19,6 +19,10 @@ export const MessageType = {
   /** A new token for the open connection (authentication on). */
   Refresh: 'refresh',
   Refreshed: 'refreshed',
+  /** v2: a room's state, keyframe or delta (replaces `sync` on v2 connections). */
+  State: 'state',
+  /** An event of a room's game logic. */
+  RoomEvent: 'room_event',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
@@ -49,6 +53,8 @@ export const SERVER_MESSAGE_TYPES = [
   MessageType.Pong,
   MessageType.Batch,
   MessageType.Refreshed,
+  MessageType.State,
+  MessageType.RoomEvent,
 ] as const;
 
 /**

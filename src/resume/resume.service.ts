@@ -78,9 +78,8 @@ export class ResumeService {
     connection.sessionId = session.sessionId;
     connection.playerId = session.playerId;
     claims.forEach(({ roomId }, i) => {
-      const { events, snapshot } = rejoins[i];
-      for (const event of events) this.pool.send(connection, event);
-      if (snapshot) this.pool.send(connection, snapshot);
+      for (const event of rejoins[i].events) this.pool.send(connection, event);
+      // Sends the snapshot (room_joined, as the connection's protocol version needs it), then what was held.
       this.rooms.release(connection, roomId, rejoins[i]);
     });
     for (const message of direct.messages) this.pool.send(connection, message);

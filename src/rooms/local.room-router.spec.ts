@@ -6,6 +6,7 @@ import { DIRECT_LOG, InMemoryDirectLog, InMemoryRoomHistory, ROOM_HISTORY } from
 import type { ServerMessage } from '../protocol';
 import { ArenaLogic } from '../games/arena/arena.logic';
 import { GameLogicRegistry } from '../game-api';
+import { kindRegistry } from '../game-api/testing';
 import { GameLogicRunner } from './game-logic.runner';
 import { LocalRoomRouter } from './local.room-router';
 import { RoomAdmission } from './room-admission';
@@ -19,8 +20,15 @@ describe(LocalRoomRouter.name, () => {
   let fanout: RoomFanout;
   let bus: InMemoryBus;
   let published: ServerMessage[];
+  /** What each connection was sent directly (its room_joined, the sync after it). */
+  let sent: Map<string, ServerMessage[]>;
   const connection = (id: string, userId?: string) =>
-    ({ clientId: id, rooms: new Set<string>(), userId }) as unknown as Connection;
+    ({ clientId: id, rooms: new Set<string>(), userId, wireVersion: 1 }) as unknown as Connection;
+  /** The join's `room_joined`, as the connection was sent it. */
+  const join = (c: Connection, request: { room_id: string; user_id?: string; nickname?: string }) => {
+    rooms.join(c, request);
+    return sent.get(c.clientId)!.filter((m): m is ServerMessage<'room_joined'> => m.type === 'room_joined').at(-1)!;
+  };
   const arena = new ArenaLogic({
     bounds: { min: { x: -1, y: -1, z: 0 }, max: { x: 1, y: 1, z: 0 } },
     maxHealth: 100,
@@ -28,6 +36,7 @@ describe(LocalRoomRouter.name, () => {
     attackDamage: 1,
     hitScore: 1,
     killScore: 1,
+    spawnRadius: 0,
   } as never);
 
   beforeEach(async () => {
@@ -44,27 +53,35 @@ describe(LocalRoomRouter.name, () => {
         { provide: ROOM_HISTORY, useClass: InMemoryRoomHistory },
         { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
         { provide: BUS, useValue: bus },
-        { provide: GameLogicRegistry, useValue: { kindOf: () => 'arena', get: () => arena } },
-        { provide: ConnectionPool, useValue: { broadcast: () => undefined, get: () => undefined } },
+        { provide: GameLogicRegistry, useValue: kindRegistry([arena], { maxPlayers: 2 }) },
+        {
+          provide: ConnectionPool,
+          useValue: {
+            broadcast: () => undefined,
+            get: () => undefined,
+            send: (c: Connection, m: ServerMessage) => void sent.set(c.clientId, [...(sent.get(c.clientId) ?? []), m]),
+          },
+        },
       ],
     }).compile();
     rooms = module.get(LocalRoomRouter);
     registry = module.get(RoomRegistry);
     fanout = module.get(RoomFanout);
     published = [];
+    sent = new Map();
     bus.subscribe(roomChannel('r'), ROOM_BROADCAST, ({ message }) => published.push(message));
   });
 
   describe('join', () => {
     it('should create the room on first join and return a snapshot with entity ids', () => {
-      const joined = rooms.join(connection('a'), { room_id: 'r', user_id: 'alice', nickname: 'Al' });
+      const joined = join(connection('a'), { room_id: 'r', user_id: 'alice', nickname: 'Al' });
       expect(registry.size).toBe(1);
       expect(joined.payload.players).toEqual([expect.objectContaining({ player_id: 'alice', nickname: 'Al', entity_id: 1, client_id: 'a' })]);
       expect(joined.payload.offset).toBe(1);
     });
 
     it('should prefer the verified user id over the requested one', () => {
-      const joined = rooms.join(connection('a', 'verified'), { room_id: 'r', user_id: 'spoofed' });
+      const joined = join(connection('a', 'verified'), { room_id: 'r', user_id: 'spoofed' });
       expect(joined.payload.players[0].player_id).toBe('verified');
     });
 
@@ -84,6 +101,23 @@ describe(LocalRoomRouter.name, () => {
       rooms.join(a, { room_id: 'r' });
       rooms.join(a, { room_id: 'r' });
       expect(published.filter((m) => m.type === 'player_joined')).toHaveLength(1);
+      expect(sent.get('a')!.filter((m) => m.type === 'room_joined')).toHaveLength(2);
+    });
+
+    it('should send a v1 joiner its room_joined, then a sync of the same frame, and no v2 state', () => {
+      const snapshot = join(connection('a'), { room_id: 'r' });
+      expect(sent.get('a')!.map((m) => m.type)).toEqual(['room_joined', 'sync']);
+      expect(sent.get('a')![1].payload).toEqual(expect.objectContaining({ frame_num: snapshot.payload.frame_num, room_id: 'r' }));
+      expect(snapshot.payload).not.toHaveProperty('state');
+      expect(snapshot.payload.kind).toBe('arena');
+    });
+
+    it('should send a v2 joiner its room_joined with a handle, the keyframe and the schema, and no sync', () => {
+      const b = { ...connection('b'), wireVersion: 2 } as unknown as Connection;
+      const snapshot = join(b, { room_id: 'r' });
+      expect(sent.get('b')!.map((m) => m.type)).toEqual(['room_joined']);
+      expect(snapshot.payload).toEqual(expect.objectContaining({ handle: 1, kind: 'arena', state: expect.objectContaining({ key: true, frame: 0 }) }));
+      expect(JSON.parse(snapshot.payload.schema!).types.map((t: { name: string }) => t.name)).toEqual(['room', 'player']);
     });
 
     it('should refuse a full room with ROOM_FULL and a duplicate player id with INVALID_PAYLOAD', () => {
@@ -112,9 +146,9 @@ describe(LocalRoomRouter.name, () => {
 
     it('should start a new epoch when a disposed room is created again', () => {
       const a = connection('a');
-      const first = rooms.join(a, { room_id: 'r' }).payload.epoch;
+      const first = join(a, { room_id: 'r' }).payload.epoch;
       rooms.leave(a, 'r', 'left');
-      expect(rooms.join(a, { room_id: 'r' }).payload.epoch).not.toBe(first);
+      expect(join(a, { room_id: 'r' }).payload.epoch).not.toBe(first);
     });
 
     it('should refuse to leave a room the client is not in with NOT_IN_ROOM', () => {

@@ -35,19 +35,33 @@ export class LocalRoomRouter implements RoomRouter {
     private readonly fanout: RoomFanout,
   ) {}
 
-  join(connection: Connection, request: JoinRoomPayload): ServerMessage<'room_joined'> {
+  join(connection: Connection, request: JoinRoomPayload): void {
     this.admission.checkAccess(connection, request.room_id);
-    return this.joinHere(connection, request);
+    this.joinHere(connection, request);
   }
 
   /** Joins a room this instance runs (or creates), access already checked. */
-  joinHere(connection: Connection, request: JoinRoomPayload): ServerMessage<'room_joined'> {
+  joinHere(connection: Connection, request: JoinRoomPayload): void {
     const roomId = request.room_id;
+    const fresh = !connection.rooms.has(roomId);
     const playerId = this.admission.playerIdOf(connection, request.user_id);
-    const snapshot = this.admission.seat(roomId, { clientId: connection.clientId, playerId, nickname: request.nickname || playerId });
+    this.fanout.hold(connection, roomId);
+    let snapshot: ServerMessage<'room_joined'>;
+    try {
+      snapshot = this.admission.seat(roomId, {
+        clientId: connection.clientId,
+        playerId,
+        nickname: request.nickname || playerId,
+        wireVersion: connection.wireVersion,
+        kind: request.kind,
+        options: request.options,
+      });
+    } catch (error) {
+      if (fresh) this.fanout.detach(connection, roomId);
+      throw error;
+    }
     connection.playerId = playerId;
-    this.fanout.attach(connection, roomId);
-    return snapshot;
+    this.fanout.release(connection, roomId, snapshot);
   }
 
   leave(connection: Connection, roomId: string, reason: LeaveReason): void {
@@ -64,7 +78,7 @@ export class LocalRoomRouter implements RoomRouter {
 
   queueAction(connection: Connection, action: GameActionPayload, refId?: string): void {
     const { room, member } = this.memberOf(connection, action.room_id);
-    room.enqueue({ member, action, refId }, this.config.maxQueuedActions);
+    room.enqueue(member, action, refId, this.config.maxQueuedActions);
   }
 
   publishReliable(roomId: string, message: ServerMessage): void {
@@ -88,7 +102,7 @@ export class LocalRoomRouter implements RoomRouter {
 
   async rejoin(connection: Connection, claim: SeatClaim): Promise<RoomRejoin> {
     this.fanout.hold(connection, claim.roomId);
-    return this.admission.resume(claim.roomId, claim.clientId, claim.since);
+    return this.admission.resume(claim.roomId, claim.clientId, claim.since, connection.wireVersion);
   }
 
   release(connection: Connection, roomId: string, rejoin?: RoomRejoin): void {

@@ -50,7 +50,8 @@ describe('LocalRoomRouter with a ROOM_AUTHORIZER', () => {
   describe('join', () => {
     it('should ask the authorizer with the verified user and the room id, and let an allowed user in', async () => {
       const alice = connection('c1', 'alice');
-      expect((await rooms.join(alice, { room_id: 'vip' })).payload.room_id).toBe('vip');
+      await rooms.join(alice, { room_id: 'vip' });
+      expect(alice.rooms.has('vip')).toBe(true);
       expect(authorizer.asked).toContainEqual([{ clientId: 'c1', userId: 'alice' }, 'vip']);
     });
 

@@ -43,12 +43,15 @@ export interface RoomRejoin {
  */
 export interface RoomRouter {
   /**
-   * Joins (creating the room on first join) and returns the joiner's `room_joined` snapshot; the
-   * other members get `player_joined`. A repeated join answers the snapshot again and tells
-   * nobody. MAX_ROOMS_PER_CONNECTION and the `RoomAuthorizer` are checked before anything is
-   * created. Synchronous for a room run here; a promise when its owner must be asked.
+   * Joins (creating the room on first join, of `request.kind` unless an operator's rule decides)
+   * and sends the joiner its `room_joined` snapshot; the other members get `player_joined`. The
+   * joiner's connection is held from before the snapshot is taken until it was sent, so no room
+   * event or frame newer than the snapshot reaches it first, and none is lost. A repeated join
+   * answers the snapshot again and tells nobody. MAX_ROOMS_PER_CONNECTION and the
+   * `RoomAuthorizer` are checked before anything is created. Synchronous for a room run here; a
+   * promise when its owner must be asked.
    */
-  join(connection: Connection, request: JoinRoomPayload): ServerMessage<'room_joined'> | Promise<ServerMessage<'room_joined'>>;
+  join(connection: Connection, request: JoinRoomPayload): void | Promise<void>;
   /** Leaves one room; the others get `player_left` with `reason`; the last member disposes it. NOT_IN_ROOM if not a member. */
   leave(connection: Connection, roomId: string, reason: LeaveReason): void;
   /** Leaves every room of a connection (socket gone with a normal close, session over). */
@@ -78,14 +81,15 @@ export interface RoomRouter {
    * first `connection` is attached to the room's delivery in the held state (broadcasts are kept
    * for it), then the room's owner reads the reliable events after `claim.since` and a snapshot in
    * one turn, and notes that the seat's socket is on this instance now. Nobody else is told.
-   * Send `events`, then `snapshot`, then call `release`; rejects (INTERNAL) when the owner does
-   * not answer: then call `release` without a result.
+   * Send `events`, then call `release` (it sends the snapshot); rejects (INTERNAL) when the owner
+   * does not answer: then call `release` without a result.
    */
   rejoin(connection: Connection, claim: SeatClaim): Promise<RoomRejoin>;
   /**
-   * Ends a rejoin: sends `connection` what was published while it was held and is newer than the
-   * snapshot, then delivers live. Without a snapshot (seat gone, resume abandoned) the connection
-   * leaves the room's delivery and the seat stays parked.
+   * Ends a rejoin: sends `connection` the snapshot (as its protocol version needs it), then what
+   * was published while it was held and is newer than the snapshot, then delivers live. Without a
+   * snapshot (seat gone, resume abandoned) the connection leaves the room's delivery and the seat
+   * stays parked.
    */
   release(connection: Connection, roomId: string, rejoin?: RoomRejoin): void;
   /** Frees the seats of a session whose resume grace ran out: the others get `player_left` "timeout". */

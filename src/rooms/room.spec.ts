@@ -1,5 +1,15 @@
-import type { GameLogic } from '../game-api';
-import { Room, type RoomActivity } from './room';
+import { defineActions, GameRoomKind } from '../game-api';
+import { kindRegistry } from '../game-api/testing';
+import { defineState } from '../state';
+import { KeyframeNeed, Room, type RoomActivity } from './room';
+
+@GameRoomKind('test', { state: defineState({}) })
+class Noop {
+  readonly actions = defineActions()({ a: { run: () => undefined }, b: { run: () => undefined }, c: { run: () => undefined } });
+  onJoin(): void {}
+  onLeave(): void {}
+}
+const kind = kindRegistry([new Noop()]).get('test');
 
 describe(Room.name, () => {
   let active: Set<Room>;
@@ -8,15 +18,15 @@ describe(Room.name, () => {
 
   beforeEach(() => {
     active = new Set();
-    room = new Room('r', 'test', {} as GameLogic, {}, activity);
+    room = new Room('r', kind, {}, activity, 50);
   });
 
   describe('enqueue', () => {
     it('should queue in arrival order, activate the room, and refuse past the limit with RATE_LIMITED', () => {
-      const member = room.addMember('c', 'p', 'n');
-      room.enqueue({ member, action: { action: 'a' } }, 2);
-      room.enqueue({ member, action: { action: 'b' } }, 2);
-      expect(() => room.enqueue({ member, action: { action: 'c' } }, 2)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+      const member = room.addMember('c', 'p', 'n', 2);
+      room.enqueue(member, { action: 'a' }, undefined, 2);
+      room.enqueue(member, { action: 'b' }, undefined, 2);
+      expect(() => room.enqueue(member, { action: 'c' }, undefined, 2)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
       expect(active.has(room)).toBe(true);
       expect(room.takeActions().map((q) => q.action.action)).toEqual(['a', 'b']);
       expect(room.takeActions()).toEqual([]);
@@ -37,12 +47,12 @@ describe(Room.name, () => {
   });
 
   describe('nextFrame', () => {
-    it('should number frames 1, 2, … and go on after a takeover without going backwards', () => {
+    it('should number frames 1, 2, … and go on after a takeover without going backwards, owing everyone a keyframe', () => {
       expect([room.nextFrame(), room.nextFrame()]).toEqual([1, 2]);
-      room.continueFrom(10, 5);
-      room.continueFrom(4, 1);
+      room.continueFrom(10);
+      room.continueFrom(4);
       expect(room.nextFrame()).toBe(11);
-      expect(room.upcomingEntityId).toBe(5);
+      expect(room.takeKeyframeNeed()).toBe(KeyframeNeed.All);
     });
   });
 

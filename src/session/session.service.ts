@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomId } from '../common';
-import { connectionConfig, sessionConfig } from '../config';
+import { connectionConfig, roomsConfig, sessionConfig } from '../config';
 import type { Connection } from '../connection';
 import { DIRECT_LOG, type DirectLog, type DirectReadResult } from '../history';
 import { ErrorCode, GameError, MessageType, type ResumePayload, type ServerMessage, serverMessage } from '../protocol';
@@ -23,6 +23,7 @@ export class SessionService {
   constructor(
     @Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>,
     @Inject(sessionConfig.KEY) readonly config: ConfigType<typeof sessionConfig>,
+    @Inject(roomsConfig.KEY) private readonly rooms: ConfigType<typeof roomsConfig>,
     @Inject(SESSION_STORE) private readonly store: SessionStore,
     @Inject(DEDUP_WINDOW) private readonly dedup: DedupWindow,
     @Inject(DIRECT_LOG) private readonly directLog: DirectLog,
@@ -48,6 +49,8 @@ export class SessionService {
       heartbeat_interval_ms: this.connection.heartbeatIntervalMs,
       server_time: Date.now(),
       token_expires_at: connection.tokenExpiresAt,
+      wire_version: connection.wireVersion,
+      tick_rate: this.rooms.tickRate,
     });
   }
 

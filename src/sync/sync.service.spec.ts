@@ -10,41 +10,37 @@ import {
   GameLogicRunner,
   LocalClientDelivery,
   LocalRoomRouter,
-  ROOM_BROADCAST,
+  ROOM_FRAME,
   RoomAdmission,
   RoomFanout,
   RoomRegistry,
   roomChannel,
 } from '../rooms';
 import { Registry } from 'prom-client';
-import { type GameLogic, GameLogicRegistry } from '../game-api';
+import { defineActions, type GameLogic, GameLogicRegistry, GameRoomKind, type PlayerRef, type RoomContext } from '../game-api';
+import { kindRegistry } from '../game-api/testing';
+import { defineState, t } from '../state';
 import { MetricsService } from '../metrics';
+import { RoomTick } from './room-tick';
 import { SyncService } from './sync.service';
 
-/** A logic that records what the loop does with it. */
-class CountingLogic implements GameLogic<{ moves: number; players: string[] }> {
-  createState() {
-    return { moves: 0, players: [] as string[] };
+const countState = defineState({ entities: { player: { x: t.float({ precision: 1 }) } } });
+type Ctx = RoomContext<typeof countState>;
+
+/** A logic that records what the loop does with it: each move adds 1 to the mover's x. */
+@GameRoomKind('count', { state: countState, v1: { type: 'player', position: ['x', 'x', 'x'] } })
+class CountingLogic implements GameLogic<typeof countState> {
+  readonly actions = defineActions<Ctx>()({
+    move: { run: (ctx, player) => void (ctx.state.get(player.entityId)!.x += 1) },
+    bad: { run: () => { throw new GameError(ErrorCode.InvalidPayload, 'bad action'); } },
+    crash: { run: () => { throw new Error('logic bug'); } },
+    nan: { run: (ctx, player) => void (ctx.state.get(player.entityId)!.x = Number.NaN) },
+  });
+  onJoin(ctx: Ctx, player: PlayerRef) {
+    ctx.state.spawn('player', {}, player);
   }
-  onJoin(state: { players: string[] }, player: { playerId: string }) {
-    state.players.push(player.playerId);
-  }
-  onLeave(state: { players: string[] }, player: { playerId: string }) {
-    state.players = state.players.filter((id) => id !== player.playerId);
-  }
-  onAction(state: { moves: number }, _player: unknown, action: { action: string }) {
-    if (action.action === 'bad') throw new GameError(ErrorCode.InvalidPayload, 'bad action');
-    if (action.action === 'crash') throw new Error('logic bug');
-    state.moves += 1;
-  }
-  snapshot(state: { moves: number; players: string[] }) {
-    return state.players.map((id) => ({
-      player_id: id,
-      position: { x: state.moves, y: Number.NaN, z: Infinity },
-      velocity: { x: 0, y: 0, z: 0 },
-      health: 100,
-      score: 0,
-    }));
+  onLeave(ctx: Ctx, player: PlayerRef) {
+    ctx.state.despawn(ctx.state.get(player.entityId)!);
   }
 }
 
@@ -54,7 +50,7 @@ describe(SyncService.name, () => {
   let registry: RoomRegistry;
   let syncs: SyncPayload[];
   let sent: { clientId: string; type: string; payload: unknown }[];
-  const connection = (id: string) => ({ clientId: id, rooms: new Set<string>(), userId: undefined }) as unknown as Connection;
+  const connection = (id: string) => ({ clientId: id, rooms: new Set<string>(), userId: undefined, wireVersion: 1 }) as unknown as Connection;
 
   beforeEach(async () => {
     jest.useFakeTimers();
@@ -63,6 +59,7 @@ describe(SyncService.name, () => {
     const module = await Test.createTestingModule({
       providers: [
         SyncService,
+        RoomTick,
         LocalRoomRouter,
         RoomRegistry,
         RoomAdmission,
@@ -75,13 +72,15 @@ describe(SyncService.name, () => {
         { provide: DIRECT_LOG, useValue: new InMemoryDirectLog({ directBufferSize: 16 } as never) },
         { provide: BUS, useValue: new InMemoryBus() },
         { provide: MetricsService, useValue: new MetricsService(new Registry()) },
-        { provide: GameLogicRegistry, useValue: { kindOf: () => 'count', get: () => logic } },
+        { provide: GameLogicRegistry, useValue: kindRegistry([logic], { maxPlayers: 8 }) },
         {
           provide: ConnectionPool,
           useValue: {
             get: (clientId: string) => connection(clientId),
             // Room broadcasts are observed on the bus (`syncs`); members are plain objects here.
             broadcast: () => undefined,
+            sendShared: () => true,
+            countShared: () => undefined,
             send: (c: Connection, m: { type: string; payload: unknown }) => sent.push({ clientId: c.clientId, ...m }),
           },
         },
@@ -91,8 +90,8 @@ describe(SyncService.name, () => {
     rooms = module.get(LocalRoomRouter);
     registry = module.get(RoomRegistry);
     syncs = [];
-    module.get<InMemoryBus>(BUS).subscribe(roomChannel('r'), ROOM_BROADCAST, ({ message }) => {
-      if (message.type === 'sync') syncs.push(message.payload as SyncPayload);
+    module.get<InMemoryBus>(BUS).subscribe(roomChannel('r'), ROOM_FRAME, (frame) => {
+      if (frame.sync) syncs.push(frame.sync);
     });
     sync.onApplicationBootstrap();
   });
@@ -141,14 +140,20 @@ describe(SyncService.name, () => {
       jest.advanceTimersByTime(50);
       expect(syncs).toHaveLength(2);
       expect(syncs[1].frame_num).toBe(2);
-      expect(syncs[1].players[0]).toEqual(expect.objectContaining({ last_input_seq: 5, position: { x: 2, y: 0, z: 0 } }));
+      expect(syncs[1].players[0]).toEqual(expect.objectContaining({ last_input_seq: 5, position: { x: 2, y: 2, z: 2 } }));
     });
 
-    it('should never put a non-finite number in a sync', () => {
-      rooms.join(connection('a'), { room_id: 'r' });
+    it('should refuse a non-finite number written into the state (the action fails as INTERNAL) and keep syncs finite', () => {
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      const a = connection('a');
+      rooms.join(a, { room_id: 'r' });
+      rooms.queueAction(a, { action: 'move' });
+      rooms.queueAction(a, { action: 'nan' }, 'n1');
       jest.advanceTimersByTime(50);
-      const { position } = syncs[0].players[0];
-      expect([position.x, position.y, position.z].every(Number.isFinite)).toBe(true);
+      expect(sent).toContainEqual(expect.objectContaining({ type: 'error', payload: expect.objectContaining({ code: 'INTERNAL', ref_id: 'n1' }) }));
+      const { position } = syncs.at(-1)!.players[0];
+      expect(position).toEqual({ x: 1, y: 1, z: 1 });
+      expect(logged).toHaveBeenCalledWith(expect.objectContaining({ roomId: 'r' }));
     });
 
     it('should send a rejected action back to its sender as an error and keep the room going', () => {
@@ -159,7 +164,7 @@ describe(SyncService.name, () => {
       rooms.queueAction(a, { action: 'crash' }, 'm2');
       rooms.queueAction(a, { action: 'move', input_seq: 1 });
       jest.advanceTimersByTime(50);
-      expect(sent).toEqual([
+      expect(sent.filter((m) => m.type === 'error')).toEqual([
         expect.objectContaining({ clientId: 'a', type: 'error', payload: expect.objectContaining({ code: 'INVALID_PAYLOAD', ref_id: 'm1' }) }),
         expect.objectContaining({ clientId: 'a', type: 'error', payload: expect.objectContaining({ code: 'INTERNAL', ref_id: 'm2' }) }),
       ]);

@@ -3,23 +3,14 @@ import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
 import type { TickClock } from '../game-api';
 import { MetricsService } from '../metrics';
-import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
-import {
-  CLIENT_DELIVERY,
-  type ClientDelivery,
-  GameLogicRunner,
-  type QueuedAction,
-  type Room,
-  RoomFanout,
-  RoomRegistry,
-  toPlayerSnapshot,
-} from '../rooms';
+import { type Room, RoomRegistry } from '../rooms';
+import { RoomTick } from './room-tick';
 
 /**
  * The authoritative tick: one timer for all rooms (never one per room), visiting only rooms
- * with inputs or a pending change. Each visited room applies its queued actions in arrival
- * order, runs the logic's simulation step, and, if anything changed, publishes one `sync`
- * (encoded once per codec by the fan-out, whatever the member count).
+ * with inputs, a pending change or events, or logic that keeps ticking. What one room's tick does
+ * (actions, `onTick`, one frame encoded once per codec whatever the member count, then events) is
+ * `RoomTick`'s; this service owns when ticks happen.
  *
  * Ticks are scheduled against an ideal timeline (`nextTickAt += tickMs`), not with
  * `setInterval`: Node re-arms an interval from the moment it fired, so every late firing on a
@@ -36,9 +27,7 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(roomsConfig.KEY) config: ConfigType<typeof roomsConfig>,
     private readonly rooms: RoomRegistry,
-    private readonly runner: GameLogicRunner,
-    private readonly fanout: RoomFanout,
-    @Inject(CLIENT_DELIVERY) private readonly delivery: ClientDelivery,
+    private readonly roomTick: RoomTick,
     private readonly metrics: MetricsService,
   ) {
     this.tickMs = 1000 / config.tickRate;
@@ -84,57 +73,6 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private tickRoom(room: Room, clock: TickClock): void {
-    let changed = room.takeChanged();
-    const actions = room.takeActions();
-    if (actions.length > 0) changed = this.applyActions(room, actions, clock) || changed;
-    let keepTicking = false;
-    const { onTick } = room.logic;
-    if (onTick) {
-      try {
-        const result = this.runner.run(room, () => onTick.call(room.logic, room.state, clock));
-        changed = result.changed || changed;
-        keepTicking = result.keepTicking;
-      } catch {
-        // Logged by the runner; the room carries on from its current state.
-      }
-    }
-    if (changed) this.publishSync(room, clock.now);
-    room.settle(keepTicking);
-  }
-
-  /** Applies the queue; returns whether any action took effect. */
-  private applyActions(room: Room, actions: readonly QueuedAction[], clock: TickClock): boolean {
-    let applied = false;
-    for (const { member, action, refId } of actions) {
-      if (room.members.get(member.clientId) !== member) continue; // left since queuing
-      try {
-        this.runner.run(room, () => room.logic.onAction(room.state, member, action, clock));
-        if (action.input_seq) member.lastInputSeq = action.input_seq;
-        applied = true;
-      } catch (error) {
-        const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
-        this.delivery.send(
-          member.clientId,
-          serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: refId }),
-        );
-      }
-    }
-    return applied;
-  }
-
-  private publishSync(room: Room, now: number): void {
-    const frameNum = room.nextFrame();
-    const views = this.runner.run(room, () => room.logic.snapshot(room.state));
-    const players = views.map((view) =>
-      toPlayerSnapshot(view, room.membersByPlayerId.get(view.player_id)?.lastInputSeq ?? 0),
-    );
-    this.fanout.publish(
-      room.id,
-      serverMessage(
-        MessageType.Sync,
-        { room_id: room.id, frame_num: frameNum, players, timestamp: now },
-        { room_id: room.id },
-      ),
-    );
+    room.settle(this.roomTick.run(room, clock));
   }
 }

@@ -1,6 +1,9 @@
 import { type RunningGateway, startGateway } from '../support/gateway';
 import { type GatewayProcess, startGatewayProcess } from '../support/gateway-process';
 import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
+import { RoomRegistry } from '../../src/rooms';
+import type { StateDescription } from '../../src/state';
+import { mirrorView, serverView, StateClient } from '../support/state-client';
 import { TestClient } from '../support/test-client';
 
 const ROOM_LEASE_MS = 1000;
@@ -94,10 +97,16 @@ describe.each<Topology>(['standalone', 'cluster'])('room failover between instan
     await a.client.next('room_joined', undefined, 10000);
     b.client.send('join_room', { room_id: room, user_id: 'bob' });
     await b.client.next('room_joined', undefined, 10000);
+    // A v2 client on the survivor too: its mirror must survive the owner change.
+    const { state: carol } = await StateClient.connect(d.survivor.wsUrl, 'proto');
+    clients.push(carol.client);
+    await carol.join(room, { user_id: 'carol' });
 
     b.client.send('game_action', { room_id: room, action: 'move', position: { x: 5, y: 6, z: 0 }, input_seq: 1 });
     a.client.send('game_action', { room_id: room, action: 'move', position: { x: -3, y: 2, z: 0 }, input_seq: 1 });
-    const before = await b.client.next('sync', (f) => f.payload.players.every((p) => p.last_input_seq === 1), 10000);
+    const moved1 = (f: { payload: { players: { player_id: string; last_input_seq: number }[] } }) =>
+      f.payload.players.filter((p) => p.player_id !== 'carol').every((p) => p.last_input_seq === 1);
+    const before = await b.client.next('sync', moved1, 10000);
     // The owner has persisted at least that frame.
     const stateKey = `gw:{r:${room}}:state`;
     await eventually(
@@ -105,6 +114,8 @@ describe.each<Topology>(['standalone', 'cluster'])('room failover between instan
       'snapshot persisted',
     );
 
+    await carol.until(room, (r) => r.mirror.entities.size === 4, 'three players in the v2 mirror', 10000);
+    const carolBefore = carol.rooms.get(room)!.applied.length;
     await d.owner.kill();
     const killedAt = Date.now();
     // Frames never go backwards: the first one above everything seen comes from the new owner.
@@ -119,6 +130,13 @@ describe.each<Topology>(['standalone', 'cluster'])('room failover between instan
     expect(byId.get('bob')!.position).toEqual({ x: 5, y: 6, z: 0 });
     expect(byId.get('alice')!.position).toEqual({ x: -3, y: 2, z: 0 }); // seat kept for the resume grace
     expect(byId.get('bob')!.last_input_seq).toBe(1);
+    // The new owner's first frame to a v2 client is a keyframe of the restored state (its frames
+    // continue above the dead owner's), and the mirror equals what the new owner holds.
+    const registry = d.survivor.app.get(RoomRegistry);
+    const carolRoom = await carol.until(room, (r) => r.applied.length > carolBefore, 'a frame from the new owner', 15000);
+    expect(carolRoom.applied[carolBefore]).toMatch(/^key /);
+    expect(carolRoom.refused).toEqual([]);
+    await carol.until(room, (r) => JSON.stringify(mirrorView(r)) === JSON.stringify(serverView(registry.get(room)!.state, registry.get(room)!.kind.descriptor as unknown as StateDescription)), 'the v2 mirror to equal the new owner', 10000);
 
     b.client.send('game_action', { room_id: room, action: 'move', position: { x: 9, y: 9, z: 0 }, input_seq: 2 });
     const moved = await b.client.next('sync', (f) => f.payload.players.some((p) => p.last_input_seq === 2), 10000);

@@ -1,1 +1,1 @@
-export * from './game-logic.harness';
+export * from './game-room.harness';
