@@ -5,9 +5,9 @@ import { defineActions, type GameLogic, GameRoomKind, type PlayerRef, type RoomC
 import { RoomRegistry } from '../../src/rooms';
 import { defineState, type StateDescription, t } from '../../src/state';
 import { useGateway } from '../support/gateway';
+import { DEBIAN_PYTHON } from '../support/required-tools';
 import { serverView } from '../support/state-client';
 
-const PYTHON = '/usr/bin/python3'; // Debian's, with python3-protobuf and python3-websockets (not a pyenv one first on PATH)
 const CLIENT_DIR = join(__dirname, '../../clients/python');
 const RUN_LIMIT_MS = 60000;
 
@@ -98,7 +98,7 @@ function normalize(entities: Entities, description: StateDescription): Entities 
  */
 function playScriptedGame(wsUrl: string, codec: string) {
   const args = [join(CLIENT_DIR, 'play_scripted_game.py'), wsUrl, '--codec', codec, '--prefix', `py-${codec}`, '--all-types', '--hold'];
-  const child = spawn(PYTHON, args, { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(DEBIAN_PYTHON, args, { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (data: Buffer) => (stdout += data.toString()));
@@ -132,7 +132,7 @@ describe('Python client (clients/python): the v2 wire from the docs, in another 
   const gateway = useGateway({ TICK_RATE: '50' }, { modules: [AllTypesModule] });
 
   it('should apply hand-written frames of every field type and refuse a delta not at frame + 1', async () => {
-    const child = spawn(PYTHON, ['-m', 'unittest', 'discover', '-s', CLIENT_DIR], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const child = spawn(DEBIAN_PYTHON, ['-m', 'unittest', 'discover', '-s', CLIENT_DIR], { env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
     let output = '';
     child.stderr.on('data', (data: Buffer) => (output += data.toString()));
     const code = await new Promise((resolve) => child.once('exit', resolve));
