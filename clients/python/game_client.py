@@ -144,7 +144,7 @@ class GameClient:
             room = self.room_of_handle(p.room)
             room.frames_by_handle += p.room != 0
             room.apply(p)
-        elif message.type == "room_event":
+        elif message.type == "room_event" and p["room_id"] in self.rooms:
             room = self.rooms[p["room_id"]]
             room.events.append({"name": p["name"], "data": p["data"], "seen": room.mirror.view()})
         elif message.type == "player_joined" and p["room_id"] in self.rooms:
