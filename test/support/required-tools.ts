@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { CHROMIUM_PATH } from './browser';
@@ -8,6 +9,18 @@ const REDIS = [
   { what: 'redis-cli', pkg: 'redis-tools' },
 ];
 const CHROMIUM = { what: `Chromium (${CHROMIUM_PATH})`, pkg: 'chromium' };
+/** Debian's Python, which has the Debian packages' modules (a pyenv python3 first on PATH lacks them). */
+export const DEBIAN_PYTHON = '/usr/bin/python3';
+/** What the Python client's suite (clients/python) runs: protoc for game_pb2, and two modules. */
+const PYTHON_CLIENT = [
+  { what: 'protoc', pkg: 'protobuf-compiler', present: () => onPath('protoc') },
+  { what: `${DEBIAN_PYTHON} with google.protobuf`, pkg: 'python3-protobuf', present: () => pythonImports('google.protobuf') },
+  { what: `${DEBIAN_PYTHON} with websockets`, pkg: 'python3-websockets', present: () => pythonImports('websockets') },
+];
+
+function pythonImports(module: string): boolean {
+  return spawnSync(DEBIAN_PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
 
 function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => isExecutable(join(dir, command)));
@@ -25,12 +38,15 @@ function isExecutable(file: string): boolean {
 /**
  * jest globalSetup of both projects: before any test runs, checks for the programs the suites
  * start themselves (redis-server and redis-cli for the Redis suites of both projects, Chromium for
- * the browser suites of e2e). A missing one stops the run with one line that says what to install,
+ * the browser suites of e2e, protoc and Debian's Python modules for the Python client's suite). A missing one stops the run with one line that says what to install,
  * instead of dozens of suites failing each with its own stack.
  */
 export default function checkRequiredTools(_globalConfig: unknown, projectConfig: { displayName?: { name: string } }): void {
   const missing = REDIS.filter(({ what }) => !onPath(what));
-  if (projectConfig.displayName?.name === 'e2e' && !isExecutable(CHROMIUM_PATH)) missing.push(CHROMIUM);
+  if (projectConfig.displayName?.name === 'e2e') {
+    if (!isExecutable(CHROMIUM_PATH)) missing.push(CHROMIUM);
+    missing.push(...PYTHON_CLIENT.filter(({ present }) => !present()));
+  }
   if (missing.length === 0) return;
   const names = missing.map(({ what }) => what);
   const packages = [...new Set(missing.map(({ pkg }) => pkg))];
