@@ -5,7 +5,6 @@ import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { TestClient } from '../support/test-client';
 
 const SAMPLES = 20;
-/** The contract's promise for an action's effect (one tick at 20 Hz), with room for a shared box. */
 /** The worst round trip during the flood: far above any honest tick wait, far below a stalled loop. */
 const WORST_BOUND_MS = 2000;
 const RATE_LIMIT = { RATE_LIMIT_PER_SEC: '60', RATE_LIMIT_BURST: '120' };
