@@ -21,7 +21,9 @@ export namespace gameproto {
         RESUME = 14,
         BATCH = 15,
         REFRESH = 16,
-        REFRESHED = 17
+        REFRESHED = 17,
+        STATE = 18,
+        ROOM_EVENT = 19
     }
 
     interface IMessage extends gameproto.Message.$Properties {
@@ -74,6 +76,8 @@ export namespace gameproto {
         room_id: string;
         user_id: string;
         nickname: string;
+        kind: string;
+        options: { [k: string]: string };
         static create(properties: gameproto.JoinRoomRequest.$Shape): gameproto.JoinRoomRequest & gameproto.JoinRoomRequest.$Shape;
         static create(properties?: gameproto.JoinRoomRequest.$Properties): gameproto.JoinRoomRequest;
         static encode(m: gameproto.JoinRoomRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -89,6 +93,8 @@ export namespace gameproto {
             room_id?: (string|null);
             user_id?: (string|null);
             nickname?: (string|null);
+            kind?: (string|null);
+            options?: ({ [k: string]: string }|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.JoinRoomRequest.$Properties;
@@ -265,6 +271,8 @@ export namespace gameproto {
         heartbeat_interval_ms: number;
         server_time: (number|Long);
         token_expires_at: (number|Long);
+        wire_version: number;
+        tick_rate: number;
         static create(properties: gameproto.Welcome.$Shape): gameproto.Welcome & gameproto.Welcome.$Shape;
         static create(properties?: gameproto.Welcome.$Properties): gameproto.Welcome;
         static encode(m: gameproto.Welcome.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -283,6 +291,8 @@ export namespace gameproto {
             heartbeat_interval_ms?: (number|null);
             server_time?: (number|Long|null);
             token_expires_at?: (number|Long|null);
+            wire_version?: (number|null);
+            tick_rate?: (number|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Welcome.$Properties;
@@ -366,6 +376,10 @@ export namespace gameproto {
         offset: (number|Long);
         epoch: string;
         recovered: boolean;
+        handle: number;
+        kind: string;
+        state?: (gameproto.StateFrame.$Properties|null);
+        schema: string;
         static create(properties: gameproto.RoomJoined.$Shape): gameproto.RoomJoined & gameproto.RoomJoined.$Shape;
         static create(properties?: gameproto.RoomJoined.$Properties): gameproto.RoomJoined;
         static encode(m: gameproto.RoomJoined.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -384,6 +398,10 @@ export namespace gameproto {
             offset?: (number|Long|null);
             epoch?: (string|null);
             recovered?: (boolean|null);
+            handle?: (number|null);
+            kind?: (string|null);
+            state?: (gameproto.StateFrame.$Properties|null);
+            schema?: (string|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.RoomJoined.$Properties;
@@ -675,5 +693,69 @@ export namespace gameproto {
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Refreshed.$Properties;
+    }
+
+    interface IStateFrame extends gameproto.StateFrame.$Properties {
+    }
+
+    class StateFrame {
+        constructor(p?: gameproto.StateFrame.$Properties);
+        $unknowns?: Uint8Array[];
+        room: number;
+        frame: number;
+        key: boolean;
+        ops: number[];
+        strings: string[];
+        time: (number|Long);
+        static create(properties: gameproto.StateFrame.$Shape): gameproto.StateFrame & gameproto.StateFrame.$Shape;
+        static create(properties?: gameproto.StateFrame.$Properties): gameproto.StateFrame;
+        static encode(m: gameproto.StateFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.StateFrame & gameproto.StateFrame.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.StateFrame;
+        static toObject(m: gameproto.StateFrame, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace StateFrame {
+        interface $Properties {
+            room?: (number|null);
+            frame?: (number|null);
+            key?: (boolean|null);
+            ops?: (number[]|null);
+            strings?: (string[]|null);
+            time?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.StateFrame.$Properties;
+    }
+
+    interface IRoomEvent extends gameproto.RoomEvent.$Properties {
+    }
+
+    class RoomEvent {
+        constructor(p?: gameproto.RoomEvent.$Properties);
+        $unknowns?: Uint8Array[];
+        room_id: string;
+        name: string;
+        data: string;
+        static create(properties: gameproto.RoomEvent.$Shape): gameproto.RoomEvent & gameproto.RoomEvent.$Shape;
+        static create(properties?: gameproto.RoomEvent.$Properties): gameproto.RoomEvent;
+        static encode(m: gameproto.RoomEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.RoomEvent & gameproto.RoomEvent.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.RoomEvent;
+        static toObject(m: gameproto.RoomEvent, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RoomEvent {
+        interface $Properties {
+            room_id?: (string|null);
+            name?: (string|null);
+            data?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.RoomEvent.$Properties;
     }
 }

@@ -30,6 +30,8 @@ export const gameproto = $root.gameproto = (() => {
         values[valuesById[15] = "BATCH"] = 15;
         values[valuesById[16] = "REFRESH"] = 16;
         values[valuesById[17] = "REFRESHED"] = 17;
+        values[valuesById[18] = "STATE"] = 18;
+        values[valuesById[19] = "ROOM_EVENT"] = 19;
         return values;
     })();
 
@@ -296,6 +298,14 @@ export const gameproto = $root.gameproto = (() => {
                 case 17:
                     m.type = 17;
                     break;
+                case "STATE":
+                case 18:
+                    m.type = 18;
+                    break;
+                case "ROOM_EVENT":
+                case 19:
+                    m.type = 19;
+                    break;
                 default:
                     if (typeof d.type === "number" && (d.type | 0) === d.type)
                         m.type = d.type;
@@ -466,6 +476,7 @@ export const gameproto = $root.gameproto = (() => {
     gameproto.JoinRoomRequest = (function() {
 
         const JoinRoomRequest = function (p) {
+            this.options = {};
             if (p)
                 for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                     if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -475,6 +486,8 @@ export const gameproto = $root.gameproto = (() => {
         JoinRoomRequest.prototype.room_id = "";
         JoinRoomRequest.prototype.user_id = "";
         JoinRoomRequest.prototype.nickname = "";
+        JoinRoomRequest.prototype.kind = "";
+        JoinRoomRequest.prototype.options = $util.emptyObject;
 
         JoinRoomRequest.create = function(properties) {
             return new JoinRoomRequest(properties);
@@ -493,6 +506,13 @@ export const gameproto = $root.gameproto = (() => {
                 w.uint32(18).string(m.user_id);
             if (m.nickname != null && $Object.hasOwnProperty.call(m, "nickname") && m.nickname !== "")
                 w.uint32(26).string(m.nickname);
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                w.uint32(34).string(m.kind);
+            if (m.options != null && $Object.hasOwnProperty.call(m, "options")) {
+                for (var ks = $Object.keys(m.options), i = 0; i < ks.length; ++i) {
+                    w.uint32(42).fork().uint32(10).string(ks[i]).uint32(18).string(m.options[ks[i]]).ldelim();
+                }
+            }
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -506,7 +526,7 @@ export const gameproto = $root.gameproto = (() => {
                 q = 0;
             if (q > $Reader.recursionLimit)
                 throw $Error("max depth exceeded");
-            var c, m, v;
+            var c, m, k, v;
             if (l === $undefined)
                 c = r.len;
             else {
@@ -553,6 +573,51 @@ export const gameproto = $root.gameproto = (() => {
                             delete m.nickname;
                         continue;
                     }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if (m.options === $util.emptyObject)
+                            m.options = {};
+                        var c2 = r.size() + r.pos;
+                        if (c2 > r.len)
+                            throw $RangeError("index out of range");
+                        r.len = c2;
+                        k = "";
+                        v = "";
+                        while (r.pos < c2) {
+                            var t2 = r.tag();
+                            u = t2 & 7;
+                            switch (t2 >>>= 3) {
+                            case 1:
+                                if (u !== 2)
+                                    break;
+                                k = r.stringVerify();
+                                continue;
+                            case 2:
+                                if (u !== 2)
+                                    break;
+                                v = r.stringVerify();
+                                continue;
+                            }
+                            r.skipType(u, q, t2);
+                        }
+                        if (r.pos !== c2)
+                            throw $RangeError("index out of range");
+                        r.len = c;
+                        if (k === "__proto__")
+                            $util.makeProp(m.options, k);
+                        m.options[k] = v;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -595,6 +660,21 @@ export const gameproto = $root.gameproto = (() => {
                     m.nickname = $String(d.nickname);
                 }
             }
+            if (d.kind != null) {
+                if (typeof d.kind !== "string" || d.kind.length) {
+                    m.kind = $String(d.kind);
+                }
+            }
+            if (d.options) {
+                if (!$util.isObject(d.options))
+                    throw $TypeError(".gameproto.JoinRoomRequest.options: object expected");
+                m.options = {};
+                for (var ks = $Object.keys(d.options), i = 0; i < ks.length; ++i) {
+                    if (ks[i] === "__proto__")
+                        $util.makeProp(m.options, ks[i]);
+                    m.options[ks[i]] = $String(d.options[ks[i]]);
+                }
+            }
             return m;
         };
 
@@ -606,10 +686,14 @@ export const gameproto = $root.gameproto = (() => {
             if (q > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             var d = {};
+            if (o.objects || o.defaults) {
+                d.options = {};
+            }
             if (o.defaults) {
                 d.room_id = "";
                 d.user_id = "";
                 d.nickname = "";
+                d.kind = "";
             }
             if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
                 d.room_id = m.room_id;
@@ -619,6 +703,18 @@ export const gameproto = $root.gameproto = (() => {
             }
             if (m.nickname != null && $Object.hasOwnProperty.call(m, "nickname")) {
                 d.nickname = m.nickname;
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = m.kind;
+            }
+            var ks2;
+            if (m.options && (ks2 = $Object.keys(m.options)).length) {
+                d.options = {};
+                for (var j = 0; j < ks2.length; ++j) {
+                    if (ks2[j] === "__proto__")
+                        $util.makeProp(d.options, ks2[j]);
+                    d.options[ks2[j]] = m.options[ks2[j]];
+                }
             }
             return d;
         };
@@ -1774,6 +1870,8 @@ export const gameproto = $root.gameproto = (() => {
         Welcome.prototype.heartbeat_interval_ms = 0;
         Welcome.prototype.server_time = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
         Welcome.prototype.token_expires_at = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        Welcome.prototype.wire_version = 0;
+        Welcome.prototype.tick_rate = 0;
 
         Welcome.create = function(properties) {
             return new Welcome(properties);
@@ -1798,6 +1896,10 @@ export const gameproto = $root.gameproto = (() => {
                 w.uint32(40).int64(m.server_time);
             if (m.token_expires_at != null && $Object.hasOwnProperty.call(m, "token_expires_at") && (typeof m.token_expires_at === "object" ? m.token_expires_at.low || m.token_expires_at.high : m.token_expires_at !== 0))
                 w.uint32(48).int64(m.token_expires_at);
+            if (m.wire_version != null && $Object.hasOwnProperty.call(m, "wire_version") && m.wire_version !== 0)
+                w.uint32(56).uint32(m.wire_version);
+            if (m.tick_rate != null && $Object.hasOwnProperty.call(m, "tick_rate") && m.tick_rate !== 0)
+                w.uint32(64).uint32(m.tick_rate);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -1885,6 +1987,24 @@ export const gameproto = $root.gameproto = (() => {
                             delete m.token_expires_at;
                         continue;
                     }
+                case 7: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.wire_version = v;
+                        else
+                            delete m.wire_version;
+                        continue;
+                    }
+                case 8: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.tick_rate = v;
+                        else
+                            delete m.tick_rate;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -1956,6 +2076,16 @@ export const gameproto = $root.gameproto = (() => {
                         m.token_expires_at = new $util.LongBits(d.token_expires_at.low >>> 0, d.token_expires_at.high >>> 0).toNumber();
                 }
             }
+            if (d.wire_version != null) {
+                if ($Number(d.wire_version) !== 0) {
+                    m.wire_version = d.wire_version >>> 0;
+                }
+            }
+            if (d.tick_rate != null) {
+                if ($Number(d.tick_rate) !== 0) {
+                    m.tick_rate = d.tick_rate >>> 0;
+                }
+            }
             return m;
         };
 
@@ -1982,6 +2112,8 @@ export const gameproto = $root.gameproto = (() => {
                     d.token_expires_at = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
                 } else
                     d.token_expires_at = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+                d.wire_version = 0;
+                d.tick_rate = 0;
             }
             if (m.client_id != null && $Object.hasOwnProperty.call(m, "client_id")) {
                 d.client_id = m.client_id;
@@ -2010,6 +2142,12 @@ export const gameproto = $root.gameproto = (() => {
                     d.token_expires_at = o.longs === $String ? $String(m.token_expires_at) : m.token_expires_at;
                 else
                     d.token_expires_at = o.longs === $String ? $util.Long.prototype.toString.call(m.token_expires_at) : o.longs === $Number ? new $util.LongBits(m.token_expires_at.low >>> 0, m.token_expires_at.high >>> 0).toNumber() : m.token_expires_at;
+            }
+            if (m.wire_version != null && $Object.hasOwnProperty.call(m, "wire_version")) {
+                d.wire_version = m.wire_version;
+            }
+            if (m.tick_rate != null && $Object.hasOwnProperty.call(m, "tick_rate")) {
+                d.tick_rate = m.tick_rate;
             }
             return d;
         };
@@ -2483,6 +2621,10 @@ export const gameproto = $root.gameproto = (() => {
         RoomJoined.prototype.offset = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
         RoomJoined.prototype.epoch = "";
         RoomJoined.prototype.recovered = false;
+        RoomJoined.prototype.handle = 0;
+        RoomJoined.prototype.kind = "";
+        RoomJoined.prototype.state = null;
+        RoomJoined.prototype.schema = "";
 
         RoomJoined.create = function(properties) {
             return new RoomJoined(properties);
@@ -2509,6 +2651,14 @@ export const gameproto = $root.gameproto = (() => {
                 w.uint32(42).string(m.epoch);
             if (m.recovered != null && $Object.hasOwnProperty.call(m, "recovered") && m.recovered !== false)
                 w.uint32(48).bool(m.recovered);
+            if (m.handle != null && $Object.hasOwnProperty.call(m, "handle") && m.handle !== 0)
+                w.uint32(56).uint32(m.handle);
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                w.uint32(66).string(m.kind);
+            if (m.state != null && $Object.hasOwnProperty.call(m, "state"))
+                $root.gameproto.StateFrame.encode(m.state, w.uint32(74).fork(), q + 1).ldelim();
+            if (m.schema != null && $Object.hasOwnProperty.call(m, "schema") && m.schema !== "")
+                w.uint32(82).string(m.schema);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -2595,6 +2745,39 @@ export const gameproto = $root.gameproto = (() => {
                             delete m.recovered;
                         continue;
                     }
+                case 7: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.handle = v;
+                        else
+                            delete m.handle;
+                        continue;
+                    }
+                case 8: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 9: {
+                        if (u !== 2)
+                            break;
+                        m.state = $root.gameproto.StateFrame.decode(r, r.size(), $undefined, q + 1, m.state);
+                        continue;
+                    }
+                case 10: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.schema = v;
+                        else
+                            delete m.schema;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -2671,6 +2854,26 @@ export const gameproto = $root.gameproto = (() => {
                     m.recovered = $Boolean(d.recovered);
                 }
             }
+            if (d.handle != null) {
+                if ($Number(d.handle) !== 0) {
+                    m.handle = d.handle >>> 0;
+                }
+            }
+            if (d.kind != null) {
+                if (typeof d.kind !== "string" || d.kind.length) {
+                    m.kind = $String(d.kind);
+                }
+            }
+            if (d.state != null) {
+                if (!$util.isObject(d.state))
+                    throw $TypeError(".gameproto.RoomJoined.state: object expected");
+                m.state = $root.gameproto.StateFrame.fromObject(d.state, q + 1);
+            }
+            if (d.schema != null) {
+                if (typeof d.schema !== "string" || d.schema.length) {
+                    m.schema = $String(d.schema);
+                }
+            }
             return m;
         };
 
@@ -2699,6 +2902,10 @@ export const gameproto = $root.gameproto = (() => {
                     d.offset = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
                 d.epoch = "";
                 d.recovered = false;
+                d.handle = 0;
+                d.kind = "";
+                d.state = null;
+                d.schema = "";
             }
             if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
                 d.room_id = m.room_id;
@@ -2730,6 +2937,18 @@ export const gameproto = $root.gameproto = (() => {
             }
             if (m.recovered != null && $Object.hasOwnProperty.call(m, "recovered")) {
                 d.recovered = m.recovered;
+            }
+            if (m.handle != null && $Object.hasOwnProperty.call(m, "handle")) {
+                d.handle = m.handle;
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = m.kind;
+            }
+            if (m.state != null && $Object.hasOwnProperty.call(m, "state")) {
+                d.state = $root.gameproto.StateFrame.toObject(m.state, o, q + 1);
+            }
+            if (m.schema != null && $Object.hasOwnProperty.call(m, "schema")) {
+                d.schema = m.schema;
             }
             return d;
         };
@@ -4552,6 +4771,454 @@ export const gameproto = $root.gameproto = (() => {
         };
 
         return Refreshed;
+    })();
+
+    gameproto.StateFrame = (function() {
+
+        const StateFrame = function (p) {
+            this.ops = [];
+            this.strings = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        StateFrame.prototype.room = 0;
+        StateFrame.prototype.frame = 0;
+        StateFrame.prototype.key = false;
+        StateFrame.prototype.ops = $util.emptyArray;
+        StateFrame.prototype.strings = $util.emptyArray;
+        StateFrame.prototype.time = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        StateFrame.create = function(properties) {
+            return new StateFrame(properties);
+        };
+
+        StateFrame.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.room != null && $Object.hasOwnProperty.call(m, "room") && m.room !== 0)
+                w.uint32(8).uint32(m.room);
+            if (m.frame != null && $Object.hasOwnProperty.call(m, "frame") && m.frame !== 0)
+                w.uint32(16).uint32(m.frame);
+            if (m.key != null && $Object.hasOwnProperty.call(m, "key") && m.key !== false)
+                w.uint32(24).bool(m.key);
+            if (m.ops != null && m.ops.length) {
+                w.uint32(34).sint32s(m.ops);
+            }
+            if (m.strings != null && m.strings.length) {
+                for (var i = 0; i < m.strings.length; ++i)
+                    w.uint32(42).string(m.strings[i]);
+            }
+            if (m.time != null && $Object.hasOwnProperty.call(m, "time") && (typeof m.time === "object" ? m.time.low || m.time.high : m.time !== 0))
+                w.uint32(48).int64(m.time);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        StateFrame.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.StateFrame();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.room = v;
+                        else
+                            delete m.room;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.frame = v;
+                        else
+                            delete m.frame;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.key = v;
+                        else
+                            delete m.key;
+                        continue;
+                    }
+                case 4: {
+                        if (u === 2) {
+                            if (!(m.ops && m.ops.length))
+                                m.ops = [];
+                            r.sint32s(m.ops);
+                            continue;
+                        }
+                        if (u !== 0)
+                            break;
+                        if (!(m.ops && m.ops.length))
+                            m.ops = [];
+                        m.ops.push(r.sint32());
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.strings && m.strings.length))
+                            m.strings = [];
+                        m.strings.push(r.stringVerify());
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (typeof (v = r.int64()) === "object" ? v.low || v.high : v !== 0)
+                            m.time = v;
+                        else
+                            delete m.time;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        StateFrame.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.StateFrame)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.StateFrame: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.StateFrame();
+            if (d.room != null) {
+                if ($Number(d.room) !== 0) {
+                    m.room = d.room >>> 0;
+                }
+            }
+            if (d.frame != null) {
+                if ($Number(d.frame) !== 0) {
+                    m.frame = d.frame >>> 0;
+                }
+            }
+            if (d.key != null) {
+                if (d.key) {
+                    m.key = $Boolean(d.key);
+                }
+            }
+            if (d.ops) {
+                if (!$Array.isArray(d.ops))
+                    throw $TypeError(".gameproto.StateFrame.ops: array expected");
+                m.ops = $Array(d.ops.length);
+                for (var i = 0; i < d.ops.length; ++i) {
+                    m.ops[i] = d.ops[i] | 0;
+                }
+            }
+            if (d.strings) {
+                if (!$Array.isArray(d.strings))
+                    throw $TypeError(".gameproto.StateFrame.strings: array expected");
+                m.strings = $Array(d.strings.length);
+                for (var i = 0; i < d.strings.length; ++i) {
+                    m.strings[i] = $String(d.strings[i]);
+                }
+            }
+            if (d.time != null) {
+                if (typeof d.time === "object" ? d.time.low || d.time.high : $Number(d.time) !== 0) {
+                    if ($util.Long)
+                        m.time = $util.Long.fromValue(d.time, false);
+                    else if (typeof d.time === "string")
+                        m.time = $parseInt(d.time, 10);
+                    else if (typeof d.time === "number")
+                        m.time = d.time;
+                    else if (typeof d.time === "object")
+                        m.time = new $util.LongBits(d.time.low >>> 0, d.time.high >>> 0).toNumber();
+                }
+            }
+            return m;
+        };
+
+        StateFrame.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.arrays || o.defaults) {
+                d.ops = [];
+                d.strings = [];
+            }
+            if (o.defaults) {
+                d.room = 0;
+                d.frame = 0;
+                d.key = false;
+                if ($util.Long) {
+                    var n = new $util.Long(0, 0, false);
+                    d.time = o.longs === $String ? n.toString() : o.longs === $Number ? n.toNumber() : typeof $BigInt !== "undefined" && o.longs === $BigInt ? n.toBigInt() : n;
+                } else
+                    d.time = o.longs === $String ? "0" : typeof $BigInt !== "undefined" && o.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (m.room != null && $Object.hasOwnProperty.call(m, "room")) {
+                d.room = m.room;
+            }
+            if (m.frame != null && $Object.hasOwnProperty.call(m, "frame")) {
+                d.frame = m.frame;
+            }
+            if (m.key != null && $Object.hasOwnProperty.call(m, "key")) {
+                d.key = m.key;
+            }
+            if (m.ops && m.ops.length) {
+                d.ops = $Array(m.ops.length);
+                for (var j = 0; j < m.ops.length; ++j) {
+                    d.ops[j] = m.ops[j];
+                }
+            }
+            if (m.strings && m.strings.length) {
+                d.strings = $Array(m.strings.length);
+                for (var j = 0; j < m.strings.length; ++j) {
+                    d.strings[j] = m.strings[j];
+                }
+            }
+            if (m.time != null && $Object.hasOwnProperty.call(m, "time")) {
+                if (typeof $BigInt !== "undefined" && o.longs === $BigInt)
+                    d.time = typeof m.time === "number" ? $BigInt(m.time) : $util.Long.fromBits(m.time.low >>> 0, m.time.high >>> 0, false).toBigInt();
+                else if (typeof m.time === "number")
+                    d.time = o.longs === $String ? $String(m.time) : m.time;
+                else
+                    d.time = o.longs === $String ? $util.Long.prototype.toString.call(m.time) : o.longs === $Number ? new $util.LongBits(m.time.low >>> 0, m.time.high >>> 0).toNumber() : m.time;
+            }
+            return d;
+        };
+
+        StateFrame.prototype.toJSON = function() {
+            return StateFrame.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        StateFrame.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.StateFrame";
+        };
+
+        return StateFrame;
+    })();
+
+    gameproto.RoomEvent = (function() {
+
+        const RoomEvent = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        RoomEvent.prototype.room_id = "";
+        RoomEvent.prototype.name = "";
+        RoomEvent.prototype.data = "";
+
+        RoomEvent.create = function(properties) {
+            return new RoomEvent(properties);
+        };
+
+        RoomEvent.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id") && m.room_id !== "")
+                w.uint32(10).string(m.room_id);
+            if (m.name != null && $Object.hasOwnProperty.call(m, "name") && m.name !== "")
+                w.uint32(18).string(m.name);
+            if (m.data != null && $Object.hasOwnProperty.call(m, "data") && m.data !== "")
+                w.uint32(26).string(m.data);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        RoomEvent.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.RoomEvent();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.room_id = v;
+                        else
+                            delete m.room_id;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.name = v;
+                        else
+                            delete m.name;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.data = v;
+                        else
+                            delete m.data;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        RoomEvent.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.RoomEvent)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.RoomEvent: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.RoomEvent();
+            if (d.room_id != null) {
+                if (typeof d.room_id !== "string" || d.room_id.length) {
+                    m.room_id = $String(d.room_id);
+                }
+            }
+            if (d.name != null) {
+                if (typeof d.name !== "string" || d.name.length) {
+                    m.name = $String(d.name);
+                }
+            }
+            if (d.data != null) {
+                if (typeof d.data !== "string" || d.data.length) {
+                    m.data = $String(d.data);
+                }
+            }
+            return m;
+        };
+
+        RoomEvent.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                d.room_id = "";
+                d.name = "";
+                d.data = "";
+            }
+            if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
+                d.room_id = m.room_id;
+            }
+            if (m.name != null && $Object.hasOwnProperty.call(m, "name")) {
+                d.name = m.name;
+            }
+            if (m.data != null && $Object.hasOwnProperty.call(m, "data")) {
+                d.data = m.data;
+            }
+            return d;
+        };
+
+        RoomEvent.prototype.toJSON = function() {
+            return RoomEvent.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        RoomEvent.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.RoomEvent";
+        };
+
+        return RoomEvent;
     })();
 
     return gameproto;

@@ -19,7 +19,11 @@ export namespace gameproto {
         PING = 12,
         PONG = 13,
         RESUME = 14,
-        BATCH = 15
+        BATCH = 15,
+        REFRESH = 16,
+        REFRESHED = 17,
+        STATE = 18,
+        ROOM_EVENT = 19
     }
 
     interface IMessage extends gameproto.Message.$Properties {
@@ -72,6 +76,8 @@ export namespace gameproto {
         room_id: string;
         user_id: string;
         nickname: string;
+        kind: string;
+        options: { [k: string]: string };
         static create(properties: gameproto.JoinRoomRequest.$Shape): gameproto.JoinRoomRequest & gameproto.JoinRoomRequest.$Shape;
         static create(properties?: gameproto.JoinRoomRequest.$Properties): gameproto.JoinRoomRequest;
         static encode(m: gameproto.JoinRoomRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -87,6 +93,8 @@ export namespace gameproto {
             room_id?: (string|null);
             user_id?: (string|null);
             nickname?: (string|null);
+            kind?: (string|null);
+            options?: ({ [k: string]: string }|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.JoinRoomRequest.$Properties;
@@ -262,6 +270,9 @@ export namespace gameproto {
         resume_token: string;
         heartbeat_interval_ms: number;
         server_time: (number|Long);
+        token_expires_at: (number|Long);
+        wire_version: number;
+        tick_rate: number;
         static create(properties: gameproto.Welcome.$Shape): gameproto.Welcome & gameproto.Welcome.$Shape;
         static create(properties?: gameproto.Welcome.$Properties): gameproto.Welcome;
         static encode(m: gameproto.Welcome.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -279,6 +290,9 @@ export namespace gameproto {
             resume_token?: (string|null);
             heartbeat_interval_ms?: (number|null);
             server_time?: (number|Long|null);
+            token_expires_at?: (number|Long|null);
+            wire_version?: (number|null);
+            tick_rate?: (number|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Welcome.$Properties;
@@ -362,6 +376,10 @@ export namespace gameproto {
         offset: (number|Long);
         epoch: string;
         recovered: boolean;
+        handle: number;
+        kind: string;
+        state?: (gameproto.StateFrame.$Properties|null);
+        schema: string;
         static create(properties: gameproto.RoomJoined.$Shape): gameproto.RoomJoined & gameproto.RoomJoined.$Shape;
         static create(properties?: gameproto.RoomJoined.$Properties): gameproto.RoomJoined;
         static encode(m: gameproto.RoomJoined.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -380,6 +398,10 @@ export namespace gameproto {
             offset?: (number|Long|null);
             epoch?: (string|null);
             recovered?: (boolean|null);
+            handle?: (number|null);
+            kind?: (string|null);
+            state?: (gameproto.StateFrame.$Properties|null);
+            schema?: (string|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.RoomJoined.$Properties;
@@ -621,5 +643,119 @@ export namespace gameproto {
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Batch.$Properties;
+    }
+
+    interface IRefresh extends gameproto.Refresh.$Properties {
+    }
+
+    class Refresh {
+        constructor(p?: gameproto.Refresh.$Properties);
+        $unknowns?: Uint8Array[];
+        token: string;
+        static create(properties: gameproto.Refresh.$Shape): gameproto.Refresh & gameproto.Refresh.$Shape;
+        static create(properties?: gameproto.Refresh.$Properties): gameproto.Refresh;
+        static encode(m: gameproto.Refresh.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.Refresh & gameproto.Refresh.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.Refresh;
+        static toObject(m: gameproto.Refresh, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Refresh {
+        interface $Properties {
+            token?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.Refresh.$Properties;
+    }
+
+    interface IRefreshed extends gameproto.Refreshed.$Properties {
+    }
+
+    class Refreshed {
+        constructor(p?: gameproto.Refreshed.$Properties);
+        $unknowns?: Uint8Array[];
+        token_expires_at: (number|Long);
+        static create(properties: gameproto.Refreshed.$Shape): gameproto.Refreshed & gameproto.Refreshed.$Shape;
+        static create(properties?: gameproto.Refreshed.$Properties): gameproto.Refreshed;
+        static encode(m: gameproto.Refreshed.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.Refreshed & gameproto.Refreshed.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.Refreshed;
+        static toObject(m: gameproto.Refreshed, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Refreshed {
+        interface $Properties {
+            token_expires_at?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.Refreshed.$Properties;
+    }
+
+    interface IStateFrame extends gameproto.StateFrame.$Properties {
+    }
+
+    class StateFrame {
+        constructor(p?: gameproto.StateFrame.$Properties);
+        $unknowns?: Uint8Array[];
+        room: number;
+        frame: number;
+        key: boolean;
+        ops: number[];
+        strings: string[];
+        time: (number|Long);
+        static create(properties: gameproto.StateFrame.$Shape): gameproto.StateFrame & gameproto.StateFrame.$Shape;
+        static create(properties?: gameproto.StateFrame.$Properties): gameproto.StateFrame;
+        static encode(m: gameproto.StateFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.StateFrame & gameproto.StateFrame.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.StateFrame;
+        static toObject(m: gameproto.StateFrame, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace StateFrame {
+        interface $Properties {
+            room?: (number|null);
+            frame?: (number|null);
+            key?: (boolean|null);
+            ops?: (number[]|null);
+            strings?: (string[]|null);
+            time?: (number|Long|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.StateFrame.$Properties;
+    }
+
+    interface IRoomEvent extends gameproto.RoomEvent.$Properties {
+    }
+
+    class RoomEvent {
+        constructor(p?: gameproto.RoomEvent.$Properties);
+        $unknowns?: Uint8Array[];
+        room_id: string;
+        name: string;
+        data: string;
+        static create(properties: gameproto.RoomEvent.$Shape): gameproto.RoomEvent & gameproto.RoomEvent.$Shape;
+        static create(properties?: gameproto.RoomEvent.$Properties): gameproto.RoomEvent;
+        static encode(m: gameproto.RoomEvent.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.RoomEvent & gameproto.RoomEvent.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.RoomEvent;
+        static toObject(m: gameproto.RoomEvent, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RoomEvent {
+        interface $Properties {
+            room_id?: (string|null);
+            name?: (string|null);
+            data?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.RoomEvent.$Properties;
     }
 }

@@ -1,0 +1,6 @@
+export * from './event-schema';
+export * from './field-types';
+export * from './frame-records';
+export * from './room-state';
+export * from './state-mirror';
+export * from './state-schema';
