@@ -7,6 +7,15 @@ import type { WebSocketConstructor } from './websocket.js';
 export interface GameClientOptions {
   /** Wire format. @default new JsonCodec() (for protobuf: `new ProtobufCodec()` from `@game-gateway/client/protobuf`) */
   codec?: ClientCodec;
+  /**
+   * Protocol version to speak (subprotocol `game.v<n>.json` / `game.v<n>.proto`). With 2 the server
+   * describes each room's state as typed entities, a keyframe at the join then one delta per tick,
+   * kept in `room.state` with change callbacks (`room.onAdd`, `onChange`, `listen`, …); with 1 it
+   * sends full `sync` snapshots of the players. A server without v2 refuses the connection.
+   * @default 1
+   * @example new GameClient(url, { protocol: 2, codec: new ProtobufCodec() })
+   */
+  protocol?: ProtocolVersion;
   /** Reconnect delays. @default { baseMs: 500, capMs: 10000 } */
   reconnect?: BackoffOptions & {
     /** Give up (event `closed`) after this many failed attempts in a row. @default Infinity */
@@ -38,6 +47,9 @@ export interface GameClientOptions {
    */
   closeOnPageHide?: boolean;
 }
+
+/** The protocol versions this SDK speaks. */
+export type ProtocolVersion = 1 | 2;
 
 /** What `join` takes. */
 export interface JoinOptions extends RequestOptions {
