@@ -118,7 +118,8 @@ export abstract class SessionConnection {
 
   /** Closes for good with 1000: the server ends the session at once (no resume grace). */
   close(): void {
-    if (this.state === 'closed' && !this.ws) return;
+    // Closed, or closing (a second close() must not end the first one early: its socket's close would then reconnect).
+    if (this.state === 'closed' && (!this.ws || this.closing)) return;
     clearTimeout(this.timer);
     this.closing = true;
     const ws = this.ws;
