@@ -9,7 +9,7 @@ export { JsonCodec } from './json-codec.js';
 export { Room } from './room.js';
 export type { ImmediateOption, RequestOptions, RoomEvents, RoomLeaveReason } from './room-events.js';
 export type { RoomState } from './room-state.js';
-export { createInterpolator, type InterpolationSource, type Interpolator, type InterpolatorOptions } from './state/interpolator.js';
+export { createInterpolator, type Interpolator, type InterpolatorOptions, type NumericField } from './state/interpolator.js';
 export type * from './state/kind-descriptor.js';
 export type * from './state/room-types.js';
 export type { EntityEventKind } from './state/state-callbacks.js';

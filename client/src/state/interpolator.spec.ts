@@ -1,12 +1,13 @@
 import { owner, propDescriptor, ServerRoom } from '../testing/server-state';
 import type { StateFramePayload } from '../types';
 import { FrameTimeline } from './frame-timeline';
-import { createInterpolator, type InterpolationSource } from './interpolator';
+import type { Room } from '../room';
+import { createInterpolator } from './interpolator';
 import type { AnyRoomTypes } from './room-types';
 import { StateCallbacks } from './state-callbacks';
 import { StateMirror } from './state-mirror';
 
-/** A room stand-in whose frames arrive at times the test chooses (a Room stamps them with the clock). */
+/** The part of a Room an interpolator follows, with frames that arrive at times the test chooses (a Room stamps them with the clock). */
 function timedRoom() {
   const mirror = new StateMirror(propDescriptor);
   const callbacks = new StateCallbacks();
@@ -25,7 +26,7 @@ function timedRoom() {
     source.state.time = time;
     callbacks.dispatch(mirror.apply(frame)!);
   };
-  return { source: source as unknown as InterpolationSource<AnyRoomTypes>, feed };
+  return { source: source as unknown as Room<AnyRoomTypes>, feed };
 }
 
 describe(createInterpolator, () => {

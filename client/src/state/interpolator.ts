@@ -1,15 +1,6 @@
+import type { Room } from '../room.js';
 import { localNow } from './frame-timeline.js';
 import type { Entity, EntityType, FieldOf, RoomTypes } from './room-types.js';
-
-/** The part of a `Room` an interpolator follows. */
-export interface InterpolationSource<T extends RoomTypes> {
-  readonly state: { readonly time: number };
-  /** Room ticks per second. */
-  readonly tickRate: number;
-  onAdd<K extends EntityType<T>>(type: K, callback: (entity: Entity<T, K>) => void): () => void;
-  onRemove<K extends EntityType<T>>(type: K, callback: (entity: Entity<T, K>) => void): () => void;
-  onChange<K extends EntityType<T>>(type: K, callback: (entity: Entity<T, K>, changed: readonly (keyof T['entities'][K] & string)[]) => void): () => void;
-}
 
 /** Fields of an entity whose values are numbers. */
 export type NumericField<E> = { [F in FieldOf<E>]: E[F] extends number ? F : never }[FieldOf<E>];
@@ -66,17 +57,18 @@ const MAX_SAMPLES = 64;
  * }
  */
 export function createInterpolator<T extends RoomTypes, K extends EntityType<T>, F extends NumericField<Entity<T, K>>>(
-  room: InterpolationSource<T>,
+  room: Room<T>,
   options: InterpolatorOptions<K, F>,
 ): Interpolator<F> {
   const { type, fields, delayMs = 100, now = localNow } = options;
   const tickMs = 1000 / room.tickRate;
   const tracks = new Map<number, Sample[]>();
-  const values = (entity: Entity<T, K>) => fields.map((field) => (entity as unknown as Record<string, number>)[field]);
+  const values = (entity: object) => fields.map((field) => (entity as Record<string, number>)[field]);
   const stops = [
     room.onAdd(type, (entity) => tracks.set(entity.id, [{ t: room.state.time, v: values(entity) }])),
     room.onRemove(type, (entity) => tracks.delete(entity.id)),
-    room.onChange(type, (entity, changed) => {
+    room.onChange(type, (changedEntity, changed) => {
+      const entity = changedEntity as Entity<T, K>; // `type` is an entity type, never 'room'
       const track = tracks.get(entity.id);
       if (!track || !changed.some((field) => (fields as readonly string[]).includes(field))) return;
       const t = room.state.time;
