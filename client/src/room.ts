@@ -12,10 +12,11 @@ export type { ActionData, RequestOptions, RoomEvents, RoomLeaveReason };
 
 type Phase = 'joining' | 'joined' | 'left';
 /** `room.send`'s arguments after the action name: the data is optional when the action needs no field. */
-type SendArgs<P> = {} extends P ? [data?: P, options?: RequestOptions] : [data: P, options?: RequestOptions];
-/** What `onChange` hands over: the room's fields object, or the entity. */
-type Changed<T extends RoomTypes, K> = K extends EntityType<T> ? Entity<T, K> : RoomFields<T>;
-type ChangedField<T extends RoomTypes, K> = K extends EntityType<T> ? keyof T['entities'][K] & string : keyof T['room'] & string;
+export type SendArgs<P> = {} extends P ? [data?: P, options?: RequestOptions] : [data: P, options?: RequestOptions];
+/** What `onChange(type, …)` hands over: the entity, or for `'room'` the room's fields object. */
+export type ChangedEntity<T extends RoomTypes, K> = K extends EntityType<T> ? Entity<T, K> : RoomFields<T>;
+/** A field name of what `onChange(type, …)` reports. */
+export type ChangedField<T extends RoomTypes, K> = K extends EntityType<T> ? keyof T['entities'][K] & string : keyof T['room'] & string;
 
 /**
  * A room the client joined, from `await client.join(roomId)`: its state, its events, and the
@@ -140,7 +141,7 @@ export class Room<T extends RoomTypes = AnyRoomTypes> {
    * fields) whose fields changed, with the names of those fields; not for additions.
    * @example room.onChange('flag', (flag, fields) => fields.includes('carrier') && updateCarrier(flag));
    */
-  onChange<K extends EntityType<T> | 'room'>(type: K, callback: (entity: Changed<T, K>, changed: readonly ChangedField<T, K>[]) => void): () => void {
+  onChange<K extends EntityType<T> | 'room'>(type: K, callback: (entity: ChangedEntity<T, K>, changed: readonly ChangedField<T, K>[]) => void): () => void {
     return this.typed.callbacks.on('change', type, callback as never);
   }
 
