@@ -61,7 +61,7 @@ export class Room<T extends RoomTypes = AnyRoomTypes> {
     this.ready.catch(() => undefined);
     this.typed = new TypedState(
       () => 1000 / channel.tickRate(),
-      (error) => this.events.emit('error', error),
+      (error) => this.deliver(() => this.events.emit('error', error)), // at the join: after handlers can be attached
       () => this.events.emit('state', this.state),
     );
     this.mirror = new RoomStateMirror(this.typed);
@@ -253,10 +253,10 @@ export class Room<T extends RoomTypes = AnyRoomTypes> {
     this.mirror.reset(payload);
     this.joinedKind = payload.kind || this.joinedKind;
     if (this.phase === 'joining') {
-      // The state is complete when `join` resolves: no callbacks for the join's keyframe (`onAdd` reports what is there).
-      if (typed) this.typed.joined(payload, arrivedAt, true);
       this.phase = 'joined';
       this.held = [];
+      // The state is complete when `join` resolves: no callbacks for the join's keyframe (`onAdd` reports what is there).
+      if (typed) this.typed.joined(payload, arrivedAt, true);
       const early = this.early
         .filter((event) => event.offset !== undefined && event.offset > payload.offset)
         .sort((a, b) => a.offset! - b.offset!);

@@ -85,6 +85,19 @@ describe('Room (protocol v2: typed state)', () => {
       expect(room.tickRate).toBe(20);
     });
 
+    it('should report a descriptor this SDK cannot decode as BAD_STATE_FRAME after the join, and keep the room without typed state', async () => {
+      const joined = client.join('r');
+      const request = await server.next('join_room');
+      const schema = JSON.stringify({ kind: 'future', types: [{ name: 'room', fields: [{ name: 'when', type: 'date' }] }] });
+      server.send('room_joined', world.roomJoined('r', { schema }), { room_id: 'r' });
+      server.ack(request.id!);
+      const room = await joined;
+      const error = await nextEvent(room, 'error'); // attached after the await: still delivered
+      expect(error).toEqual(expect.objectContaining({ code: 'BAD_STATE_FRAME', message: expect.stringContaining('field "room.when" has type "date"') }));
+      expect(room.joined).toBe(true);
+      expect(room.state.entities.size).toBe(0);
+    });
+
     it('should report the entities already there to onAdd when registered (unless immediate: false), and the current value to listen', async () => {
       world.state.spawn('player', {}, owner(1));
       world.state.spawn('player', {}, owner(2));
