@@ -149,7 +149,9 @@ export class Room<T extends RoomTypes = AnyRoomTypes> {
    * v2: calls `callback(value, previous)` when one field of the room (`'room'`) or of one entity
    * changes; by default also now with its current value. An entity's listeners end with it.
    * @example room.listen('room', 'phase', (phase) => showBanner(phase));
-   * @example room.listen(room.myEntity!, 'hp', (hp, before) => hp < (before ?? hp) && flashRed());
+   * @example
+   * const me = room.myEntity;
+   * if (me?.type === 'player') room.listen(me, 'hp', (hp, before) => hp < (before ?? hp) && flashRed());
    */
   listen<F extends keyof T['room'] & string>(target: 'room', field: F, callback: (value: T['room'][F], previous: T['room'][F] | undefined) => void, options?: ImmediateOption): () => void;
   listen<E extends Entity<T>, F extends FieldOf<E>>(target: E, field: F, callback: (value: E[F], previous: E[F] | undefined) => void, options?: ImmediateOption): () => void;

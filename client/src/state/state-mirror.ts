@@ -113,7 +113,7 @@ export class StateMirror {
 
   /** Decodes a frame's records into what each named entity becomes (null: despawned), changing nothing. */
   private read(frame: StateFramePayload, key: boolean): Map<number, Slot | null> {
-    const { ops } = frame;
+    const ops = frame.ops ?? []; // JSON may leave out empty arrays
     const strings = frame.strings ?? [];
     const fail = (why: string) => new StateFrameError(`state frame ${frame.frame}${key ? ' (keyframe)' : ''}: ${why}`);
     let i = 0;
