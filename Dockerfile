@@ -1,6 +1,9 @@
 # syntax=docker/dockerfile:1
+# Node 26 is the Active LTS line since 2026-10-28 (nodejs/Release schedule.json; Node 24 entered
+# Maintenance on 2026-10-20, Node 20 reached its end of life on 2026-04-30). Move on at the next
+# October LTS promotion. `npm test` in this repository runs on Node 20.19+ (package.json engines).
 # Build stage: dev dependencies, compile TypeScript to dist/.
-FROM node:20-bookworm-slim AS build
+FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,7 +16,7 @@ COPY demo ./demo
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies and dist/ only, as the unprivileged `node` user.
-FROM node:20-bookworm-slim
+FROM node:26-slim
 ENV NODE_ENV=production PORT=8080
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules

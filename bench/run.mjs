@@ -6,13 +6,14 @@
 //   npm run bench -- --scenario fanout  one scenario (idle | fanout | chat | multi-instance)
 //   options: --quick --codec json|proto --servers gateway,bare-ws,socketio --profile --json
 //            --steps 250,500 --keep-going (measure every step) --max-step N --chat-clients N --progress
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { limiter, runLoad, parseArgs } from './loadgen/index.mjs';
-import { hasTaskset, pinSelf } from './loadgen/pin.mjs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const { limiter, runLoad } = require('./loadgen/index.js');
+const { hasTaskset, pinSelf } = require('./loadgen/pin.js');
 import { startServer, stopServer } from './servers.mjs';
+import { startRedis } from './redis-servers.mjs';
 import { topSelfTime } from './profile-top.mjs';
 
 const args = parseArgs(process.argv.slice(2), { scenario: 'all', quick: false, codec: 'json', servers: 'gateway,bare-ws,socketio', profile: false, json: false, port: 9400, maxStep: 0, steps: '', keepGoing: false, progress: false, chatClients: 0 });
@@ -31,10 +32,17 @@ console.log(`# bench ${quick ? '(quick)' : ''} codec=${codec} servers=${servers.
 
 const clientFor = (name) => (name === 'socketio' ? 'sio' : codec);
 
-async function measure(name, load, { env, profileDir } = {}) {
+/** One run of the load tester (bench/loadgen), flattened to its summary plus the exactly-once verdict. */
+async function load(options) {
+  // Rooms `bench-N` and players `p<g>`, as in the results so far: frame sizes stay comparable.
+  const report = await runLoad({ drainMs: 10000, roomPrefix: 'bench', ...options });
+  return { ...report.summary, check: report.check.status };
+}
+
+async function measure(name, options, { env, profileDir } = {}) {
   const server = await startServer(name, { port, cpu: SERVER_CPU, env, profileDir });
   try {
-    const r = { server: name, ...(await runLoad({ url: server.url, client: clientFor(name), serverPid: server.pid, ...load })) };
+    const r = { server: name, ...(await load({ url: server.url, codec: clientFor(name), serverPid: String(server.pid), ...options })) };
     return { ...r, limitedBy: limiter(r) };
   } finally {
     await stopServer(server);
@@ -44,14 +52,14 @@ async function measure(name, load, { env, profileDir } = {}) {
 const f = (v, d = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '-');
 const line = (r) =>
   `  ${r.server.padEnd(8)} N=${r.clients} joined=${r.joined} fps=${f(r.framesPerSec, 0)} deliv p50/p99=${f(r.deliveryP50)}/${f(r.deliveryP99)}ms input p50/p99=${f(r.inputP50)}/${f(r.inputP99)}ms ` +
-  `shortfall=${f(r.tickShortfallPct)}% gaps=${r.missedFrameNums} srvCPU=${f(r.serverCpuPct, 0)}% ${f(r.serverCpuUsPerFrame)}us/frame genCPU=${f(r.genCpuPct, 0)}% genLag99=${f(r.genLagP99Ms)}ms ` +
+  `shortfall=${f(r.tickShortfallPct)}% gaps=${r.missedFrameNums} check=${r.check} srvCPU=${f(r.serverCpuPct, 0)}% ${f(r.serverCpuUsPerFrame)}us/frame genCPU=${f(r.genCpuPct, 0)}% genLag99=${f(r.genLagP99Ms)}ms ` +
   `other=${f(r.otherCpuPct, 0)}% RSS/conn idle/active=${f(r.rssPerIdleConnKB)}/${f(r.rssPerActiveConnKB)}KB errors=${JSON.stringify(r.errors)} limit: ${r.limitedBy}`;
 
 async function idle() {
   const n = quick ? 2000 : 15000;
   console.log(`\n## idle: ${n} connections (welcome only, no room), HEARTBEAT_INTERVAL_MS=1000, ${quick ? 4 : 10} s`);
   for (const name of servers) {
-    const r = await measure(name, { clients: n, noJoin: true, moveRate: 0, warmupMs: 1000, durationMs: quick ? 4000 : 10000, quiet: true }, { env: { HEARTBEAT_INTERVAL_MS: '1000' } });
+    const r = await measure(name, { scenario: 'idle', clients: n, warmupMs: 1000, durationMs: quick ? 4000 : 10000, quiet: true }, { env: { HEARTBEAT_INTERVAL_MS: '1000' } });
     results.idle.push(r);
     console.log(`${line(r)} pings/s=${f(r.heartbeatPingsPerSec, 0)}`);
   }
@@ -73,7 +81,7 @@ async function fanout() {
       // most) before the server is declared saturated; every attempt stays in the results.
       const attempts = quick ? 1 : 3; // the smoke run never retries
       for (let attempt = 1; attempt <= attempts; attempt++) {
-        r = { ...(await measure(name, { clients: n, roomSize: 50, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress })), attempt };
+        r = { ...(await measure(name, { scenario: 'rooms', clients: n, roomSize: 50, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress })), attempt };
         results.fanout.push(r);
         console.log(line(r));
         const noisy = /other load|generator/.test(r.limitedBy) && !/server CPU/.test(r.limitedBy);
@@ -95,7 +103,7 @@ async function profile(n) {
   const dir = fileURLToPath(new URL(`./results/prof-${Date.now()}`, import.meta.url));
   mkdirSync(dir, { recursive: true });
   console.log(`\n## profile: gateway under fanout N=${n} with --cpu-prof → ${dir}`);
-  await measure('gateway', { clients: n, roomSize: 50, moveRate: 10, warmupMs: 2000, durationMs: 8000, quiet: true }, { profileDir: dir });
+  await measure('gateway', { scenario: 'rooms', clients: n, roomSize: 50, moveRate: 10, warmupMs: 2000, durationMs: 8000, quiet: true }, { profileDir: dir });
   const file = readdirSync(dir).find((x) => x.endsWith('.cpuprofile'));
   results.profile = { file: `${dir}/${file}`, top: topSelfTime(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')), 20) };
   for (const t of results.profile.top) console.log(`  ${f(t.pct).padStart(5)}%  ${t.fn}  ${t.where}`);
@@ -105,9 +113,9 @@ async function chat() {
   const n = args.chatClients || (quick ? 500 : 1000);
   console.log(`\n## chat storm: ${n} clients in rooms of 50, each sends 2 chat/s (→ ${n * 2 * 50}/s deliveries), no moves`);
   for (const name of servers) {
-    const r = await measure(name, { clients: n, roomSize: 50, moveRate: 0, chatRate: 2, warmupMs: quick ? 1000 : 2000, durationMs: quick ? 4000 : 10000, quiet: true });
+    const r = await measure(name, { scenario: 'lobby', clients: n, lobbySize: 50, chatRate: 2, warmupMs: quick ? 1000 : 2000, durationMs: quick ? 4000 : 10000, quiet: true });
     results.chat.push(r);
-    console.log(`  ${name.padEnd(8)} delivered ${f(r.chatPerSec, 0)}/s (expected ${n * 2 * 50}) latency p50/p99=${f(r.chatP50)}/${f(r.chatP99)}ms srvCPU=${f(r.serverCpuPct, 0)}% ${f(r.serverCpuUsPerFrame, 2)}us/msg genCPU=${f(r.genCpuPct, 0)}% genLag99=${f(r.genLagP99Ms)}ms other=${f(r.otherCpuPct, 0)}% errors=${JSON.stringify(r.errors)} limit: ${r.limitedBy}`);
+    console.log(`  ${name.padEnd(8)} delivered ${f(r.chatPerSec, 0)}/s (expected ${n * 2 * 50}) latency p50/p99=${f(r.chatP50)}/${f(r.chatP99)}ms check=${r.check} srvCPU=${f(r.serverCpuPct, 0)}% ${f(r.serverCpuUsPerFrame, 2)}us/msg genCPU=${f(r.genCpuPct, 0)}% genLag99=${f(r.genLagP99Ms)}ms other=${f(r.otherCpuPct, 0)}% errors=${JSON.stringify(r.errors)} limit: ${r.limitedBy}`);
   }
 }
 
@@ -122,13 +130,13 @@ async function multiInstance() {
   console.log(`\n## multi-instance: ${n} clients in rooms of 50, 20 Hz, one instance vs two over Redis`);
   const redis = await startRedis(port + 50);
   try {
-    const load = { clients: n, roomSize: 50, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 5000 : 10000, quiet: true };
-    const single = await measure('gateway', load, { env: { REDIS_URL: '' } });
+    const rooms = { scenario: 'rooms', clients: n, roomSize: 50, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 5000 : 10000, quiet: true };
+    const single = await measure('gateway', rooms, { env: { REDIS_URL: '' } });
     console.log(`${line({ ...single, server: 'one' })}`);
     const a = await startServer('gateway', { port, cpu: SERVER_CPU, env: { REDIS_URL: redis.url }, logFile: '/tmp/bench-gateway-a.log' });
     const b = await startServer('gateway', { port: port + 1, cpu: SERVER_CPU, env: { REDIS_URL: redis.url }, logFile: '/tmp/bench-gateway-b.log' });
     try {
-      const r = { server: 'two', ...(await runLoad({ url: `${a.url},${b.url}`, client: codec, serverPid: a.pid, ...load })) };
+      const r = { server: 'two', ...(await load({ url: `${a.url},${b.url}`, codec, serverPid: String(a.pid), ...rooms })) };
       console.log(`${line({ ...r, limitedBy: limiter(r) })}`);
       const hop = { p50: r.deliveryP50 - single.deliveryP50, p99: r.deliveryP99 - single.deliveryP99 };
       console.log(`  added by the Redis hop: p50 ${f(hop.p50)} ms, p99 ${f(hop.p99)} ms (target ≤ 2 / ≤ 10 ms)`);
@@ -138,23 +146,22 @@ async function multiInstance() {
       await stopServer(a);
     }
   } finally {
-    redis.child.kill('SIGKILL');
+    await redis.stop();
   }
 }
 
-/** A throwaway redis-server for the multi-instance scenario (never the system one). */
-async function startRedis(redisPort) {
-  const child = spawn('redis-server', ['--port', String(redisPort), '--save', '', '--appendonly', 'no', '--bind', '127.0.0.1'], { stdio: 'ignore' });
-  for (let i = 0; i < 50; i++) {
-    if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} (is port ${redisPort} free?)`);
-    const up = await new Promise((resolve) => {
-      const s = connect(redisPort, '127.0.0.1', () => { s.end(); resolve(true); });
-      s.on('error', () => resolve(false));
-    });
-    if (up) return { child, url: `redis://127.0.0.1:${redisPort}` };
-    await new Promise((r) => setTimeout(r, 100));
+/** `--flag value` / `--flag` → camelCase keys, typed after `defaults`. */
+function parseArgs(argv, defaults) {
+  const out = {};
+  for (let i = 0; i < argv.length; i++) {
+    if (!argv[i].startsWith('--')) continue;
+    const key = argv[i].slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+    const next = argv[i + 1];
+    const value = next === undefined || next.startsWith('--') ? true : (i++, next);
+    const d = defaults[key];
+    out[key] = typeof d === 'number' ? Number(value) : typeof d === 'boolean' ? value === true || value === 'true' : value;
   }
-  throw new Error('redis-server did not start');
+  return out;
 }
 
 for (const s of scenarios) {

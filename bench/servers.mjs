@@ -1,8 +1,10 @@
 // Starts and stops the servers under test, each pinned to its own core, with identical env.
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { hasTaskset } from './loadgen/pin.mjs';
+import { createRequire } from 'node:module';
+const { hasTaskset } = createRequire(import.meta.url)('./loadgen/pin.js');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -20,7 +22,10 @@ export const SERVERS = {
  * Spawns a server and waits for GET /health. `profileDir` runs it under --cpu-prof; the preload
  * turns SIGUSR2 into a clean exit so the profile gets written (Nest re-raises SIGTERM, which would not).
  */
-export async function startServer(name, { port, cpu, env = {}, profileDir, logFile = `/tmp/bench-${name}.log` }) {
+export async function startServer(name, { port, cpu, env = {}, profileDir, logFile = `/tmp/bench-${name}-${port}.log` }) {
+  // On a shared machine another benchmark may hold the port: its server would answer our health
+  // check and take our load.
+  if (!(await portFree(port))) throw new Error(`port ${port} is in use (another benchmark running?): pick other ports (--port)`);
   const node = [process.execPath];
   if (profileDir) node.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, '-r', fileURLToPath(new URL('./profile-exit.cjs', import.meta.url)));
   node.push(SERVERS[name].script);
@@ -35,15 +40,24 @@ export async function startServer(name, { port, cpu, env = {}, profileDir, logFi
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break;
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok && child.exitCode === null) break;
     } catch {}
     await sleep(100);
   }
   return { name, child, pid: child.pid, url: SERVERS[name].url(port), profiling: Boolean(profileDir) };
 }
 
+/** Whether nothing listens on `port` (IPv4 and IPv6 wildcard, as the servers bind). */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
 export async function stopServer(server) {
-  if (server.child.exitCode !== null) return;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return; // already gone (e.g. killed -9)
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill(server.profiling ? 'SIGUSR2' : 'SIGTERM');
   const timer = setTimeout(() => server.child.kill('SIGKILL'), 10000);

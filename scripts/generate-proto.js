@@ -26,10 +26,18 @@ const commented = path.join(tmp, 'game.js');
 pbjs([], commented);
 run('pbts', ['--no-comments', '-o', path.join(out, 'game.d.ts'), commented]);
 pbjs(['--no-comments'], path.join(out, 'game.js'));
-// The cross-instance bus envelope (internal; the bus folder owns its generated code).
-const busOut = path.join(root, 'src/bus/generated');
-const busCommented = path.join(tmp, 'bus.js');
-pbjs([], busCommented, 'proto/bus/v1/bus.proto');
-run('pbts', ['--no-comments', '-o', path.join(busOut, 'bus.d.ts'), busCommented]);
-pbjs(['--no-comments'], path.join(busOut, 'bus.js'), 'proto/bus/v1/bus.proto');
+// Internal schemas between instances; the folder that owns each also owns its generated code.
+const internal = [
+  ['proto/bus/v2/bus.proto', 'src/bus/generated', 'bus'],
+  ['proto/rooms/v1/rooms.proto', 'src/rooms/generated', 'rooms'],
+  ['proto/bridge/v1/bridge.proto', 'src/bridge/generated', 'bridge'],
+];
+for (const [proto, dir, name] of internal) {
+  const folder = path.join(root, dir);
+  fs.mkdirSync(folder, { recursive: true });
+  const commentedFile = path.join(tmp, `${name}.js`);
+  pbjs([], commentedFile, proto);
+  run('pbts', ['--no-comments', '-o', path.join(folder, `${name}.d.ts`), commentedFile]);
+  pbjs(['--no-comments'], path.join(folder, `${name}.js`), proto);
+}
 fs.rmSync(tmp, { recursive: true, force: true });

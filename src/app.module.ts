@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RoomRoutingModule } from './bridge';
 import { BusModule } from './bus';
 import { GatewayConfigModule } from './config/config.module';
 import { DemoModule } from './demo/demo.module';
@@ -17,6 +18,7 @@ import { SyncModule } from './sync';
     LoggingModule,
     MetricsModule,
     BusModule.forRoot(),
+    RoomRoutingModule.forRoot(),
     GamesModule,
     SyncModule,
     GatewayModule,

@@ -1,18 +1,28 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
 import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { BusEventTransport } from './bus';
-import { busConfig, connectionConfig } from './config';
+import { busConfig, connectionConfig, validateDeclaredVariables } from './config';
 import { GameWsAdapter } from './gateway';
 import { type NestLogLevel, PinoLoggerService, pinoLevelOfList, ROOT_LOGGER } from './logging';
 
 /**
  * Builds the gateway app (used by main.ts and by the test kit): structured logger, adapter and
  * shutdown hooks. `logger` overrides LOG_LEVEL (the test kit passes `['error']` to stay quiet).
+ * `modules` are added next to the gateway's own (a backend team's game kinds, API consumers):
+ * their `@GameRoomKind()` providers are found like the shipped ones.
+ *
+ * @example const app = await createGatewayApp({ modules: [DuelModule] });
+ * @throws ConfigValidationError before anything is logged when a variable has a bad value
  */
-export async function createGatewayApp(options: { logger?: false | NestLogLevel[] } = {}) {
-  const app: INestApplication = await NestFactory.create(AppModule, {
+export async function createGatewayApp(options: { logger?: false | NestLogLevel[]; modules?: Type[] } = {}) {
+  // Checked before Nest starts: otherwise its exception zone logs the error with a framework
+  // stack first, and the caller prints it a second time.
+  validateDeclaredVariables();
+  const root = options.modules?.length ? withModules(options.modules) : AppModule;
+  const app: INestApplication = await NestFactory.create(root, {
     ...(options.logger !== undefined && { logger: options.logger }),
     // Startup lines wait for the JSON logger instead of going to the console in another format.
     bufferLogs: true,
@@ -32,4 +42,24 @@ export async function createGatewayApp(options: { logger?: false | NestLogLevel[
     await app.startAllMicroservices();
   }
   return app;
+}
+
+/**
+ * The last startup line: the URLs a person can open. A server bound to every interface (the
+ * default) is reachable as `localhost`, which reads better than the `[::1]` Nest reports.
+ */
+export function announceReady(app: INestApplication): void {
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
+  const host = ['::', '0.0.0.0', '127.0.0.1', '::1'].includes(address) ? 'localhost' : address.includes(':') ? `[${address}]` : address;
+  new Logger('Gateway').log({
+    msg: `listening on http://${host}:${port}/ (demo page) and ws://${host}:${port}/ws (game WebSocket)`,
+    port,
+  });
+}
+
+/** The gateway's composition root plus `modules`. */
+function withModules(modules: Type[]): Type {
+  @Module({ imports: [AppModule, ...modules] })
+  class GatewayWithModules {}
+  return GatewayWithModules;
 }

@@ -1,56 +1,74 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { jwtVerify } from 'jose';
+import { errors, jwtVerify, type JWTVerifyResult } from 'jose';
 import { authConfig } from '../config';
+import { AuthError, AuthUnavailableError } from './auth.errors';
+import { loadTokenKeys, type TokenKeys } from './token-keys';
 
-/** A token was missing, malformed, expired, wrongly signed or without `sub`. */
-export class AuthError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AuthError';
-  }
+/** Who a token speaks for, and until when. */
+export interface VerifiedToken {
+  /** The token's `sub`: the user id (and player id) of the connection. */
+  userId: string;
+  /** The token's `exp` in ms since the epoch; 0 when it has none (never expires). */
+  expiresAt: number;
 }
 
-/** Signing algorithm accepted; anything else (including `none`) is refused. */
-const ALGORITHMS = ['HS256'];
-/** Clock skew tolerated between the token issuer and this instance. */
-const CLOCK_TOLERANCE_S = 5;
-
 /**
- * Verifies the HS256 JWTs clients present at the upgrade (AUTH_SECRET). The token's `sub` is the
- * user id. Without AUTH_SECRET the gateway runs in open mode: no token needed, and `user_id`
- * from `join_room` is believed.
+ * Verifies the JWTs clients present at the upgrade and in `refresh`: HS256 with AUTH_SECRET,
+ * RS256/ES256 with AUTH_PUBLIC_KEY or AUTH_JWKS (see `loadTokenKeys`), `iss`/`aud` when
+ * AUTH_ISSUER/AUTH_AUDIENCE are set, `exp`, `nbf` and `iat` within AUTH_CLOCK_TOLERANCE_S. The
+ * token's `sub` is the user id. With no key configured the gateway runs in open mode: no token
+ * needed, and `user_id` from `join_room` is believed.
+ *
+ * @example const { userId, expiresAt } = await auth.verify(token); // or AuthError / AuthUnavailableError
  */
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly logger = new Logger(AuthService.name);
-  private readonly key: Uint8Array | undefined;
-
-  constructor(@Inject(authConfig.KEY) config: ConfigType<typeof authConfig>) {
-    this.key = config.secret ? new TextEncoder().encode(config.secret) : undefined;
-  }
-
   /** Whether a token is required. */
-  get enabled(): boolean {
-    return this.key !== undefined;
+  readonly enabled: boolean;
+  private keys: Promise<TokenKeys | undefined> | undefined;
+
+  constructor(@Inject(authConfig.KEY) private readonly config: ConfigType<typeof authConfig>) {
+    this.enabled = Boolean(config.secret || config.publicKey || config.jwks);
   }
 
-  onModuleInit(): void {
+  /** Loads the keys at boot, so that a bad key stops the startup instead of the first upgrade. */
+  async onModuleInit(): Promise<void> {
     if (!this.enabled) {
-      this.logger.warn('AUTH_SECRET is not set: open mode, clients connect without a token and choose their user_id');
+      this.logger.warn('no AUTH_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS: open mode, clients connect without a token and choose their user_id');
+      return;
     }
+    const keys = await this.loadKeys();
+    keys?.warmUp?.().catch((error: Error) => this.logger.warn(`AUTH_JWKS not reachable yet (${error.message}); upgrades get 503 until it is`));
   }
 
-  /** Returns the verified user id (`sub`), or rejects with an AuthError saying why. */
-  async verify(token: string): Promise<string> {
-    if (!this.key) throw new AuthError('authentication is off (no AUTH_SECRET)');
-    let payload;
+  /** The verified token, or rejects with AuthError (the token's fault) or AuthUnavailableError (retry later). */
+  async verify(token: string): Promise<VerifiedToken> {
+    const keys = await this.loadKeys();
+    if (!keys) throw new AuthError('authentication is off (no AUTH_SECRET, AUTH_PUBLIC_KEY or AUTH_JWKS)');
+    const { clockToleranceS, issuer, audience } = this.config;
+    let result: JWTVerifyResult;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: ALGORITHMS, clockTolerance: CLOCK_TOLERANCE_S }));
+      result = await jwtVerify(token, keys.getKey, {
+        algorithms: keys.algorithms,
+        clockTolerance: clockToleranceS,
+        issuer: issuer || undefined,
+        audience: audience.length > 0 ? audience : undefined,
+      });
     } catch (error) {
+      if (error instanceof AuthUnavailableError) throw error;
+      if (error instanceof errors.JWTExpired) throw new AuthError(`token expired: ${error.message}`, true);
       throw new AuthError(`invalid token: ${(error as Error).message}`);
     }
-    if (typeof payload.sub !== 'string' || payload.sub === '') throw new AuthError('invalid token: no "sub" claim');
-    return payload.sub;
+    const { sub, iat, exp } = result.payload;
+    if (typeof sub !== 'string' || sub === '') throw new AuthError('invalid token: no "sub" claim');
+    // jose checks `iat` only against a maximum age; a token "issued" in the future is refused here.
+    if (typeof iat === 'number' && iat > Date.now() / 1000 + clockToleranceS) throw new AuthError('invalid token: "iat" is in the future');
+    return { userId: sub, expiresAt: typeof exp === 'number' ? exp * 1000 : 0 };
+  }
+
+  private loadKeys(): Promise<TokenKeys | undefined> {
+    return (this.keys ??= loadTokenKeys(this.config));
   }
 }

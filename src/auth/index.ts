@@ -1,2 +1,3 @@
+export * from './auth.errors';
 export * from './auth.module';
 export * from './auth.service';

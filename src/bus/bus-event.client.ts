@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClientProxy, type ReadPacket, type WritePacket } from '@nestjs/microservices';
-import { eventChannel } from './bus-message';
+import { BUS_EVENT, eventChannel } from './bus-event.topic';
 import { type Bus, BUS } from './bus.port';
 
 /**
@@ -31,7 +31,7 @@ export class BusEventClient extends ClientProxy {
 
   protected async dispatchEvent<T>(packet: ReadPacket): Promise<T> {
     const pattern = this.normalizePattern(packet.pattern);
-    this.bus.publish(eventChannel(pattern), { kind: 'event', pattern, data: packet.data });
+    this.bus.publish(eventChannel(pattern), BUS_EVENT, { pattern, data: packet.data });
     return undefined as T;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { eventChannel } from './bus-message';
+import { BUS_EVENT, eventChannel } from './bus-event.topic';
 import { type Bus, BUS } from './bus.port';
 
 /**
@@ -34,9 +34,8 @@ export class BusEventTransport extends Server implements CustomTransportStrategy
         continue;
       }
       this.unsubscribers.push(
-        this.bus.subscribe(eventChannel(pattern), (message) => {
-          if (message.kind !== 'event') return;
-          this.handleEvent(pattern, { pattern, data: message.data }, new BaseRpcContext([])).catch((error: Error) =>
+        this.bus.subscribe(eventChannel(pattern), BUS_EVENT, (event) => {
+          this.handleEvent(pattern, { pattern, data: event.data }, new BaseRpcContext([])).catch((error: Error) =>
             this.logger.error(`@EventPattern('${pattern}') failed: ${error.stack}`),
           );
         }),

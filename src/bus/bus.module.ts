@@ -33,7 +33,7 @@ export class BusModule implements OnApplicationShutdown {
             redis: RedisConnections | null,
             instanceId: string,
             metrics: MetricsService,
-          ) => (config.redisUrl && redis ? new RedisBus(redis, instanceId, metrics) : new InMemoryBus()),
+          ) => (config.redisUrl && redis ? new RedisBus(redis, instanceId, metrics) : new InMemoryBus(instanceId)),
         },
         BusEventTransport,
         { provide: BUS_CLIENT, useClass: BusEventClient },

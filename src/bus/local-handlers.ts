@@ -1,6 +1,11 @@
 import type { Logger } from '@nestjs/common';
-import type { BusMessage } from './bus-message';
+import type { BusTopic } from './bus-topic';
 import type { BusHandler } from './bus.port';
+
+interface Subscription {
+  readonly topic: BusTopic<unknown>;
+  readonly handler: BusHandler<unknown>;
+}
 
 /**
  * The handlers of this instance by channel, shared by every `Bus` implementation: adding the
@@ -9,7 +14,7 @@ import type { BusHandler } from './bus.port';
  * logged and the others still run, as the port promises).
  */
 export class LocalHandlers {
-  private readonly byChannel = new Map<string, Set<BusHandler>>();
+  private readonly byChannel = new Map<string, Set<Subscription>>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -26,37 +31,45 @@ export class LocalHandlers {
     return this.byChannel.has(channel);
   }
 
+  /** The topic named `name` as a handler of `channel` declared it (to decode bytes from elsewhere). */
+  topic(channel: string, name: string): BusTopic<unknown> | undefined {
+    for (const subscription of this.byChannel.get(channel) ?? []) if (subscription.topic.name === name) return subscription.topic;
+    return undefined;
+  }
+
   /**
    * Adds a handler; `onFirst` runs when the channel had none. Returns the remover, which runs
-   * `onLast` when it removed the channel's last handler.
+   * `onLast` when it removed the channel's last handler; calling it again does nothing.
    */
-  add(channel: string, handler: BusHandler, onFirst?: () => void, onLast?: () => void): () => void {
-    let handlers = this.byChannel.get(channel);
-    if (!handlers) {
-      this.byChannel.set(channel, (handlers = new Set()));
+  add<T>(channel: string, topic: BusTopic<T>, handler: BusHandler<T>, onFirst?: () => void, onLast?: () => void): () => void {
+    let subscriptions = this.byChannel.get(channel);
+    if (!subscriptions) {
+      this.byChannel.set(channel, (subscriptions = new Set()));
       onFirst?.();
     }
-    handlers.add(handler);
+    const subscription = { topic, handler } as Subscription;
+    subscriptions.add(subscription);
     return () => {
-      handlers.delete(handler);
-      if (handlers.size === 0 && this.byChannel.get(channel) === handlers) {
+      if (!subscriptions.delete(subscription)) return;
+      if (subscriptions.size === 0 && this.byChannel.get(channel) === subscriptions) {
         this.byChannel.delete(channel);
         onLast?.();
       }
     };
   }
 
-  /** Calls every handler of `channel`; returns how many threw. */
-  deliver(channel: string, message: BusMessage): number {
-    const handlers = this.byChannel.get(channel);
-    if (!handlers) return 0;
+  /** Calls every handler of `channel` subscribed to topic `name`; returns how many threw. */
+  deliver(channel: string, name: string, message: unknown, origin: string): number {
+    const subscriptions = this.byChannel.get(channel);
+    if (!subscriptions) return 0;
     let failed = 0;
-    for (const handler of handlers) {
+    for (const { topic, handler } of subscriptions) {
+      if (topic.name !== name) continue;
       try {
-        handler(message);
+        handler(message, origin);
       } catch (error) {
         failed += 1;
-        this.logger.error(`handler on ${channel} failed: ${(error as Error).stack}`);
+        this.logger.error(`handler of ${name} on ${channel} failed: ${(error as Error).stack}`);
       }
     }
     return failed;

@@ -2,20 +2,10 @@ import { Logger } from '@nestjs/common';
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
 import type { MetricsService } from '../metrics';
 import type { RedisClient, RedisConnections } from '../redis';
-import { BusEnvelopeCodec } from './bus-envelope.codec';
-import type { BusMessage } from './bus-message';
-import type { Bus, BusHandler, BusStatus } from './bus.port';
+import { type BusEnvelope, BusEnvelopeCodec } from './bus-envelope.codec';
+import type { BusTopic } from './bus-topic';
+import type { Bus, BusHandler, BusStats, BusStatus } from './bus.port';
 import { LocalHandlers } from './local-handlers';
-
-/** Counters of what the bus could not do; exported for metrics and asserted by tests. */
-export interface RedisBusStats {
-  published: number;
-  received: number;
-  /** Published while Redis was away (or rejected by it): dropped, never queued. */
-  dropped: number;
-  /** Received bytes that were not an envelope, or a handler that threw. */
-  failed: number;
-}
 
 /** One publish in this many is timed for `bus_publish_duration_seconds`: enough for percentiles, no cost per message. */
 const PUBLISH_TIMING_SAMPLE = 64;
@@ -27,17 +17,18 @@ const PUBLISH_TIMING_SAMPLE = 64;
  *
  * Keeps the `Bus` guarantees: handlers on this instance get a message synchronously at publish,
  * like the in-memory bus, and the Redis echo is skipped by origin id; so local members are served
- * even while Redis is down. Each channel is subscribed in Redis exactly while it has a handler
- * here; after a reconnection every such channel is subscribed again before the status turns
- * `connected`.
+ * even while Redis is down. A message is encoded once per publish (its topic's bytes in a
+ * `busproto.v2.Envelope`) and decoded once per receiving instance, whatever the number of
+ * handlers. Each channel is subscribed in Redis exactly while it has a handler here; after a
+ * reconnection every such channel is subscribed again before the status turns `connected`.
  */
 export class RedisBus implements Bus {
   private readonly logger = new Logger(RedisBus.name);
   private readonly handlers: LocalHandlers;
-  private readonly codec: BusEnvelopeCodec;
+  private readonly codec = new BusEnvelopeCodec();
   private readonly status = new BehaviorSubject<BusStatus>('disconnected');
   readonly status$: Observable<BusStatus> = this.status.pipe(distinctUntilChanged());
-  readonly stats: RedisBusStats = { published: 0, received: 0, dropped: 0, failed: 0 };
+  private readonly counts: BusStats = { published: 0, received: 0, dropped: 0, failed: 0 };
   private closed = false;
 
   constructor(
@@ -45,7 +36,6 @@ export class RedisBus implements Bus {
     readonly instanceId: string,
     private readonly metrics?: MetricsService,
   ) {
-    this.codec = new BusEnvelopeCodec(instanceId);
     this.handlers = new LocalHandlers(this.logger);
     const sub = redis.sub;
     sub.on(redis.cluster ? 'smessageBuffer' : 'messageBuffer', (channel: Buffer, data: Buffer) => this.onMessage(channel, data));
@@ -57,25 +47,34 @@ export class RedisBus implements Bus {
     if (this.isUp(redis.cmd) && this.isUp(sub)) void this.restore();
   }
 
-  publish(channel: string, message: BusMessage): void {
-    this.dispatch(channel, message);
+  publish<T>(channel: string, topic: BusTopic<T>, message: T): void {
+    this.counts.failed += this.handlers.deliver(channel, topic.name, message, this.instanceId);
     if (this.closed) return;
     if (!this.isUp(this.redis.cmd)) {
-      this.stats.dropped += 1;
+      this.counts.dropped += 1;
       return;
     }
-    const bytes = this.codec.encode(message);
+    let bytes: Buffer;
+    try {
+      bytes = this.codec.encode({ origin: this.instanceId, topic: topic.name, payload: topic.encode(message) });
+    } catch (error) {
+      // A topic that cannot encode its own message is a bug; publish still never throws.
+      this.counts.failed += 1;
+      this.logger.error(`could not encode a ${topic.name} message for ${channel}: ${(error as Error).stack}`);
+      return;
+    }
     const wire = this.wire(channel);
     const cmd = this.redis.cmd;
     const sent = this.redis.cluster ? cmd.spublish(wire, bytes) : cmd.publish(wire, bytes);
-    this.stats.published += 1;
-    if (this.metrics && this.stats.published % PUBLISH_TIMING_SAMPLE === 0) this.timePublish(sent, this.metrics);
-    sent.catch(() => (this.stats.dropped += 1));
+    this.counts.published += 1;
+    if (this.metrics && this.counts.published % PUBLISH_TIMING_SAMPLE === 0) this.timePublish(sent, this.metrics);
+    sent.catch(() => (this.counts.dropped += 1));
   }
 
-  subscribe(channel: string, handler: BusHandler): () => void {
+  subscribe<T>(channel: string, topic: BusTopic<T>, handler: BusHandler<T>): () => void {
     return this.handlers.add(
       channel,
+      topic,
       handler,
       () => this.command('subscribe', [channel]),
       () => this.command('unsubscribe', [channel]),
@@ -84,6 +83,10 @@ export class RedisBus implements Bus {
 
   isReady(): boolean {
     return this.status.value === 'connected';
+  }
+
+  stats(): Readonly<BusStats> {
+    return this.counts;
   }
 
   /** Channels with at least one handler on this instance. */
@@ -110,22 +113,22 @@ export class RedisBus implements Bus {
   private onMessage(channel: Buffer, data: Buffer): void {
     const name = channel.toString('utf8').slice(this.redis.settings.keyPrefix.length);
     if (!this.handlers.has(name)) return;
-    let decoded: ReturnType<BusEnvelopeCodec['decode']>;
+    let envelope: BusEnvelope;
+    let message: unknown;
     try {
-      decoded = this.codec.decode(data);
+      envelope = this.codec.decode(data);
+      // Local handlers already had it at publish time.
+      if (envelope.origin === this.instanceId) return;
+      const topic = this.handlers.topic(name, envelope.topic);
+      if (!topic) return; // nobody here listens to that topic on this channel
+      message = topic.decode(envelope.payload);
     } catch (error) {
-      this.stats.failed += 1;
+      this.counts.failed += 1;
       this.logger.warn(`undecodable bus message on ${name}: ${(error as Error).message}`);
       return;
     }
-    // Local handlers already had it at publish time.
-    if (decoded.origin === this.instanceId) return;
-    this.stats.received += 1;
-    this.dispatch(name, decoded.message);
-  }
-
-  private dispatch(channel: string, message: BusMessage): void {
-    this.stats.failed += this.handlers.deliver(channel, message);
+    this.counts.received += 1;
+    this.counts.failed += this.handlers.deliver(name, envelope.topic, message, envelope.origin);
   }
 
   /** (Re)subscribes every channel with handlers, then reports the state of both connections. */

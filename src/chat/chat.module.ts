@@ -1,9 +1,8 @@
 import { Module } from '@nestjs/common';
-import { RoomsModule } from '../rooms';
 import { ChatService } from './chat.service';
 
+/** Room and direct chat, on the `ROOM_ROUTER` and `CLIENT_DELIVERY` ports (provided globally by `RoomRoutingModule`). */
 @Module({
-  imports: [RoomsModule],
   providers: [ChatService],
   exports: [ChatService],
 })

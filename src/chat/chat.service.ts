@@ -3,15 +3,15 @@ import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
 import type { Connection } from '../connection';
 import { type ChatSendPayload, ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
-import { RoomFanout, RoomsService } from '../rooms';
+import { CLIENT_DELIVERY, type ClientDelivery, ROOM_ROUTER, type RoomRouter } from '../rooms';
 
 /** Room chat (a reliable room event, sender included) and direct messages (sequenced per session). */
 @Injectable()
 export class ChatService {
   constructor(
     @Inject(roomsConfig.KEY) private readonly config: ConfigType<typeof roomsConfig>,
-    private readonly rooms: RoomsService,
-    private readonly fanout: RoomFanout,
+    @Inject(ROOM_ROUTER) private readonly rooms: RoomRouter,
+    @Inject(CLIENT_DELIVERY) private readonly delivery: ClientDelivery,
   ) {}
 
   /** Room chat is published at once; a direct message resolves once it is sequenced and delivered. */
@@ -41,7 +41,7 @@ export class ChatService {
       player_id: connection.playerId ?? connection.clientId,
     });
     // The target may be connected to another instance: wait for the registry's answer.
-    if (!(await this.fanout.toClientAnywhere(toClientId, message, { sequenced: true }))) {
+    if (!(await this.delivery.sendDirect(toClientId, message))) {
       throw new GameError(ErrorCode.InvalidPayload, `client "${toClientId}" is not connected`);
     }
   }

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { type Codec, CodecId, Subprotocol } from './codec';
+import { type Codec, CodecId, Subprotocol, WireVersion } from './codec';
 import { JsonCodec } from './json.codec';
 import { ProtobufCodec } from './protobuf.codec';
 
-/** The codecs by id, and the negotiation rules of PROTOCOL.md ("Codec"). */
+const NEGOTIATED = new Map<string, { codec: CodecId; locked: true; version: WireVersion }>([
+  [Subprotocol.Json, { codec: CodecId.Json, locked: true, version: WireVersion.V1 }],
+  [Subprotocol.Protobuf, { codec: CodecId.Protobuf, locked: true, version: WireVersion.V1 }],
+  [Subprotocol.JsonV2, { codec: CodecId.Json, locked: true, version: WireVersion.V2 }],
+  [Subprotocol.ProtobufV2, { codec: CodecId.Protobuf, locked: true, version: WireVersion.V2 }],
+]);
+
+/** The codecs by id, and the negotiation rules of docs/protocol.md ("Choosing a codec"). */
 @Injectable()
 export class CodecRegistry {
   readonly byId: readonly Codec[];
@@ -16,18 +23,14 @@ export class CodecRegistry {
     return this.byId[id];
   }
 
-  /** The subprotocol to accept from the client's offer, if any of ours is offered. */
+  /** The subprotocol to accept from the client's offer: the first of ours it lists. */
   static selectSubprotocol(offered: Iterable<string>): string | false {
-    for (const name of offered) {
-      if (name === Subprotocol.Json || name === Subprotocol.Protobuf) return name;
-    }
+    for (const name of offered) if (NEGOTIATED.has(name)) return name;
     return false;
   }
 
-  /** Codec for an accepted subprotocol; without one, JSON until the first binary frame. */
-  static codecFor(subprotocol: string | undefined): { codec: CodecId; locked: boolean } {
-    if (subprotocol === Subprotocol.Protobuf) return { codec: CodecId.Protobuf, locked: true };
-    if (subprotocol === Subprotocol.Json) return { codec: CodecId.Json, locked: true };
-    return { codec: CodecId.Json, locked: false };
+  /** Codec and protocol version for an accepted subprotocol; without one, v1 JSON until the first binary frame. */
+  static codecFor(subprotocol: string | undefined): { codec: CodecId; locked: boolean; version: WireVersion } {
+    return (subprotocol && NEGOTIATED.get(subprotocol)) || { codec: CodecId.Json, locked: false, version: WireVersion.V1 };
   }
 }

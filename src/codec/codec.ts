@@ -4,8 +4,20 @@ import type { ErrorCode, ServerMessage } from '../protocol';
 export const CodecId = { Json: 0, Protobuf: 1 } as const;
 export type CodecId = (typeof CodecId)[keyof typeof CodecId];
 
-/** Subprotocol names of PROTOCOL.md, "Endpoint". */
-export const Subprotocol = { Json: 'game.v1.json', Protobuf: 'game.v1.proto' } as const;
+/** Subprotocol names (docs/protocol.md, "Endpoint"): v1 as the original contract, v2 with state frames. */
+export const Subprotocol = {
+  Json: 'game.v1.json',
+  Protobuf: 'game.v1.proto',
+  JsonV2: 'game.v2.json',
+  ProtobufV2: 'game.v2.proto',
+} as const;
+
+/**
+ * Protocol version of a connection: v1 clients get full `sync` snapshots; v2 clients get `state`
+ * frames (keyframes and deltas). Client → server messages are the same in both.
+ */
+export const WireVersion = { V1: 1, V2: 2 } as const;
+export type WireVersion = (typeof WireVersion)[keyof typeof WireVersion];
 
 /** A frame as it came off the wire, before validation: `type` may be anything. */
 export interface RawClientMessage {

@@ -26,7 +26,7 @@ export class ProtobufCodec implements Codec {
       room_id: message.room_id,
       from_client_id: payload.from_client_id,
       to_client_id: payload.to_client_id,
-      payload: spec.payload.encode(message.payload).finish(),
+      payload: spec.payload.encode(spec.adapter ? spec.adapter.toProto(message.payload) : message.payload).finish(),
       timestamp: message.timestamp,
       offset: message.offset,
       seq: message.seq,

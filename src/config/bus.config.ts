@@ -2,6 +2,7 @@ import { boolVar, configNamespace, intVar, stringVar } from './env-var';
 
 export const busConfig = configNamespace('bus', {
   redisUrl: stringVar('REDIS_URL', {
+    secret: true,
     default: '',
     pattern: /^rediss?:\/\//,
     expected: 'a redis:// or rediss:// URL',

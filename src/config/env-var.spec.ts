@@ -1,4 +1,4 @@
-import { enumVar, intVar, listVar, readSpec } from './env-var';
+import { enumVar, intVar, listVar, readSpec, stringVar } from './env-var';
 
 describe('readSpec', () => {
   const spec = {
@@ -23,5 +23,27 @@ describe('readSpec', () => {
     ['X_LIST', '1,x', /X_LIST must be numbers/],
   ])('should refuse %s=%s with a message naming the variable', (name, value, message) => {
     expect(() => readSpec(spec, { [name]: value })).toThrow(message);
+  });
+});
+
+describe('secret variables', () => {
+  const spec = {
+    key: stringVar('X_KEY', { default: '', doc: 'key', secret: true, pattern: /^.{16,}$/, expected: 'at least 16 characters' }),
+    url: stringVar('X_URL', { default: '', doc: 'url', secret: true, pattern: /^rediss?:\/\//, expected: 'a redis:// URL' }),
+  };
+
+  it.each([
+    ['X_KEY', 'hunter2-short'],
+    ['X_URL', 'http://:p4ssw0rd-value@redis:6379'],
+  ])('should refuse a bad %s without echoing its value', (name, value) => {
+    expect.assertions(3);
+    try {
+      readSpec(spec, { [name]: value });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain(name);
+      expect(message).not.toContain(value);
+      expect(message).toMatch(/value not shown/);
+    }
   });
 });

@@ -7,13 +7,20 @@ export interface EnvVar<T> {
   readonly default: T;
   /** How the docs show `default` when it is not a plain number, string or list (e.g. a parsed box). */
   readonly defaultText?: string;
+  /** A key, password or URL with credentials: its value never appears in an error or a log line. */
+  readonly secret?: boolean;
   /** Returns the value, or throws a message that says what a valid value looks like. */
   parse(raw: string): T;
 }
 
+/**
+ * A bad value at startup. The message names the variable and what a valid value looks like, and
+ * quotes the value only when it is not a secret: startup errors end up in logs and CI output.
+ */
 export class ConfigValidationError extends Error {
-  constructor(env: string, raw: string, expected: string) {
-    super(`Invalid configuration: ${env} must be ${expected} (got "${raw}")`);
+  constructor(env: string, raw: string, expected: string, options: { secret?: boolean } = {}) {
+    const got = options.secret ? `got ${raw.length} characters; value not shown, it is a secret` : `got "${raw}"`;
+    super(`Invalid configuration: ${env} must be ${expected} (${got})`);
     this.name = 'ConfigValidationError';
   }
 }
@@ -43,6 +50,16 @@ export function configNamespace<S extends Spec>(namespace: string, spec: S) {
     DECLARED_VARIABLES.set(variable.env, { ...variable, namespace });
   }
   return registerAs(namespace, (): ConfigOf<S> => readSpec(spec, process.env));
+}
+
+/**
+ * Parses every declared variable once (what the namespaces will read at boot), so that the app's
+ * entry point can stop on a bad value with one line before the framework logs anything.
+ *
+ * @throws ConfigValidationError naming the first bad variable
+ */
+export function validateDeclaredVariables(env: NodeJS.ProcessEnv = process.env): void {
+  for (const variable of DECLARED_VARIABLES.values()) readSpec({ [variable.env]: variable }, env);
 }
 
 export function readSpec<S extends Spec>(spec: S, env: NodeJS.ProcessEnv): ConfigOf<S> {
@@ -97,16 +114,23 @@ export function boolVar(env: string, o: { default: boolean; doc: string }): EnvV
   };
 }
 
+/**
+ * A string, optionally checked against `pattern`. `secret: true` for keys, passwords and URLs
+ * that may carry credentials: a refused value is described by its length only.
+ */
 export function stringVar(
   env: string,
-  o: { default: string; doc: string; pattern?: RegExp; expected?: string },
+  o: { default: string; doc: string; pattern?: RegExp; expected?: string; secret?: boolean },
 ): EnvVar<string> {
   return {
     env,
     doc: o.doc,
     default: o.default,
+    secret: o.secret,
     parse(raw) {
-      if (o.pattern && !o.pattern.test(raw)) throw new ConfigValidationError(env, raw, o.expected ?? `matching ${o.pattern}`);
+      if (o.pattern && !o.pattern.test(raw)) {
+        throw new ConfigValidationError(env, raw, o.expected ?? `matching ${o.pattern}`, { secret: o.secret });
+      }
       return raw;
     },
   };

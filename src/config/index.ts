@@ -8,3 +8,4 @@ export * from './limits.config';
 export * from './rooms.config';
 export * from './server.config';
 export * from './session.config';
+export * from './open-files-limit';

@@ -1,4 +1,5 @@
 import { configNamespace, intVar, listVar } from './env-var';
+import { defaultMaxConnections, openFilesLimit } from './open-files-limit';
 
 /** Per-client protection: rate limit, connections per address, browser origins. */
 export const limitsConfig = configNamespace('limits', {
@@ -26,11 +27,20 @@ export const limitsConfig = configNamespace('limits', {
     max: 3_600_000,
     doc: 'Window in which RATE_LIMIT_ABUSE_COUNT rate-limited frames count as sustained abuse',
   }),
+  maxConnections: {
+    ...intVar('MAX_CONNECTIONS', {
+      default: defaultMaxConnections(openFilesLimit()),
+      min: 0,
+      max: 10_000_000,
+      doc: 'Open WebSocket connections plus upgrades in progress on this instance; one more upgrade is refused with HTTP 503 while /health and /ready keep answering (0 = no limit). The default leaves the rest of the open-files limit to Redis, probes and logs',
+    }),
+    defaultText: 'open-files limit − max(100, 5 %)',
+  },
   maxConnectionsPerIp: intVar('MAX_CONNECTIONS_PER_IP', {
     default: 0,
     min: 0,
     max: 10_000_000,
-    doc: 'Open connections per remote address; one more is refused at the upgrade with HTTP 429 (0 = no limit)',
+    doc: 'Open connections plus upgrades in progress per remote address; one more is refused at the upgrade with HTTP 429 (0 = no limit)',
   }),
   allowedOrigins: listVar<string>('ALLOWED_ORIGINS', {
     default: [],

@@ -7,5 +7,9 @@ export const serverConfig = configNamespace('server', {
     values: ['error', 'warn', 'log', 'debug', 'verbose'] as const,
     doc: 'Least severe log level written',
   }),
-  logFormat: enumVar('LOG_FORMAT', { default: 'json', values: ['json', 'pretty'] as const, doc: 'One JSON object per line, or colored lines for a terminal' }),
+  logFormat: enumVar('LOG_FORMAT', {
+    default: 'auto',
+    values: ['auto', 'json', 'pretty'] as const,
+    doc: 'One JSON object per line (`json`), or readable colored lines (`pretty`); `auto` is `pretty` when stdout is a terminal, else `json`',
+  }),
 });

@@ -14,10 +14,11 @@ export const sessionConfig = configNamespace('session', {
     doc: 'How often expired sessions are swept; a seat is freed at most this long after its grace ran out',
   }),
   resumeSecret: stringVar('RESUME_TOKEN_SECRET', {
+    secret: true,
     default: '',
     pattern: /^.{32,}$/,
     expected: 'at least 32 characters (e.g. `openssl rand -base64 32`)',
-    doc: 'HMAC key of resume tokens; every instance of a cluster needs the same one. Empty: a random key per process',
+    doc: 'HMAC key of resume tokens. Empty: with REDIS_URL, one random key shared by every instance through Redis (created by the first, SET NX); without, a random key per process',
   }),
   directBufferSize: intVar('DIRECT_BUFFER_SIZE', {
     default: 256,

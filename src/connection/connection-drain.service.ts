@@ -3,7 +3,6 @@ import {
   Inject,
   Injectable,
   Logger,
-  type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
@@ -24,9 +23,8 @@ import { ConnectionPool } from './connection-pool.service';
  *    modules' hooks included) has not finished within SHUTDOWN_TIMEOUT_MS.
  */
 @Injectable()
-export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdown, OnApplicationShutdown {
+export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(ConnectionDrain.name);
-  private watchdog: NodeJS.Timeout | undefined;
   /** True from the start of shutdown: no new connections. */
   draining = false;
 
@@ -43,11 +41,13 @@ export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdo
     this.draining = true;
     const timeoutMs = this.config.shutdownTimeoutMs;
     if (signal) {
-      this.watchdog = setTimeout(() => {
+      // Never cleared: the other modules' shutdown hooks run after this one (Redis closes last) and
+      // a hung one must still end the process. Unref'd; Nest exits once every hook has returned.
+      const watchdog = setTimeout(() => {
         this.logger.error(`shutdown did not finish within SHUTDOWN_TIMEOUT_MS=${timeoutMs}; exiting`);
         process.exit(1);
       }, timeoutMs);
-      this.watchdog.unref();
+      watchdog.unref();
     }
     const open = [...this.pool.values()];
     if (open.length === 0) return;
@@ -66,11 +66,6 @@ export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdo
     const left = open.filter((connection) => connection.socket.readyState !== WebSocket.CLOSED);
     this.logger.warn(`${left.length} connections did not drain in ${timeoutMs / 2} ms; terminating them`);
     for (const connection of left) connection.socket.terminate();
-  }
-
-  onApplicationShutdown(): void {
-    clearTimeout(this.watchdog);
-    this.watchdog = undefined;
   }
 }
 

@@ -59,11 +59,13 @@ export class ConnectionPool {
 
   /** Registers a freshly upgraded socket under a new client id. */
   register(socket: WebSocket, request: UpgradeRequest): Connection {
-    const { codec, locked } = CodecRegistry.codecFor(socket.protocol || undefined);
+    const { codec, locked, version } = CodecRegistry.codecFor(socket.protocol || undefined);
     const address = request.socket.remoteAddress ?? '';
     const connection = new Connection(socket, codec, locked, address, Date.now());
+    connection.wireVersion = version;
     connection.clientId = randomId(9);
     connection.userId = request.verifiedUserId;
+    connection.tokenExpiresAt = request.tokenExpiresAt ?? 0;
     connection.batching = wantsBatches(request.url);
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);
@@ -115,7 +117,7 @@ export class ConnectionPool {
     if (connection.socket.readyState !== WebSocket.OPEN) return false;
     const codec = this.codecs.get(connection.codec);
     const frame = codec.encode(message);
-    const written = this.write(connection, frame, codec.binary, message.type === MessageType.Sync, undefined);
+    const written = this.write(connection, frame, codec.binary, isDroppable(message), undefined);
     if (written) this.metrics.sent(message, 1, frame.length);
     return written;
   }
@@ -125,21 +127,30 @@ export class ConnectionPool {
    * `except` (a client id) is skipped, e.g. the member whose action caused the event.
    */
   broadcast(connections: Iterable<Connection>, message: ServerMessage, except?: string): void {
-    const encoded: (Buffer | undefined)[] = [undefined, undefined];
-    // Header + payload per codec, built on the first recipient that can take it (FrameWriter).
-    const framed: (Buffer | undefined)[] = [undefined, undefined];
-    const droppable = message.type === MessageType.Sync;
-    let recipients = 0;
-    let bytes = 0;
-    for (const connection of connections) {
-      if (connection.clientId === except || connection.socket.readyState !== WebSocket.OPEN) continue;
-      const codec = this.codecs.get(connection.codec);
-      const frame = (encoded[codec.id] ??= codec.encode(message));
-      if (!this.write(connection, frame, codec.binary, droppable, framed)) continue;
-      recipients += 1;
-      bytes += frame.length;
-    }
-    if (recipients > 0) this.metrics.sent(message, recipients, bytes); // once per broadcast, not per recipient
+    const shared = new SharedMessage(message);
+    for (const connection of connections) if (connection.clientId !== except) this.sendShared(connection, shared);
+    this.countShared(shared);
+  }
+
+  /**
+   * Writes a message that goes to several connections, one call per recipient: encoded and
+   * WebSocket-framed once per codec on first use (`shared` keeps them). Returns false when it was
+   * not written: the socket is not open, or it was dropped for a slow consumer (state frames).
+   * Call `countShared` once after the last recipient.
+   */
+  sendShared(connection: Connection, shared: SharedMessage): boolean {
+    if (connection.socket.readyState !== WebSocket.OPEN) return false;
+    const codec = this.codecs.get(connection.codec);
+    const frame = (shared.encoded[codec.id] ??= codec.encode(shared.message));
+    if (!this.write(connection, frame, codec.binary, shared.droppable, shared.framed)) return false;
+    shared.recipients += 1;
+    shared.bytes += frame.length;
+    return true;
+  }
+
+  /** Counts a shared message in the metrics, once for all its recipients. */
+  countShared(shared: SharedMessage): void {
+    if (shared.recipients > 0) this.metrics.sent(shared.message, shared.recipients, shared.bytes);
   }
 
   /** Closes a connection with a code from `CloseCode`; the close handler unregisters it. */
@@ -201,7 +212,29 @@ export class ConnectionPool {
   };
 }
 
-/** The opt-in of PROTOCOL.md's batching: `batch=1` in the upgrade URL's query. */
+/**
+ * State that the next frame supersedes may be skipped for a slow consumer: v1 `sync`, and v2
+ * `state` frames (the client is then owed a keyframe; the fan-out sees the `false` and arranges it).
+ */
+function isDroppable(message: ServerMessage): boolean {
+  return message.type === MessageType.Sync || message.type === MessageType.State;
+}
+
+/** One message on its way to several connections: its encodings and frames per codec, and what was sent. */
+export class SharedMessage {
+  readonly encoded: (Buffer | undefined)[] = [undefined, undefined];
+  /** Header + payload per codec, built on the first recipient that can take it (FrameWriter). */
+  readonly framed: (Buffer | undefined)[] = [undefined, undefined];
+  readonly droppable: boolean;
+  recipients = 0;
+  bytes = 0;
+
+  constructor(readonly message: ServerMessage) {
+    this.droppable = isDroppable(message);
+  }
+}
+
+/** The opt-in of docs/protocol.md's batching: `batch=1` in the upgrade URL's query. */
 function wantsBatches(url: string | undefined): boolean {
   const query = url?.indexOf('?') ?? -1;
   return query >= 0 && new URLSearchParams(url!.slice(query + 1)).get('batch') === '1';

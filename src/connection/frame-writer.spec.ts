@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import { FrameWriter } from './frame-writer';
 
@@ -73,5 +74,14 @@ describe(FrameWriter.name, () => {
       }
       await close();
     });
+  });
+});
+
+describe('the installed ws', () => {
+  it('should be one copy: the sockets @nestjs/platform-ws creates are the ws whose internals FrameWriter reads', () => {
+    // package.json `overrides` pins every dependent to the root `ws`; without it platform-ws
+    // brought its own (older) copy, so the internals checked here were not those of live sockets.
+    const nestWsDir = dirname(require.resolve('@nestjs/platform-ws/package.json'));
+    expect(require.resolve('ws', { paths: [nestWsDir] })).toBe(require.resolve('ws'));
   });
 });

@@ -4,3 +4,4 @@ export * from './connection-pool.service';
 export * from './connection-sweeper.service';
 export * from './connection.module';
 export * from './rate-limiter.service';
+export * from './sliced-pass';

@@ -22,7 +22,8 @@ export type RateVerdict = (typeof RateVerdict)[keyof typeof RateVerdict];
 @Injectable()
 export class RateLimiter {
   private readonly tokensPerMs: number;
-  private readonly burst: number;
+  /** RATE_LIMIT_BURST: also the most messages one connection may have waiting to be handled. */
+  readonly burst: number;
   private readonly abuseCount: number;
   private readonly abuseWindowMs: number;
   /** Frames dropped by the limit since start. */

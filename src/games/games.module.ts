@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ArenaModule } from './arena/arena.module';
+import { CtfModule } from './ctf/ctf.module';
 import { TagModule } from './tag/tag.module';
 
 /** One line per room kind. A team's game module goes here (see README, "Adding a room kind"). */
 @Module({
-  imports: [ArenaModule, TagModule],
+  imports: [ArenaModule, TagModule, CtfModule],
 })
 export class GamesModule {}

@@ -2,13 +2,15 @@ import { type Codec, CodecId, CodecRegistry, DecodeError } from '../codec';
 import type { Connection } from '../connection';
 import {
   CLIENT_MESSAGE_TYPES,
-  CLIENT_PAYLOAD_SCHEMAS,
+  type Check,
   type ClientMessage,
   type ClientMessageType,
   ErrorCode,
   InternalEvent,
   MESSAGE_ID_CHECK,
+  type PayloadLimits,
   type RejectedFrame,
+  clientPayloadSchemas,
 } from '../protocol';
 
 const CLIENT_TYPES: ReadonlySet<string> = new Set(CLIENT_MESSAGE_TYPES);
@@ -22,10 +24,12 @@ const EXPECTED_TYPES = CLIENT_MESSAGE_TYPES.join(', ');
 export class FrameParser {
   private readonly json: Codec;
   private readonly protobuf: Codec;
+  private readonly schemas: Record<ClientMessageType, Check>;
 
-  constructor(codecs: CodecRegistry) {
+  constructor(codecs: CodecRegistry, limits: PayloadLimits) {
     this.json = codecs.get(CodecId.Json);
     this.protobuf = codecs.get(CodecId.Protobuf);
+    this.schemas = clientPayloadSchemas(limits);
   }
 
   parse(connection: Connection, frame: Buffer, isBinary: boolean): ClientMessage | RejectedFrame {
@@ -53,7 +57,7 @@ export class FrameParser {
       );
     }
     const type = raw.type as ClientMessageType;
-    const payloadError = CLIENT_PAYLOAD_SCHEMAS[type](raw.payload, 'payload');
+    const payloadError = this.schemas[type](raw.payload, 'payload');
     if (payloadError) return rejected(ErrorCode.InvalidPayload, payloadError, type, refId);
     return { type, payload: raw.payload, id: refId } as ClientMessage;
   }

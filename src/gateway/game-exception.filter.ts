@@ -28,10 +28,7 @@ export class GameExceptionFilter implements WsExceptionFilter {
       code = exception.code;
       text = exception.message;
     } else {
-      this.logger.error({
-        msg: `handler for "${message?.type}" failed: ${(exception as Error)?.stack ?? exception}`,
-        clientId: socket.connection?.clientId,
-      });
+      this.logger.error({ msg: `handler for "${message?.type}" failed`, err: exception, clientId: socket.connection?.clientId });
     }
     if (!socket.connection) return;
     this.pool.send(

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
+import { roomsConfig } from '../config';
 import { ConnectionPool, type GameSocket, RateLimiter } from '../connection';
 import { MetricsService } from '../metrics';
 import { SessionService } from '../session';
@@ -13,6 +14,7 @@ import { FrameParser } from './frame-parser';
 import { MessageDispatcher } from './message-dispatcher';
 import { MessageOutcomes } from './message-outcomes';
 import { UpgradeGate } from './upgrade-gate.service';
+import { closeAtUpgrade, rejectUpgrade } from './upgrade-responses';
 
 export interface GameWsAdapterOptions {
   /** Largest inbound frame; `ws` closes the socket with 1009 before buffering more. */
@@ -27,7 +29,8 @@ export interface GameWsAdapterOptions {
  * - handler results go back through the connection's codec, not `JSON.stringify`;
  * - subprotocols `game.v1.json` / `game.v1.proto` are negotiated at the upgrade;
  * - upgrades on paths other than the gateway's get an HTTP 404 instead of a reset, and the
- *   `UpgradeGate` (origin, token, shutdown, connections per address) may refuse the others.
+ *   `UpgradeGate` (shutdown, capacity, connections per address, origin, token) may refuse the
+ *   others: with an HTTP status, or for a bad token with close 4100/4101 right after accepting.
  */
 export class GameWsAdapter extends WsAdapter {
   private dispatcher: MessageDispatcher | undefined;
@@ -65,7 +68,7 @@ export class GameWsAdapter extends WsAdapter {
     _transform: (data: unknown) => Observable<unknown>,
   ): void {
     const dispatch = (this.dispatcher ??= new MessageDispatcher(
-      new FrameParser(this.app.get(CodecRegistry)),
+      new FrameParser(this.app.get(CodecRegistry), this.app.get(roomsConfig.KEY)),
       this.app.get(ConnectionPool),
       this.app.get(MessageOutcomes),
       this.app.get(SessionService),
@@ -81,7 +84,7 @@ export class GameWsAdapter extends WsAdapter {
     // One shared listener for all sockets: a closure per socket would cost memory per connection.
     const onSocketError = (error: Error) => this.logger.debug(`socket error: ${error.message}`);
     server.on('connection', (socket) => socket.on('error', onSocketError));
-    server.on('error', (error) => this.logger.error(`WebSocket server error: ${error.message}`));
+    server.on('error', (error) => this.logger.error('WebSocket server error', error));
     return server;
   }
 
@@ -96,13 +99,17 @@ export class GameWsAdapter extends WsAdapter {
       const server = (this.wsServersRegistry.get(port) ?? []).find((candidate) => candidate.path === pathname);
       if (!server) return rejectUpgrade(socket, 404, 'Not Found');
       const gate = (this.gate ??= this.app.get(UpgradeGate)) as UpgradeGate;
-      gate.check(request).then(
+      // `open` runs synchronously inside `admit`: ws completes a valid handshake and emits
+      // 'connection' (which registers the socket in the pool) before handleUpgrade returns.
+      const open = () => server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
+      gate.admit(request, open).then(
         (refusal) => {
-          if (refusal) return rejectUpgrade(socket, refusal.status, refusal.reason);
-          server.handleUpgrade(request, socket, head, (ws: unknown) => server.emit('connection', ws, request));
+          if (!refusal) return;
+          if (refusal.closeCode !== undefined) closeAtUpgrade(request, socket, refusal.closeCode, refusal.reason);
+          else rejectUpgrade(socket, refusal.status, refusal.reason);
         },
         (error: Error) => {
-          this.logger.error(`upgrade check failed: ${error.stack}`);
+          this.logger.error('upgrade check failed', error);
           rejectUpgrade(socket, 500, 'Internal Server Error');
         },
       );
@@ -113,8 +120,4 @@ export class GameWsAdapter extends WsAdapter {
 
 function destroyOnError(this: Duplex): void {
   this.destroy();
-}
-
-function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

@@ -1,4 +1,4 @@
-import { UseFilters } from '@nestjs/common';
+import { Inject, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -19,15 +19,17 @@ import {
   type LeaveRoomPayload,
   MessageType,
   type PingPayload,
+  type RefreshPayload,
   type RejectedFrame,
   type ResumePayload,
   serverMessage,
 } from '../protocol';
-import { RoomsService } from '../rooms';
+import { ResumeService, SessionLifecycleService } from '../resume';
+import { ROOM_ROUTER, type RoomRouter } from '../rooms';
 import { GameExceptionFilter } from './game-exception.filter';
-import { SessionLifecycle } from './session-lifecycle.service';
+import { TokenRefresh } from './token-refresh.service';
 
-/** Path of the WebSocket endpoint (PROTOCOL.md, "Endpoint"). */
+/** Path of the WebSocket endpoint (docs/protocol.md, "Endpoint"). */
 export const WS_PATH = '/ws';
 
 /**
@@ -40,9 +42,11 @@ export const WS_PATH = '/ws';
 export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   constructor(
     private readonly pool: ConnectionPool,
-    private readonly lifecycle: SessionLifecycle,
-    private readonly rooms: RoomsService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly resumes: ResumeService,
+    @Inject(ROOM_ROUTER) private readonly rooms: RoomRouter,
     private readonly chat: ChatService,
+    private readonly tokens: TokenRefresh,
   ) {}
 
   handleConnection(socket: GameSocket, request: IncomingMessage): void {
@@ -50,7 +54,7 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
     this.pool.send(connection, this.lifecycle.open(connection));
   }
 
-  /** Seats and session were already parked or ended by `SessionLifecycle` (it sees the close code). */
+  /** Seats and session were already parked or ended by `SessionLifecycleService` (it sees the close code). */
   handleDisconnect(socket: GameSocket): void {
     if (socket.connection) this.pool.unregister(socket.connection);
   }
@@ -81,7 +85,12 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
 
   @SubscribeMessage(MessageType.Resume)
   resume(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: ResumePayload) {
-    return this.lifecycle.resume(socket.connection, request);
+    return this.resumes.resume(socket.connection, request);
+  }
+
+  @SubscribeMessage(MessageType.Refresh)
+  refresh(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: RefreshPayload) {
+    return this.tokens.refresh(socket.connection, request.token);
   }
 
   @SubscribeMessage(MessageType.Ping)

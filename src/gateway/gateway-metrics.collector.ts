@@ -1,10 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { type Bus, BUS, RedisBus } from '../bus';
+import { type Bus, BUS } from '../bus';
 import { CodecId } from '../codec';
 import { ConnectionPool, ConnectionSweeper, RateLimiter } from '../connection';
 import { MetricsService } from '../metrics';
 import { CloseCode } from '../protocol';
-import { RoomsService } from '../rooms';
+import { RoomRegistry } from '../rooms';
 
 const CODEC_LABELS: Record<CodecId, string> = { [CodecId.Json]: 'json', [CodecId.Protobuf]: 'protobuf' };
 
@@ -22,24 +22,24 @@ export class GatewayMetricsCollector implements OnModuleInit {
     private readonly pool: ConnectionPool,
     private readonly sweeper: ConnectionSweeper,
     private readonly limiter: RateLimiter,
-    private readonly rooms: RoomsService,
+    private readonly rooms: RoomRegistry,
     @Inject(BUS) private readonly bus: Bus,
   ) {}
 
   onModuleInit(): void {
     this.metrics.setSources({
       connectionsByCodec: () => this.connectionsByCodec(),
-      rooms: () => this.rooms.roomCount,
+      rooms: () => this.rooms.size,
       busReady: () => this.bus.isReady(),
     });
     const { metrics, pool, sweeper, limiter, bus } = this;
     metrics.countRateLimited(() => limiter.limitedFrames);
     metrics.countCloses(CloseCode.IdleTimeout, () => sweeper.idleCloses);
     metrics.countCloses(CloseCode.LifetimeExceeded, () => sweeper.lifetimeCloses);
+    metrics.countCloses(CloseCode.TokenExpired, () => sweeper.tokenExpiredCloses);
     metrics.countCloses(CloseCode.SlowConsumer, () => pool.slowConsumerCloses);
     metrics.countDropped('slow_consumer', () => pool.droppedSyncFrames);
-    // The in-memory bus never drops: it has no transport to lose.
-    metrics.countDropped('bus_down', () => (bus instanceof RedisBus ? bus.stats.dropped : 0));
+    metrics.countDropped('bus_down', () => bus.stats().dropped);
   }
 
   /** One pass over the pool per scrape (every few seconds), nothing per message. */

@@ -2,17 +2,18 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { ChatModule } from '../chat';
 import { ConnectionModule } from '../connection';
+import { ResumeModule } from '../resume';
 import { RoomsModule } from '../rooms';
 import { SessionModule } from '../session';
 import { GameExceptionFilter } from './game-exception.filter';
 import { GatewayMetricsCollector } from './gateway-metrics.collector';
 import { GameGateway } from './game.gateway';
 import { MessageOutcomes } from './message-outcomes';
-import { SessionLifecycle } from './session-lifecycle.service';
+import { TokenRefresh } from './token-refresh.service';
 import { UpgradeGate } from './upgrade-gate.service';
 
 @Module({
-  imports: [AuthModule, ConnectionModule, SessionModule, RoomsModule, ChatModule],
-  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, SessionLifecycle, UpgradeGate, GatewayMetricsCollector],
+  imports: [AuthModule, ConnectionModule, SessionModule, RoomsModule, ChatModule, ResumeModule],
+  providers: [GameGateway, GameExceptionFilter, MessageOutcomes, UpgradeGate, TokenRefresh, GatewayMetricsCollector],
 })
 export class GatewayModule {}

@@ -18,6 +18,27 @@ import type { MessageOutcomes } from './message-outcomes';
 
 type HandlerCallback = (data: unknown, type: string) => unknown;
 
+/** Where a queued message's de-duplication claim stands. */
+const enum Claim {
+  /** No claim: the message has no id (or is a `resume`). */
+  None,
+  Pending,
+  First,
+  Duplicate,
+  Failed,
+}
+
+/** A message waiting in a connection's `inboundQueue`. */
+interface Queued {
+  socket: GameSocket;
+  callback: HandlerCallback;
+  message: ClientMessage | RejectedFrame;
+  /** The session the id was claimed in. */
+  sessionId: string;
+  claim: Claim;
+  error?: Error;
+}
+
 /**
  * One inbound frame's trip: take a rate-limit token (over the limit the frame is dropped with
  * `error` RATE_LIMITED; sustained abuse closes with 1008), decode and validate once (text → JSON, binary → protobuf), route by
@@ -28,8 +49,17 @@ type HandlerCallback = (data: unknown, type: string) => unknown;
  *
  * De-duplication: a message whose `id` the session's window already holds is answered with
  * `ack {duplicate: true}` and never reaches its handler; a failed message releases its id so a
- * retry can take effect. Messages with an id run once the claim resolves (a microtask for the
- * in-memory window); ids are claimed in arrival order, so they keep their order among themselves.
+ * retry can take effect. A message with an id runs once its claim resolves (a microtask for the
+ * in-memory window, a round trip for Redis).
+ *
+ * Order: a connection's messages are handled one after the other, in arrival order. A message
+ * waits in the connection's `inboundQueue` while an earlier one is not done: its de-duplication
+ * claim is pending, or its handler has not settled (a join forwarded to the instance running the
+ * room, a direct message looked up in Redis, a resume). Claims still start at arrival, so several
+ * ids cost one round trip, not one each. A message that arrives with nothing pending runs at once
+ * and nothing is allocated: a handler that answers synchronously has settled by the next I/O
+ * event, so only frames that arrived in the same read as a still-running one ever queue. At most
+ * RATE_LIMIT_BURST messages wait per connection; more are answered RATE_LIMITED and dropped.
  */
 export class MessageDispatcher {
   private readonly logger = new Logger(MessageDispatcher.name);
@@ -57,44 +87,98 @@ export class MessageDispatcher {
     if (!callback) return;
     const id = message.id;
     // A resume switches sessions: its id would land in the window being discarded.
-    if (!id || message.type === MessageType.Resume) {
-      this.run(socket, callback, message);
+    const claims = id !== undefined && message.type !== MessageType.Resume;
+    let queue = connection.inboundQueue as Queued[] | undefined;
+    if (!queue && !connection.handling && !claims) {
+      this.run(socket, callback, message); // the hot path: nothing pending, nothing allocated
       return;
     }
-    const sessionId = connection.sessionId;
-    this.sessions.claim(sessionId, id).then(
-      (first) => {
-        if (first) this.run(socket, callback, message, sessionId);
-        else this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
-      },
-      (error: Error) => {
-        this.logger.error(`de-duplication window unavailable: ${error.message}`);
-        this.pool.send(
-          socket.connection,
-          serverMessage(MessageType.Error, {
-            code: ErrorCode.Internal,
-            message: 'could not check the message id; retry with the same id',
-            ref_type: message.type,
-            ref_id: id,
-          }),
-        );
-      },
+    if (queue && queue.length >= this.limiter.burst) return this.rateLimited(connection, RateVerdict.Limited);
+    const queued: Queued = { socket, callback, message, sessionId: connection.sessionId, claim: claims ? Claim.Pending : Claim.None };
+    if (queue) queue.push(queued);
+    else connection.inboundQueue = queue = [queued];
+    if (claims) {
+      this.sessions.claim(queued.sessionId, id).then(
+        (first) => {
+          queued.claim = first ? Claim.First : Claim.Duplicate;
+          this.drain(connection);
+        },
+        (error: Error) => {
+          queued.claim = Claim.Failed;
+          queued.error = error;
+          this.drain(connection);
+        },
+      );
+    }
+    this.drain(connection);
+  }
+
+  /**
+   * Handles queued messages in order while nothing is running: stops at a message whose claim
+   * is pending or once a handler is running (its settling drains again).
+   */
+  private drain(connection: Connection): void {
+    const queue = connection.inboundQueue as Queued[] | undefined;
+    if (!queue) return;
+    while (queue.length > 0 && !connection.handling && queue[0].claim !== Claim.Pending) this.settle(queue.shift()!);
+    // Emptied: a message arriving from now on takes the hot path again.
+    if (queue.length === 0 && connection.inboundQueue === queue) connection.inboundQueue = undefined;
+  }
+
+  private settle({ socket, callback, message, sessionId, claim, error }: Queued): void {
+    if (claim === Claim.None) return this.run(socket, callback, message);
+    if (claim === Claim.First) return this.run(socket, callback, message, sessionId);
+    const id = message.id!;
+    if (claim === Claim.Duplicate) {
+      this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
+      return;
+    }
+    this.logger.error('de-duplication window unavailable', error);
+    this.pool.send(
+      socket.connection,
+      serverMessage(MessageType.Error, {
+        code: ErrorCode.Internal,
+        message: 'could not check the message id; retry with the same id',
+        ref_type: message.type,
+        ref_id: id,
+      }),
     );
   }
 
+  /** Calls the handler; the connection counts as handling until its result has settled. */
   private run(socket: GameSocket, callback: HandlerCallback, message: ClientMessage | RejectedFrame, sessionId?: string): void {
-    // Nest's handler proxy is async and routes every exception to the gateway's filter.
-    void Promise.resolve(callback(message, message.type)).then((result) => {
-      if (isObservable(result)) {
-        result.subscribe({
-          next: (value) => this.reply(socket, value),
-          complete: () => this.finish(socket, message, sessionId),
-        });
-        return;
-      }
-      this.reply(socket, result);
-      this.finish(socket, message, sessionId);
-    });
+    const connection = socket.connection;
+    connection.handling = true;
+    const done = () => {
+      connection.handling = false;
+      this.drain(connection);
+    };
+    let result: unknown;
+    try {
+      // Nest's handler proxy is async and routes every exception to the gateway's filter.
+      result = callback(message, message.type);
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    Promise.resolve(result).then(
+      (result) => {
+        if (isObservable(result)) {
+          result.subscribe({
+            next: (value) => this.reply(socket, value),
+            complete: () => (this.finish(socket, message, sessionId), done()),
+            error: (error: Error) => (this.logger.error(`handler for "${message.type}" failed`, error), done()),
+          });
+          return;
+        }
+        this.reply(socket, result);
+        this.finish(socket, message, sessionId);
+        done();
+      },
+      (error: Error) => {
+        this.logger.error(`handler for "${message.type}" failed`, error);
+        done();
+      },
+    );
   }
 
   /** Ack on success; on failure free the id (the filter already sent `error`) so a retry counts. */
@@ -113,7 +197,9 @@ export class MessageDispatcher {
 
   private rateLimited(connection: Connection, verdict: RateVerdict): void {
     if (verdict === RateVerdict.Abusive) {
-      this.pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
+      // Closed after this I/O turn, not at once: the messages accepted before the abuse (often in
+      // the same TCP read) still get their replies, which are sent a microtask after their frames.
+      setImmediate(closeForAbuse, this.pool, connection);
       return;
     }
     this.pool.send(
@@ -121,4 +207,8 @@ export class MessageDispatcher {
       serverMessage(MessageType.Error, { code: ErrorCode.RateLimited, message: 'too many messages; message dropped, slow down' }),
     );
   }
+}
+
+function closeForAbuse(pool: ConnectionPool, connection: Connection): void {
+  pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
 }

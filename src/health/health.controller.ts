@@ -4,7 +4,7 @@ import { BusHealthIndicator } from './bus.health';
 import { ShutdownHealthIndicator } from './shutdown.health';
 
 /**
- * Liveness and readiness (PROTOCOL.md, "Endpoint"). `/health` answers 200 as long as the process
+ * Liveness and readiness (docs/protocol.md, "Endpoint"). `/health` answers 200 as long as the process
  * serves HTTP at all; `/ready` answers 503 while the bus is down or the instance is shutting down,
  * with terminus's `{status, info, error, details}` body naming which check failed.
  */

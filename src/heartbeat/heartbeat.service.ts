@@ -1,6 +1,7 @@
 import {
   Inject,
   Injectable,
+  Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
   type OnModuleInit,
@@ -8,15 +9,9 @@ import {
 import type { ConfigType } from '@nestjs/config';
 import { WebSocket } from 'ws';
 import { connectionConfig } from '../config';
-import { type Connection, ConnectionPool, type GameSocket } from '../connection';
+import { type Connection, ConnectionPool, type GameSocket, slicedPass } from '../connection';
 import { MetricsService } from '../metrics';
 import { CloseCode } from '../protocol';
-
-/**
- * Connections visited per event-loop turn: a ping costs a socket write (about 9 µs measured, see
- * docs/operations.md), so 100k connections in one go would block the loop for most of a second.
- */
-const SLICE = 2000;
 
 /**
  * Liveness: one pass over the pool every HEARTBEAT_INTERVAL_MS (a single unref()ed timer, never
@@ -24,11 +19,12 @@ const SLICE = 2000;
  * HEARTBEAT_TIMEOUT_MS with 4000. "Heard from" is a protocol pong or any inbound data frame
  * (browsers cannot answer protocol pings themselves, so their app-level `ping`/`pong` count).
  * A socket whose close is already under way at the next pass (a dead peer never answers the
- * close frame) is terminated. The pass yields to the event loop every SLICE connections so
- * that ticks and messages keep flowing while it runs.
+ * close frame) is terminated. The pass runs in slices of about SLICE_BUDGET_MS and yields to
+ * the event loop between them, so that ticks and messages keep flowing while it runs.
  */
 @Injectable()
 export class HeartbeatService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(HeartbeatService.name);
   private timer: NodeJS.Timeout | undefined;
   private sweeping = false;
   /** Connections closed for missing pongs since start. */
@@ -57,37 +53,28 @@ export class HeartbeatService implements OnModuleInit, OnApplicationBootstrap, O
 
   /** One pass over every connection at once. Public so that tests and benchmarks can drive it. */
   sweep(now: number): void {
-    this.visit(this.pool.values(), now - this.config.heartbeatTimeoutMs, Infinity);
+    const silentBefore = now - this.config.heartbeatTimeoutMs;
+    for (const connection of this.pool.values()) this.visit(connection, silentBefore);
   }
 
   /** One pass in slices; a pass still running when the next is due is not doubled. */
   private startSweep(): void {
     if (this.sweeping) return;
     this.sweeping = true;
-    // A Map iterator stays valid across slices: closed connections are skipped, new ones visited.
-    const connections = this.pool.values();
     const silentBefore = Date.now() - this.config.heartbeatTimeoutMs;
-    const next = () => {
-      if (this.timer && !this.visit(connections, silentBefore, SLICE)) return void setImmediate(next);
-      this.sweeping = false;
-    };
-    next();
+    slicedPass(this.pool.values(), (connection) => this.visit(connection, silentBefore), () => this.timer === undefined)
+      .catch((error: Error) => this.logger.error('heartbeat sweep failed', error))
+      .finally(() => (this.sweeping = false));
   }
 
-  /** Visits up to `limit` connections; returns true when the iterator is exhausted. */
-  private visit(connections: IterableIterator<Connection>, silentBefore: number, limit: number): boolean {
-    for (let visited = 0; visited < limit; visited++) {
-      const { value: connection, done } = connections.next();
-      if (done) return true;
-      const socket = connection.socket;
-      if (connection.lastPongAt < silentBefore && connection.lastInboundAt < silentBefore) {
-        if (socket.readyState === WebSocket.OPEN) this.timeouts += 1;
-        this.pool.closeOrTerminate(connection, CloseCode.HeartbeatTimeout, 'heartbeat timeout: no pong');
-      } else if (socket.readyState === WebSocket.OPEN) {
-        socket.ping();
-      }
+  private visit(connection: Connection, silentBefore: number): void {
+    const socket = connection.socket;
+    if (connection.lastPongAt < silentBefore && connection.lastInboundAt < silentBefore) {
+      if (socket.readyState === WebSocket.OPEN) this.timeouts += 1;
+      this.pool.closeOrTerminate(connection, CloseCode.HeartbeatTimeout, 'heartbeat timeout: no pong');
+    } else if (socket.readyState === WebSocket.OPEN) {
+      socket.ping();
     }
-    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { createRootLogger, pinoLevelOfList } from './root-logger';
+import { createRootLogger, pinoLevelOfList, resolveLogFormat } from './root-logger';
 
 function capture() {
   const stream = new PassThrough();
@@ -39,5 +39,25 @@ describe(pinoLevelOfList, () => {
     [false, 'silent'],
   ] as const)('should map Nest levels %j to pino level %s', (levels, expected) => {
     expect(pinoLevelOfList(levels)).toBe(expected);
+  });
+});
+
+describe(resolveLogFormat, () => {
+  it.each([
+    ['auto', true, 'pretty'],
+    ['auto', false, 'json'],
+    ['auto', undefined, 'json'],
+    ['json', true, 'json'],
+    ['pretty', false, 'pretty'],
+  ] as const)('should resolve LOG_FORMAT=%s with isTTY %s to %s', (format, isTTY, expected) => {
+    expect(resolveLogFormat(format, { isTTY })).toBe(expected);
+  });
+
+  it('should write colorless readable lines in pretty format to a stream that is not a terminal', () => {
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    createRootLogger({ level: 'log', format: 'pretty', instanceId: 'gw-1', destination: stream }).info({ context: 'Gateway' }, 'listening');
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: \[Gateway\] listening\n$/);
   });
 });

@@ -19,23 +19,45 @@ export function pinoLevelOfList(levels: false | readonly NestLogLevel[]): Level 
   return PINO_LEVEL[least];
 }
 
+/** `auto`: `pretty` when the destination is a terminal, else `json`. */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
 export interface RootLoggerOptions {
   level: NestLogLevel;
-  format: 'json' | 'pretty';
+  format: LogFormat;
   instanceId: string;
   /** Where lines go; stdout by default (tests pass a stream to read them). */
   destination?: NodeJS.WritableStream;
 }
 
+/** The format `auto` resolves to: colored lines for a person at a terminal, JSON for collectors and pipes. */
+export function resolveLogFormat(format: LogFormat, destination: { isTTY?: boolean } = process.stdout): 'json' | 'pretty' {
+  if (format !== 'auto') return format;
+  return destination.isTTY ? 'pretty' : 'json';
+}
+
 /**
  * The process's root logger: one JSON object per line with `level` as a name, an ISO `time`,
  * and `instance` on every line so that lines of several instances can be told apart once
- * collected. `pretty` is for a developer's terminal; it writes synchronously (no worker thread).
+ * collected; errors as data in `err` (type, message, stack). `pretty` is for a developer's
+ * terminal (colored where the terminal supports it and NO_COLOR is unset, an error's stack
+ * below its line); it writes synchronously (no worker thread).
  */
 export function createRootLogger(options: RootLoggerOptions): Logger {
+  const format = resolveLogFormat(options.format, (options.destination as { isTTY?: boolean } | undefined) ?? process.stdout);
   const destination =
-    options.format === 'pretty'
-      ? pretty({ sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination: options.destination ?? 1 })
+    format === 'pretty'
+      ? pretty({
+          sync: true,
+          singleLine: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'pid,hostname,instance,context',
+          messageFormat: '{if context}[{context}] {end}{msg}',
+          errorLikeObjectKeys: ['err'],
+          destination: options.destination ?? 1,
+          // Colors follow the terminal (and NO_COLOR) on stdout; never in a stream a test reads.
+          ...(options.destination && { colorize: false }),
+        })
       : (options.destination ?? pino.destination({ dest: 1, sync: true }));
   return pino(
     {

@@ -94,11 +94,20 @@ export function defineMetrics(registry: Registry, sources: MetricSources) {
     }),
     closes: new Counter({
       name: `${METRIC_PREFIX}closes_total`,
-      help: 'Connections the server closed, by close code (4000 heartbeat timeout, 4001 idle, 4002 lifetime, 4003 slow consumer)',
+      help: 'Connections the server closed, by close code (4000 heartbeat timeout, 4001 idle, 4002 lifetime, 4003 slow consumer, 4101 token expired)',
       labelNames: ['code'] as const,
       registers,
       collect() {
         setByLabel(this, 'code', sources.closes());
+      },
+    }),
+    upgradesRefused: new Counter({
+      name: `${METRIC_PREFIX}upgrades_refused_total`,
+      help: 'WebSocket upgrades refused before a connection existed, by reason (unauthorized, token_expired: closed with 4100/4101 at once; full: MAX_CONNECTIONS; per_address: MAX_CONNECTIONS_PER_IP; origin; shutting_down; auth_unavailable)',
+      labelNames: ['reason'] as const,
+      registers,
+      collect() {
+        setByLabel(this, 'reason', sources.upgradesRefused());
       },
     }),
     tickDuration: new Histogram({
@@ -137,6 +146,7 @@ export interface MetricSources {
   rateLimited(): number;
   droppedFrames(): Iterable<readonly [string, number]>;
   closes(): Iterable<readonly [string, number]>;
+  upgradesRefused(): Iterable<readonly [string, number]>;
   /** Adds the hot-path tallies to their counters; called before a scrape reads them. */
   flushPending(): void;
 }

@@ -30,6 +30,7 @@ export class MetricsService {
   private readonly rateLimitedCounts = new ScrapedCounts();
   private readonly droppedCounts = new ScrapedCounts();
   private readonly closeCounts = new ScrapedCounts();
+  private readonly refusedUpgradeCounts = new ScrapedCounts();
   private readonly receivedByType: PendingCounts;
   private readonly sentByType: PendingCounts;
   private readonly errorsByCode: PendingCounts;
@@ -45,6 +46,7 @@ export class MetricsService {
       rateLimited: () => sum(this.rateLimitedCounts.totals()),
       droppedFrames: () => this.droppedCounts.totals(),
       closes: () => this.closeCounts.totals(),
+      upgradesRefused: () => this.refusedUpgradeCounts.totals(),
       flushPending: () => this.flushPending(),
     });
     const types = Object.values(MessageType);
@@ -75,6 +77,11 @@ export class MetricsService {
   /** Connections the server closed with `code` (`closes_total`). */
   countCloses(code: number, read: () => number): void {
     this.closeCounts.add(String(code), read);
+  }
+
+  /** Upgrades refused before a connection existed, by `reason` from a small fixed set (`upgrades_refused_total`). */
+  countRefusedUpgrades(reason: string, read: () => number): void {
+    this.refusedUpgradeCounts.add(reason, read);
   }
 
   /** One inbound data frame, after decoding (`type` is the message type or the rejected event). */

@@ -7,7 +7,7 @@ export const CloseCode = {
   Normal: 1000,
   /** Server shutting down or restarting: reconnect (to another instance) and resume. */
   ServiceRestart: 1012,
-  /** Policy violation: sustained abuse (rate limit) or a refused origin. */
+  /** Policy violation: sustained abuse of the rate limit (a refused origin gets HTTP 403 at the upgrade). */
   PolicyViolation: 1008,
   /** Frame larger than MAX_MESSAGE_BYTES. */
   MessageTooBig: 1009,
@@ -21,8 +21,10 @@ export const CloseCode = {
   SlowConsumer: 4003,
   /** The same session was resumed on another connection. */
   SessionTakenOver: 4004,
-  /** Authentication failed or expired: get a new token before reconnecting. */
+  /** The token was missing or invalid (at the upgrade): terminal with the same credentials. */
   Unauthorized: 4100,
+  /** The token's `exp` passed and no `refresh` came: reconnect (and resume) with a new token. */
+  TokenExpired: 4101,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

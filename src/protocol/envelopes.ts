@@ -13,6 +13,10 @@ export interface JoinRoomPayload {
   room_id: string;
   user_id?: string;
   nickname?: string;
+  /** Kind to create the room with when it does not exist yet (an operator's ROOM_KINDS rule wins). */
+  kind?: string;
+  /** Creation options of that kind (strings, like `params`). */
+  options?: Record<string, string>;
 }
 export interface LeaveRoomPayload {
   room_id: string;
@@ -39,6 +43,9 @@ export interface ResumePayload {
 export interface PingPayload {
   t?: number;
 }
+export interface RefreshPayload {
+  token: string;
+}
 
 export interface ClientPayloads {
   join_room: JoinRoomPayload;
@@ -48,6 +55,7 @@ export interface ClientPayloads {
   resume: ResumePayload;
   ping: PingPayload;
   pong: PingPayload;
+  refresh: RefreshPayload;
 }
 
 /** A decoded, validated client message, the same for both codecs. */
@@ -83,6 +91,12 @@ export interface WelcomePayload {
   resume_token: string;
   heartbeat_interval_ms: number;
   server_time: number;
+  /** When the connection's token expires (ms since the epoch); 0 = never (no token, or no `exp`). */
+  token_expires_at: number;
+  /** 1 or 2: the protocol version this connection negotiated. */
+  wire_version: number;
+  /** Room ticks per second (a room's frames come at most this often). */
+  tick_rate: number;
 }
 export interface RoomJoinedPayload {
   room_id: string;
@@ -96,6 +110,14 @@ export interface RoomJoinedPayload {
    * changed; the snapshot is all there is).
    */
   recovered?: boolean;
+  /** The room's kind. */
+  kind?: string;
+  /** v2: the number this room's `state` frames carry on this connection (absent from them while it is in one room). */
+  handle?: number;
+  /** v2: keyframe of the room's state at `frame_num`. */
+  state?: StatePayload;
+  /** v2: the kind's schema descriptor (JSON text): how to decode its state frames and events. */
+  schema?: string;
 }
 export interface PlayerJoinedPayload {
   room_id: string;
@@ -110,6 +132,8 @@ export interface PlayerLeftPayload {
   reason: LeaveReason;
   entity_id: number;
   client_id: string;
+  /** Why the game logic removed the player (`reason` "kicked"). */
+  detail?: string;
 }
 export interface SyncPayload {
   room_id: string;
@@ -135,6 +159,31 @@ export interface ErrorPayload {
   ref_id?: string;
 }
 
+export interface RefreshedPayload {
+  token_expires_at: number;
+}
+
+/**
+ * v2: one room's state at a frame, as both codecs carry it: a keyframe (`key`) replaces the
+ * client's copy, otherwise it is the delta from `frame - 1` (docs/protocol.md, "State frames").
+ */
+export interface StatePayload {
+  /** The room's handle; absent while the connection is in exactly one room. */
+  room?: number;
+  frame: number;
+  key?: boolean;
+  ops: number[];
+  strings?: string[];
+  /** Keyframes: server clock (ms) when the frame was made. */
+  time?: number;
+}
+/** An event of a room's game logic; `data` follows the event's declaration in the kind's schema. */
+export interface RoomEventPayload {
+  room_id: string;
+  name: string;
+  data: Record<string, unknown>;
+}
+
 export interface ServerPayloads {
   welcome: WelcomePayload;
   room_joined: RoomJoinedPayload;
@@ -146,6 +195,9 @@ export interface ServerPayloads {
   error: ErrorPayload;
   ping: PingPayload;
   pong: PingPayload;
+  refreshed: RefreshedPayload;
+  state: StatePayload;
+  room_event: RoomEventPayload;
 }
 export type ServerMessageType = keyof ServerPayloads & MessageType;
 

@@ -1,4 +1,4 @@
-/** `error.code` values of the contract (PROTOCOL.md, "Errors"). */
+/** `error.code` values of the contract (docs/protocol.md, "Errors"). */
 export const ErrorCode = {
   BadJson: 'BAD_JSON',
   BadProto: 'BAD_PROTO',

@@ -1,4 +1,4 @@
-/** Wire names of every message type, spelled as PROTOCOL.md spells them. */
+/** Wire names of every message type, spelled as docs/protocol.md spells them. */
 export const MessageType = {
   Welcome: 'welcome',
   JoinRoom: 'join_room',
@@ -16,6 +16,13 @@ export const MessageType = {
   Pong: 'pong',
   /** Several server messages in one frame, only for clients that opted in (`?batch=1`). */
   Batch: 'batch',
+  /** A new token for the open connection (authentication on). */
+  Refresh: 'refresh',
+  Refreshed: 'refreshed',
+  /** v2: a room's state, keyframe or delta (replaces `sync` on v2 connections). */
+  State: 'state',
+  /** An event of a room's game logic. */
+  RoomEvent: 'room_event',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
@@ -28,6 +35,7 @@ export const CLIENT_MESSAGE_TYPES = [
   MessageType.Resume,
   MessageType.Ping,
   MessageType.Pong,
+  MessageType.Refresh,
 ] as const;
 export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];
 
@@ -44,6 +52,9 @@ export const SERVER_MESSAGE_TYPES = [
   MessageType.Ping,
   MessageType.Pong,
   MessageType.Batch,
+  MessageType.Refreshed,
+  MessageType.State,
+  MessageType.RoomEvent,
 ] as const;
 
 /**

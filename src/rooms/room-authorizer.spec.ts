@@ -6,10 +6,9 @@ import { GatewayConfigModule } from '../config/config.module';
 import { Connection } from '../connection';
 import { GamesModule } from '../games/games.module';
 import { ErrorCode, GameError } from '../protocol';
-import type { JoiningUser, RoomAuthorizer } from './room-authorizer';
-import { ROOM_AUTHORIZER } from './rooms.constants';
+import { type JoiningUser, ROOM_AUTHORIZER, type RoomAuthorizer } from '../game-api';
+import { LocalRoomRouter } from './local.room-router';
 import { RoomsModule } from './rooms.module';
-import { RoomsService } from './rooms.service';
 import { LoggingModule } from '../logging';
 import { MetricsModule } from '../metrics';
 
@@ -35,8 +34,8 @@ function connection(clientId: string, userId?: string): Connection {
   return c;
 }
 
-describe('RoomsService with a ROOM_AUTHORIZER', () => {
-  let rooms: RoomsService;
+describe('LocalRoomRouter with a ROOM_AUTHORIZER', () => {
+  let rooms: LocalRoomRouter;
   let module: TestingModule;
 
   beforeAll(async () => {
@@ -44,14 +43,15 @@ describe('RoomsService with a ROOM_AUTHORIZER', () => {
       imports: [GatewayConfigModule, LoggingModule, MetricsModule, BusModule.forRoot(), AccessModule, GamesModule, RoomsModule],
     }).compile();
     await module.init();
-    rooms = module.get(RoomsService);
+    rooms = module.get(LocalRoomRouter);
   });
   afterAll(() => module.close());
 
   describe('join', () => {
     it('should ask the authorizer with the verified user and the room id, and let an allowed user in', async () => {
       const alice = connection('c1', 'alice');
-      expect((await rooms.join(alice, { room_id: 'vip' })).payload.room_id).toBe('vip');
+      await rooms.join(alice, { room_id: 'vip' });
+      expect(alice.rooms.has('vip')).toBe(true);
       expect(authorizer.asked).toContainEqual([{ clientId: 'c1', userId: 'alice' }, 'vip']);
     });
 

@@ -1,32 +1,22 @@
 import { Module } from '@nestjs/common';
-import type { ConfigType } from '@nestjs/config';
-import { DiscoveryModule } from '@nestjs/core';
-import { type Bus, BUS, INSTANCE_ID } from '../bus';
-import { ClientRegistry, ClusterModule, RoomLeases, RoomStateStore } from '../cluster';
-import { clusterConfig, sessionConfig } from '../config';
-import { ConnectionModule, ConnectionPool } from '../connection';
-import { HistoryModule, ROOM_HISTORY, type RoomHistory } from '../history';
-import { GameLogicRegistry } from './game-logic.registry';
-import { RoomBridge } from './room-bridge.service';
-import { RoomFanout } from './room-fanout.service';
-import { RoomSeats } from './room-seats.service';
-import { RoomsService } from './rooms.service';
+import { ConnectionModule } from '../connection';
+import { GameApiModule } from '../game-api';
+import { HistoryModule } from '../history';
+import { GameLogicRunner } from './game-logic.runner';
+import { LocalClientDelivery } from './local.client-delivery';
+import { LocalRoomRouter } from './local.room-router';
+import { RoomAdmission } from './room-admission';
+import { RoomFanout } from './room-fanout';
+import { RoomRegistry } from './room-registry';
 
-/** Spans rooms over instances when the cluster services exist (REDIS_URL set); else null. */
-const roomBridge = {
-  provide: RoomBridge,
-  inject: [RoomsService, RoomFanout, ConnectionPool, BUS, INSTANCE_ID, RoomLeases, ClientRegistry, RoomStateStore, ROOM_HISTORY, clusterConfig.KEY, sessionConfig.KEY],
-  useFactory: (
-    ...[rooms, fanout, pool, bus, instanceId, leases, registry, store, history, cluster, session]: [
-      RoomsService, RoomFanout, ConnectionPool, Bus, string, RoomLeases | null, ClientRegistry | null, RoomStateStore | null, RoomHistory,
-      ConfigType<typeof clusterConfig>, ConfigType<typeof sessionConfig>,
-    ]
-  ) => (leases && registry && store ? new RoomBridge({ rooms, fanout, pool, bus, instanceId, leases, registry, store, history, cluster, session }) : null),
-};
+const CORE = [GameLogicRunner, RoomRegistry, RoomAdmission, RoomFanout];
+/** The single-instance implementations of the room ports; `RoomRoutingModule` decides whether they are the ones used. */
+const LOCAL = [LocalRoomRouter, LocalClientDelivery];
 
+/** The room core: runs the rooms this instance owns and delivers room traffic to this instance's members. */
 @Module({
-  imports: [DiscoveryModule, ConnectionModule, HistoryModule, ClusterModule],
-  providers: [GameLogicRegistry, RoomFanout, RoomsService, RoomSeats, roomBridge],
-  exports: [RoomsService, RoomFanout, RoomSeats, GameLogicRegistry],
+  imports: [GameApiModule, ConnectionModule, HistoryModule],
+  providers: [...CORE, ...LOCAL],
+  exports: [GameApiModule, ...CORE, ...LOCAL],
 })
 export class RoomsModule {}

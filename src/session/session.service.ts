@@ -1,19 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { randomId } from '../common';
-import { connectionConfig, sessionConfig } from '../config';
+import { connectionConfig, roomsConfig, sessionConfig } from '../config';
 import type { Connection } from '../connection';
 import { DIRECT_LOG, type DirectLog, type DirectReadResult } from '../history';
 import { ErrorCode, GameError, MessageType, type ResumePayload, type ServerMessage, serverMessage } from '../protocol';
 import type { DedupWindow } from './dedup-window.port';
 import { ResumeTokens } from './resume-tokens';
-import { DEDUP_WINDOW, SESSION_STORE } from './session.constants';
+import type { ResumeKeys } from './resume-keys.port';
+import { DEDUP_WINDOW, RESUME_KEYS, SESSION_STORE } from './session.constants';
 import type { DetachedSession, SessionStore } from './session-store.port';
 
 /**
  * Sessions: one per connection, announced in `welcome`, kept for RESUME_GRACE_MS after the
  * socket drops. Owns the resume token, the session's de-duplication window and its direct-message
- * buffer; which rooms a session sits in is the rooms' business (see `SessionLifecycle`).
+ * buffer; which rooms a session sits in is the rooms' business (see `SessionLifecycleService` in `src/resume`).
  */
 @Injectable()
 export class SessionService {
@@ -22,11 +23,13 @@ export class SessionService {
   constructor(
     @Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>,
     @Inject(sessionConfig.KEY) readonly config: ConfigType<typeof sessionConfig>,
+    @Inject(roomsConfig.KEY) private readonly rooms: ConfigType<typeof roomsConfig>,
     @Inject(SESSION_STORE) private readonly store: SessionStore,
     @Inject(DEDUP_WINDOW) private readonly dedup: DedupWindow,
     @Inject(DIRECT_LOG) private readonly directLog: DirectLog,
+    @Inject(RESUME_KEYS) keys: ResumeKeys,
   ) {
-    this.tokens = new ResumeTokens(config.resumeSecret);
+    this.tokens = new ResumeTokens(keys);
   }
 
   /** Opens a fresh session for a new connection and returns its `welcome`. */
@@ -45,6 +48,9 @@ export class SessionService {
       resume_token: this.tokens.issue(connection.sessionId, connection.clientId),
       heartbeat_interval_ms: this.connection.heartbeatIntervalMs,
       server_time: Date.now(),
+      token_expires_at: connection.tokenExpiresAt,
+      wire_version: connection.wireVersion,
+      tick_rate: this.rooms.tickRate,
     });
   }
 

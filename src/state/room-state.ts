@@ -36,6 +36,7 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
   /** Published entities despawned since the last frame (still part of the published state). */
   private despawned: StateEntity[] = [];
   private readonly work: StateEntity[] = [];
+  private side = false;
   private nextId = 1;
 
   constructor(readonly schema: StateSchema<D>) {
@@ -49,6 +50,11 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
   /** A fresh id for an entity or a member (the core numbers members from the same counter). */
   allocateId(): number {
     return this.nextId++;
+  }
+
+  /** Marks `id` as used (a member restored from another instance keeps its entity id). */
+  reserveId(id: number): void {
+    if (id >= this.nextId) this.nextId = id + 1;
   }
 
   /** Entities (not the room), in no particular order. */
@@ -110,9 +116,19 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
     return this.dirty.length > 0 || this.spawned.length > 0 || this.despawned.length > 0;
   }
 
+  /** Whether a server-side field changed since the last frame (v1 projections may read those). */
+  get hasServerSideChanges(): boolean {
+    return this.side;
+  }
+
   /** @internal — called by an entity on its first change since the last frame. */
   touched(entity: StateEntity): void {
     this.dirty.push(entity);
+  }
+
+  /** @internal */
+  sideTouched(): void {
+    this.side = true;
   }
 
   /**
@@ -140,6 +156,7 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
     this.dirty.length = 0;
     this.spawned.length = 0;
     this.despawned.length = 0;
+    this.side = false;
   }
 
   /** The published state (as of the last `writeDelta`) as spawn records, room first. */

@@ -3,6 +3,8 @@ import type { CompiledField, CompiledType, StateOwner } from './state-schema';
 /** What an entity reports its changes to (its room's state). */
 export interface ChangeSink {
   touched(entity: StateEntity): void;
+  /** A server-side field changed (nothing to send to v2 clients; v1 projections may read it). */
+  sideTouched(): void;
 }
 
 /**
@@ -40,7 +42,10 @@ export class StateEntity {
     const i = field.index;
     if (field.type.same(this.$values[i], stored)) return;
     this.$values[i] = stored;
-    if (field.bit === 0) return;
+    if (field.bit === 0) {
+      this.$sink?.sideTouched();
+      return;
+    }
     if (this.$mask === 0 && this.$sink && this.$sent) this.$sink.touched(this);
     this.$mask |= field.bit;
   }

@@ -1,2 +1,3 @@
 export * from './sync.module';
 export * from './sync.service';
+export * from './room-tick';

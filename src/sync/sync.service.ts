@@ -1,15 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { roomsConfig } from '../config';
+import type { TickClock } from '../game-api';
 import { MetricsService } from '../metrics';
-import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
-import { type Room, RoomFanout, RoomsService, type TickClock, toPlayerSnapshot } from '../rooms';
+import { type Room, RoomRegistry } from '../rooms';
+import { RoomTick } from './room-tick';
 
 /**
  * The authoritative tick: one timer for all rooms (never one per room), visiting only rooms
- * with inputs or a pending change. Each visited room applies its queued actions in arrival
- * order, runs the logic's simulation step, and, if anything changed, publishes one `sync`
- * (encoded once per codec by the fan-out, whatever the member count).
+ * with inputs, a pending change or events, or logic that keeps ticking. What one room's tick does
+ * (actions, `onTick`, one frame encoded once per codec whatever the member count, then events) is
+ * `RoomTick`'s; this service owns when ticks happen.
  *
  * Ticks are scheduled against an ideal timeline (`nextTickAt += tickMs`), not with
  * `setInterval`: Node re-arms an interval from the moment it fired, so every late firing on a
@@ -25,8 +26,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(roomsConfig.KEY) config: ConfigType<typeof roomsConfig>,
-    private readonly rooms: RoomsService,
-    private readonly fanout: RoomFanout,
+    private readonly rooms: RoomRegistry,
+    private readonly roomTick: RoomTick,
     private readonly metrics: MetricsService,
   ) {
     this.tickMs = 1000 / config.tickRate;
@@ -72,61 +73,6 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private tickRoom(room: Room, clock: TickClock): void {
-    let changed = room.changed;
-    room.changed = false;
-    if (room.actions.length > 0) changed = this.applyActions(room, clock) || changed;
-    let keepTicking = false;
-    const { onTick } = room.logic;
-    if (onTick) {
-      try {
-        const result = this.rooms.runLogic(room, () => onTick.call(room.logic, room.state, clock));
-        changed = result.changed || changed;
-        keepTicking = result.keepTicking;
-      } catch {
-        // Logged by runLogic; the room carries on from its current state.
-      }
-    }
-    if (changed) this.publishSync(room, clock.now);
-    if (!keepTicking && room.actions.length === 0 && !room.changed) {
-      room.active = false;
-      this.rooms.activeRooms.delete(room);
-    }
-  }
-
-  /** Applies the queue; returns whether any action took effect. */
-  private applyActions(room: Room, clock: TickClock): boolean {
-    const actions = room.actions.splice(0, room.actions.length);
-    let applied = false;
-    for (const { member, action, refId } of actions) {
-      if (room.members.get(member.clientId) !== member) continue; // left since queuing
-      try {
-        this.rooms.runLogic(room, () => room.logic.onAction(room.state, member, action, clock));
-        if (action.input_seq) member.lastInputSeq = action.input_seq;
-        applied = true;
-      } catch (error) {
-        const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
-        this.fanout.toClient(
-          member.clientId,
-          serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: refId }),
-        );
-      }
-    }
-    return applied;
-  }
-
-  private publishSync(room: Room, now: number): void {
-    room.frameNum += 1;
-    const views = this.rooms.runLogic(room, () => room.logic.snapshot(room.state));
-    const players = views.map((view) =>
-      toPlayerSnapshot(view, room.membersByPlayerId.get(view.player_id)?.lastInputSeq ?? 0),
-    );
-    this.fanout.publish(
-      room.id,
-      serverMessage(
-        MessageType.Sync,
-        { room_id: room.id, frame_num: room.frameNum, players, timestamp: now },
-        { room_id: room.id },
-      ),
-    );
+    room.settle(this.roomTick.run(room, clock));
   }
 }

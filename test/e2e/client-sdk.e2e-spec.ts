@@ -120,8 +120,10 @@ describe.each(CODECS)('client SDK over real sockets (%s)', (_name, makeCodec) =>
     await expect(room.send('move', { position: { x: 2e9, y: 0, z: 0 } })).rejects.toEqual(
       expect.objectContaining({ name: 'GatewayError', code: 'INVALID_PAYLOAD' }),
     );
+    // An action the kind's table does not know is refused at once, before anything is queued.
+    await expect(room.send('fly')).rejects.toEqual(expect.objectContaining({ code: 'INVALID_PAYLOAD', message: expect.stringContaining('unknown action "fly"') }));
     const refused = new Promise<{ code: string; refId?: string }>((resolve) => room.on('error', resolve));
-    const ack = await room.send('fly'); // queued (ack), refused by the arena's rules at the tick
+    const ack = await room.send('attack', { target_id: room.me!.entity_id }); // queued (ack), refused by the arena's rules at the tick
     expect(await refused).toEqual(expect.objectContaining({ code: 'INVALID_PAYLOAD', refId: ack.id }));
     await expect(a.join('bad room id!')).rejects.toEqual(expect.objectContaining({ code: 'INVALID_PAYLOAD' }));
   });

@@ -3,14 +3,14 @@ import { TestClient } from '../support/test-client';
 
 const TEXT = 'gg '.repeat(600); // 1,800 characters that deflate to a few dozen bytes
 
-/** Receives one room chat of TEXT on `listener`, returning the bytes its TCP socket read for it. */
-async function wireBytesOfChat(sender: TestClient, listener: TestClient, room: string): Promise<number> {
+/** Receives one room chat of `text` on `listener`, returning the bytes its TCP socket read for it. */
+async function wireBytesOfChat(sender: TestClient, listener: TestClient, room: string, text = TEXT): Promise<number> {
   await listener.barrier();
   const tcp = (listener.socket as unknown as { _socket: { bytesRead: number } })._socket;
   const before = tcp.bytesRead;
-  sender.send('chat', { room_id: room, text: TEXT });
-  const chat = await listener.next('chat', (f) => f.payload.text === TEXT);
-  expect(chat.payload.text).toBe(TEXT);
+  sender.send('chat', { room_id: room, text });
+  const chat = await listener.next('chat', (f) => f.payload.text === text);
+  expect(chat.payload.text).toBe(text);
   return tcp.bytesRead - before;
 }
 
@@ -46,6 +46,15 @@ describe('permessage-deflate', () => {
       const { a, b } = await pair(gateway.wsUrl, 'zipped');
       expect(b.socket.extensions).toContain('permessage-deflate');
       expect(await wireBytesOfChat(a, b, 'zipped')).toBeLessThan(TEXT.length / 4);
+      await Promise.all([a.close(), b.close()]);
+    });
+
+    // Deliberate break tried: compressing every frame (threshold ignored) fails the first expectation.
+    it('should send a frame under WS_COMPRESSION_THRESHOLD_BYTES uncompressed and one over it compressed', async () => {
+      const { a, b } = await pair(gateway.wsUrl, 'threshold');
+      const small = 'g'.repeat(300); // a ~400-byte frame: under the 512-byte threshold, yet very compressible
+      expect(await wireBytesOfChat(a, b, 'threshold', small)).toBeGreaterThan(small.length);
+      expect(await wireBytesOfChat(a, b, 'threshold', 'g'.repeat(700))).toBeLessThan(300);
       await Promise.all([a.close(), b.close()]);
     });
 

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 // Imported for its side effect as well: every config namespace (games' included) registers.
 import { AppModule } from '../../src/app.module';
 import { extractConfigTable, renderConfigTable } from '../../src/config/config-table';
-import { CLIENT_MESSAGE_TYPES, CloseCode, ErrorCode, MessageType, SERVER_MESSAGE_TYPES } from '../../src/protocol';
+import { roomsConfig } from '../../src/config';
+import {
+  CLIENT_MESSAGE_TYPES,
+  clientPayloadSchemas,
+  CloseCode,
+  ErrorCode,
+  type JsonSchema,
+  MESSAGE_ID_CHECK,
+  MessageType,
+  SERVER_MESSAGE_TYPES,
+} from '../../src/protocol';
 
 const root = join(__dirname, '../..');
 const read = (file: string) => readFileSync(join(root, file), 'utf8');
@@ -50,6 +60,21 @@ describe('documentation stays true to the code', () => {
       expect(Object.values(MessageType).filter((type) => !classified.has(type))).toEqual([]);
     });
 
+    it.each([...CLIENT_MESSAGE_TYPES])("should state the gateway's validation rules for %s payloads (lengths, patterns, ranges, required fields)", (type) => {
+      // The validators carry their JSON Schema; the defaults stand for configurable limits (CHAT_MAX_LENGTH).
+      const defaults = roomsConfig();
+      const json = document!.json() as any;
+      const message = Object.values(json.components.messages as Record<string, any>).find(
+        (m) => m.name === type && json.operations.receiveClientMessages.messages.some((ref: any) => ref.name === type),
+      );
+      expect(constraints(message.payload.allOf[1].properties.payload)).toEqual(constraints(clientPayloadSchemas(defaults)[type].schema));
+    });
+
+    it("should state the gateway's rule for the client message id", () => {
+      const json = document!.json() as any;
+      expect(constraints(json.components.schemas.ClientEnvelope.properties.id)).toEqual(constraints(MESSAGE_ID_CHECK.schema));
+    });
+
     it('should list exactly the error codes of src/protocol', () => {
       const json = document!.json() as any;
       const codes = json.components.messages.error.payload.allOf[1].properties.payload.properties.code.enum;
@@ -71,3 +96,16 @@ describe('documentation stays true to the code', () => {
     });
   });
 });
+
+/** The checkable rules of a JSON Schema as sorted `path keyword=value` lines (allOf merged, $refs resolved by the parser). */
+function constraints(schema: JsonSchema & { allOf?: JsonSchema[] }, path = '', out: string[] = []): string[] {
+  for (const part of schema.allOf ?? []) constraints(part, path, out);
+  for (const key of ['type', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'maxProperties'] as const) {
+    if (schema[key] !== undefined) out.push(`${path || '.'} ${key}=${JSON.stringify(schema[key])}`);
+  }
+  if (schema.required) out.push(`${path || '.'} required=${JSON.stringify([...schema.required].sort())}`);
+  for (const [name, property] of Object.entries(schema.properties ?? {})) constraints(property, `${path}.${name}`, out);
+  if (schema.propertyNames) constraints(schema.propertyNames, `${path}{key}`, out);
+  if (typeof schema.additionalProperties === 'object') constraints(schema.additionalProperties, `${path}{value}`, out);
+  return path ? out : [...new Set(out)].sort();
+}

@@ -87,9 +87,20 @@ describe('bad input over real sockets', () => {
     await expectError('INVALID_PAYLOAD');
   });
 
+  // Two defences, each tried broken: validation.ts's finite check letting NaN through fails the
+  // error expectation (the sync stays finite: player-snapshot.ts turns NaN into 0); with that
+  // guard off too, the next sync carries x = null and the sync expectation fails.
   it('should answer a NaN coordinate in protobuf with INVALID_PAYLOAD and keep syncs finite', async () => {
     client.sendRaw(encodeClientProto('game_action', { room_id: 'errors', action: 'move', position: { x: NaN, y: 0, z: 0 } }));
+    // The bystander's move makes the room send a sync with everyone's position, the client's too.
+    const seq = Date.now();
+    bystander.send('game_action', { room_id: 'errors', action: 'move', position: { x: 1, y: 2, z: 0 }, input_seq: seq });
+    const sync = await client.next('sync', (f) => f.payload.players.some((p) => p.last_input_seq === seq));
+    const coordinates = sync.payload.players.flatMap((p) => [p.position.x, p.position.y, p.position.z]);
+    expect(coordinates.length).toBeGreaterThanOrEqual(6);
+    expect(coordinates.filter((value) => typeof value !== 'number' || !Number.isFinite(value))).toEqual([]);
     await expectError('INVALID_PAYLOAD');
+    bystander.frames.length = 0; // its own syncs are not what the afterEach checks
   });
 
   it('should answer an invalid message id with INVALID_PAYLOAD', async () => {

@@ -30,6 +30,7 @@ describe('limits and abuse', () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
       for (let t = 0; t < 9; t++) client.send('ping', { t });
       for (let t = 0; t < 9; t++) await client.next('pong', (f) => f.payload.t === t);
+      expect(client.received('pong')).toHaveLength(9);
       expect(client.received('error')).toHaveLength(0);
       await client.close();
     });
@@ -49,10 +50,11 @@ describe('limits and abuse', () => {
         expect.objectContaining({ code: 'INVALID_PAYLOAD', ref_type: 'join_room' }),
       );
       client.send('join_room', { room_id: 'r1' }); // already a member: not a new room
-      await client.next('room_joined', (f) => f.payload.room_id === 'r1');
+      expect((await client.next('room_joined', (f) => f.payload.room_id === 'r1')).payload.room_id).toBe('r1');
       client.send('leave_room', { room_id: 'r1' });
       client.send('join_room', { room_id: 'r3' });
-      await client.next('room_joined', (f) => f.payload.room_id === 'r3');
+      expect((await client.next('room_joined', (f) => f.payload.room_id === 'r3')).payload.room_id).toBe('r3');
+      expect(client.received('error')).toHaveLength(1); // only the refused r3
       await client.close();
     });
   });
@@ -86,13 +88,16 @@ describe('limits and abuse', () => {
       expect(await refusedUpgradeStatus(gateway.wsUrl, [], { origin: 'https://evil.example.com' })).toBe(403);
     });
 
+    // Accepted means upgraded and welcomed: connectWelcomed rejects on a refused upgrade.
     it.each(['https://game.example.com', 'http://localhost:3000'])('should accept origin %s', async (origin) => {
-      const { client } = await TestClient.connectWelcomed(gateway.wsUrl, { headers: { Origin: origin } });
+      const { client, clientId } = await TestClient.connectWelcomed(gateway.wsUrl, { headers: { Origin: origin } });
+      expect(clientId).toEqual(expect.any(String));
       await client.close();
     });
 
     it('should accept a client that sends no Origin (not a browser)', async () => {
-      const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
+      const { client, clientId } = await TestClient.connectWelcomed(gateway.wsUrl);
+      expect(clientId).toEqual(expect.any(String));
       await client.close();
     });
   });

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { ConnectionSweeper } from '../../src/connection';
 import { HeartbeatService } from '../../src/heartbeat';
 import { useGateway } from '../support/gateway';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { TestClient } from '../support/test-client';
 
 /** Resolves after the client has received `count` protocol pings from the server. */
@@ -72,6 +73,7 @@ describe('liveness: heartbeat, idle and lifetime closes', () => {
       expect(await rounds).toBeGreaterThan(0);
       expect(chatty.socket.readyState).toBe(WebSocket.OPEN);
       expect(gateway.app.get(ConnectionSweeper).idleCloses).toBe(1);
+      expect(sampleValue(await scrapeMetrics(gateway.httpUrl), 'gateway_closes_total', { code: '4001' })).toBe(1);
       await chatty.close();
     });
   });
@@ -79,13 +81,14 @@ describe('liveness: heartbeat, idle and lifetime closes', () => {
   describe('lifetime', () => {
     const gateway = useGateway({ ...NO_RATE_LIMIT, MAX_LIFETIME_MS: '1000', MAX_IDLE_MS: '600000' });
 
-    it('should close even a busy client with 4002 once its lifetime is over', async () => {
+    it('should close even a busy client with 4002 once its lifetime is over, and count it', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
       const connectedAt = Date.now();
-      await stayBusy(client, client.closed);
+      expect(await stayBusy(client, client.closed)).toBeGreaterThan(0);
       expect((await client.closed).code).toBe(4002);
       // Up to 10% early (jitter against reconnect storms), never before that.
       expect(Date.now() - connectedAt).toBeGreaterThanOrEqual(900 - 50);
+      expect(sampleValue(await scrapeMetrics(gateway.httpUrl), 'gateway_closes_total', { code: '4002' })).toBe(1);
     });
   });
 
@@ -95,8 +98,11 @@ describe('liveness: heartbeat, idle and lifetime closes', () => {
     it('should accept a frame of exactly MAX_MESSAGE_BYTES', async () => {
       const { client } = await TestClient.connectWelcomed(gateway.wsUrl);
       const frame = JSON.stringify({ type: 'ping', payload: { t: 1 }, pad: '' });
-      client.sendRaw(frame.replace('"pad":""', `"pad":"${'x'.repeat(1024 - frame.length)}"`));
-      await client.next('pong', (f) => f.payload.t === 1);
+      const padded = frame.replace('"pad":""', `"pad":"${'x'.repeat(1024 - frame.length)}"`);
+      expect(Buffer.byteLength(padded)).toBe(1024);
+      client.sendRaw(padded);
+      expect((await client.next('pong', (f) => f.payload.t === 1)).payload.t).toBe(1);
+      expect(client.socket.readyState).toBe(WebSocket.OPEN);
       await client.close();
     });
 

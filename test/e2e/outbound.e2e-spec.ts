@@ -63,9 +63,49 @@ describe('outbound engine', () => {
     });
   });
 
+  // At the default BATCH_MAX_WAIT_MS=0 a batch holds what one event-loop turn sends a client.
+  describe.each<[Codec]>([['json'], ['proto']])('batch frames at the default window (%s)', (codec) => {
+    const gateway = useGateway();
+
+    // Deliberate break tried: encoding a batch of one for a lone message fails this test.
+    it('should send a lone message as a plain frame, not as a batch of one', async () => {
+      const { client } = await TestClient.connectWelcomed(`${gateway.wsUrl}?batch=1`, { codec });
+      await client.barrier();
+      expect(client.frames.map((f) => f.type)).toEqual(['welcome', 'pong']);
+      await client.close();
+    });
+
+    it("should pack the ack and the room's echo of a chat, sent in one turn, into one batch", async () => {
+      const room = `batch-default-${codec}`;
+      const batched = await joined(`${gateway.wsUrl}?batch=1`, room, { codec });
+      // The join's own turn (room_joined and the sync right after it) is a batch too: let it pass.
+      await batched.client.next('batch', (b) => b.payload.messages.some((m) => m.type === 'room_joined'));
+      batched.client.send('chat', { room_id: room, text: 'same turn' }, 'chat-1');
+      const batch = await batched.client.next('batch', (b) => b.payload.messages.some((m) => m.type === 'chat'));
+      expect(batch.payload.messages.map((m) => m.type).sort()).toEqual(['ack', 'chat']);
+      await batched.client.close();
+    });
+  });
+
   // A wide window makes "one batch holds the chat and the sync" independent of when the tick falls.
   describe.each<[Codec]>([['json'], ['proto']])('batch frames (%s)', (codec) => {
-    const gateway = useGateway({ BATCH_MAX_WAIT_MS: '500' });
+    const gateway = useGateway({ BATCH_MAX_WAIT_MS: '500', BATCH_MAX_BYTES: '1024', CHAT_MAX_LENGTH: '2000' });
+
+    // Deliberate break tried: ignoring BATCH_MAX_BYTES puts the three chats in one batch frame.
+    it('should send what is pending as soon as the next message would pass BATCH_MAX_BYTES', async () => {
+      const room = `batch-bytes-${codec}`;
+      const sender = await joined(gateway.wsUrl, room);
+      const batched = await joined(`${gateway.wsUrl}?batch=1`, room, { codec });
+      await batched.client.barrier();
+      const texts = ['a', 'b', 'c'].map((letter) => letter.repeat(600)); // each frame over half of 1024 bytes
+      for (const text of texts) sender.client.send('chat', { room_id: room, text });
+      for (const text of texts) await batched.client.next('chat', (f) => f.payload.text === text);
+      const bigChatsPerFrame = batched.client
+        .received('batch')
+        .map((b) => b.payload.messages.filter((m) => m.type === 'chat' && texts.includes((m.payload as { text: string }).text)).length);
+      expect(Math.max(0, ...bigChatsPerFrame)).toBeLessThanOrEqual(1);
+      await Promise.all([sender, batched].map(({ client }) => client.close()));
+    });
 
     it('should pack an opted-in client\'s messages into one batch, and send others individual frames', async () => {
       const room = `batch-${codec}`;

@@ -1,12 +1,10 @@
 import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, redisCli, type RedisServer, startRedis, startRedisCluster } from '../support/redis';
+import { eventually, redisCli, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
-
-type Topology = 'standalone' | 'cluster';
 
 /** The cross-instance contract, against a standalone Redis and a 3-master Redis Cluster. */
 describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridged by Redis (%s)', (topology) => {
-  let redis: { url: string; nodes: RedisServer[]; close(): Promise<void> };
+  let redis: TestRedis;
   let gw1: RunningGateway;
   let gw2: RunningGateway;
   const clients: TestClient[] = [];
@@ -23,12 +21,8 @@ describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridge
   };
 
   beforeAll(async () => {
-    if (topology === 'cluster') redis = await startRedisCluster(3);
-    else {
-      const server = await startRedis();
-      redis = { url: server.url, nodes: [server], close: () => server.close() };
-    }
-    const env = { REDIS_URL: redis.url, REDIS_CLUSTER: String(topology === 'cluster'), TICK_RATE: '20' };
+    redis = await startRedisTopology(topology);
+    const env = { ...redis.env, TICK_RATE: '20' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
     const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
     await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
@@ -106,5 +100,33 @@ describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridge
     const left = await a.client.next('player_left', undefined, 10000);
     expect(left.payload).toEqual(expect.objectContaining({ player_id: 'bob', reason: 'left' }));
     await eventually(async () => (await roomSubscribers(room)) === 1, 'only instance 1 subscribed');
+  });
+
+  // Deliberate break tried: RedisConnections.key() ignoring REDIS_KEY_PREFIX (every key and channel
+  // under "gw:") makes the two deployments share the room, and this test fails.
+  it('should keep two deployments sharing one Redis apart when their REDIS_KEY_PREFIX differs', async () => {
+    const room = `shared-name-${topology}`;
+    const other = await startGateway({ ...redis.env, REDIS_KEY_PREFIX: 'other:' });
+    try {
+      const { a, b } = await pairInRoom(room);
+      const zoe = await connect(other);
+      zoe.client.send('join_room', { room_id: room, user_id: 'zoe' });
+      const joined = await zoe.client.next('room_joined', undefined, 10000);
+      expect(joined.payload.players.map((p) => p.player_id)).toEqual(['zoe']);
+      zoe.client.send('chat', { room_id: room, text: 'anyone from the other deployment?' });
+      await zoe.client.next('chat', undefined, 10000);
+      a.client.send('chat', { room_id: room, text: 'only for gw: deployment' });
+      await b.client.next('chat', (f) => f.payload.text === 'only for gw: deployment', 10000);
+      a.client.send('chat', { to_client_id: zoe.clientId, text: 'across?' }, 'dm-across');
+      expect((await a.client.next('error', undefined, 10000)).payload).toEqual(expect.objectContaining({ code: 'INVALID_PAYLOAD', ref_id: 'dm-across' }));
+      await Promise.all([a, b, zoe].map(({ client }) => client.barrier()));
+      expect(zoe.client.received('chat').map((f) => f.payload.text)).toEqual(['anyone from the other deployment?']);
+      expect(zoe.client.received('player_joined')).toHaveLength(0);
+      expect(a.client.received('chat').map((f) => f.payload.text)).toEqual(['only for gw: deployment']);
+      // Its keys live under its own prefix.
+      await eventually(async () => (await redis.cli('EXISTS', `other:{r:${room}}:history`)) === '1', "the other deployment's history key");
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,13 +1,11 @@
+import type { Socket } from 'node:net';
 import WebSocket from 'ws';
-import { GameClient } from '../../client/src';
+import { GameClient, type WebSocketConstructor } from '../../client/src';
 import { ConnectionPool } from '../../src/connection';
 import { type RunningGateway, startGateway } from '../support/gateway';
 import { eventually, type RedisServer, startRedis } from '../support/redis';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
-import { expectExactlyOnceInRoomOrder, runChatChaos, trackedWebSocket, until } from '../support/sdk-chaos';
-
-
-
+import { expectExactlyOnceInRoomOrder, runChatChaos, until } from '../support/sdk-chaos';
 
 /**
  * The SDK's chaos test over two instances: every connection attempt goes through a round-robin
@@ -44,9 +42,32 @@ describe('client SDK over two instances bridged by Redis', () => {
     const MESSAGES_EACH = 25;
     const sockets: WebSocket[][] = [];
     const members: GameClient[] = [];
+    /**
+     * The gateway port a member's latest socket reached through the proxy, read when it opened (a
+     * socket may be cut before anyone asks). Never throws: it runs inside the SDK's event handler.
+     */
+    const upstreamOfSocket = new WeakMap<WebSocket, number | undefined>();
+    const instanceOf = (i: number) => {
+      const socket = sockets[i].at(-1);
+      return socket && upstreamOfSocket.get(socket);
+    };
+    const recordUpstream = (socket: WebSocket) =>
+      socket.once('open', () => {
+        const port = (socket as unknown as { _socket?: Socket })._socket?.localPort;
+        upstreamOfSocket.set(socket, port === undefined ? undefined : proxy.upstreamOf(port));
+      });
+    let crossedResumes = 0;
     for (let i = 0; i < CLIENTS; i++) {
       sockets.push([]);
-      const client = new GameClient(proxy.wsUrl, { WebSocket: trackedWebSocket(sockets[i]), reconnect: { baseMs: 20, capMs: 200 } });
+      const list = sockets[i];
+      const Recording = class extends WebSocket {
+        constructor(url: string, protocols?: string[]) {
+          super(url, protocols);
+          list.push(this);
+          recordUpstream(this);
+        }
+      } as unknown as WebSocketConstructor;
+      const client = new GameClient(proxy.wsUrl, { WebSocket: Recording, reconnect: { baseMs: 20, capMs: 200 } });
       clients.push(client);
       members.push(client);
       await client.connect();
@@ -54,8 +75,18 @@ describe('client SDK over two instances bridged by Redis', () => {
       client.on('room_joined', (frame) => (joined ||= frame.payload.room_id === room));
       client.joinRoom(room);
       await until(client, 'room_joined', () => joined);
+      let at = instanceOf(i);
+      client.on('resumed', () => {
+        const now = instanceOf(i);
+        if (now !== undefined && at !== undefined && now !== at) crossedResumes += 1;
+        at = now;
+      });
     }
     const run = await runChatChaos({ members, sockets, room, messagesEach: MESSAGES_EACH, seed: 23, serverKill: serverSideKill, timeoutMs: 60000 });
     expectExactlyOnceInRoomOrder(run, MESSAGES_EACH);
+    // Resumes really crossed instances: the new socket reached the other gateway than the old one
+    // (8 of 14 in a run; a proxy to one gateway only makes this fail).
+    expect(crossedResumes).toBeGreaterThan(0);
+    expect(run.resumes).toBeGreaterThanOrEqual(crossedResumes);
   }, 120000);
 });

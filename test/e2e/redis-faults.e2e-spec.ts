@@ -1,10 +1,14 @@
 import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
+import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
-/** Redis goes away and comes back (empty): local service goes on, cross-instance service returns. */
-describe('Redis stopped and restarted under two instances', () => {
-  let redis: RedisServer;
+/**
+ * Redis goes away and comes back (empty): local service goes on, cross-instance service returns.
+ * On a cluster, every node is stopped and restarted (each keeps its cluster config, not its data).
+ */
+describe.each<Topology>(['standalone', 'cluster'])('Redis stopped and restarted under two instances (%s)', (topology) => {
+  let redis: TestRedis;
   let gw1: RunningGateway;
   let gw2: RunningGateway;
   const clients: TestClient[] = [];
@@ -14,8 +18,12 @@ describe('Redis stopped and restarted under two instances', () => {
 
   beforeAll(async () => {
     process.on('unhandledRejection', onRejection);
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, TICK_RATE: '20', REDIS_MAX_RETRY_DELAY_MS: '200' };
+    redis = await startRedisTopology(topology);
+    // Sessions are swept every 100 ms, so that sweeps surely fall inside the outage: the gateway
+    // must stay quiet through them (/ready says Redis is away). Today SessionLifecycle.sweep() logs
+    // an error with the stack pasted into msg on every pass while Redis is away, which fails this
+    // test (reported; src/gateway/session-lifecycle.service.ts is being moved, not changed here).
+    const env = { ...redis.env, TICK_RATE: '20', REDIS_MAX_RETRY_DELAY_MS: '200', RESUME_SWEEP_INTERVAL_MS: '100' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
     await eventually(async () => (await readyStatus(gw1)) === 200 && (await readyStatus(gw2)) === 200, 'both ready', 20000);
   }, 60000);
@@ -39,12 +47,19 @@ describe('Redis stopped and restarted under two instances', () => {
     b.client.send('join_room', { room_id: 'shared', user_id: 'bob' });
     await b.client.next('room_joined', undefined, 10000);
 
-    await redis.stop();
+    const busDown = async (gw: RunningGateway) =>
+      sampleValue(await scrapeMetrics(gw.httpUrl), 'gateway_dropped_frames_total', { reason: 'bus_down' }) ?? 0;
+    expect(await busDown(gw1)).toBe(0);
+
+    await Promise.all(redis.nodes.map((node) => node.stop()));
     await eventually(async () => (await readyStatus(gw1)) === 503 && (await readyStatus(gw2)) === 503, '/ready 503 on both');
 
     // Local service: alice's room runs on her instance.
     a.client.send('game_action', { room_id: 'shared', action: 'move', position: { x: 1, y: 1, z: 0 }, input_seq: 1 });
     await a.client.next('sync', (f) => f.payload.players.some((p) => p.last_input_seq === 1), 10000);
+    // Her room's broadcasts to bob's instance cannot cross: each is dropped and counted, never
+    // queued (a cluster client may take a moment to give up on a publish).
+    await eventually(async () => (await busDown(gw1)) > 0, 'a bus_down drop counted in /metrics');
     // A room that starts while Redis is away runs where it started.
     const c = await connect(gw2);
     c.client.send('join_room', { room_id: 'offline', user_id: 'carol' });
@@ -52,23 +67,14 @@ describe('Redis stopped and restarted under two instances', () => {
     c.client.send('chat', { room_id: 'offline', text: 'anyone?' });
     await c.client.next('chat', undefined, 10000);
 
-    await redis.restart();
-    const back = Date.now();
+    await Promise.all(redis.nodes.map((node) => node.restart()));
     await eventually(async () => (await readyStatus(gw1)) === 200 && (await readyStatus(gw2)) === 200, '/ready 200 on both', 10000);
-    // Cross-instance again: bob's chat (forwarded to alice's instance) reaches alice. A message
-    // published in the instant before a subscription is restored may be dropped, so retry.
-    let n = 0;
-    await eventually(
-      async () => {
-        b.client.send('chat', { room_id: 'shared', text: `back ${++n}` });
-        await a.client.next('chat', (f) => f.payload.text.startsWith('back'), 1000);
-        return true;
-      },
-      'chat from bob to alice across instances',
-      10000,
-      0,
-    );
-    expect(Date.now() - back).toBeLessThan(10000);
+    // Once both say ready, cross-instance delivery is whole again: bob's chats (forwarded to
+    // alice's instance, the room's owner) reach alice, each on its first send, all of them, in order.
+    const texts = ['back 1', 'back 2', 'back 3'];
+    for (const text of texts) b.client.send('chat', { room_id: 'shared', text });
+    for (const text of texts) await a.client.next('chat', (f) => f.payload.text === text, 5000);
+    expect(a.client.received('chat').map((f) => f.payload.text)).toEqual(texts);
     expect(rejections).toEqual([]);
   }, 60000);
 });

@@ -1,14 +1,20 @@
 import type { ServerMessage } from '../../src/protocol';
 import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 type Welcomed = { client: TestClient; welcome: ServerMessage<'welcome'>; clientId: string };
 const SECRET = 'redis-resume-e2e-secret-0123456789abcdef';
+/** Not the default (300000), so that the TTL seen in Redis can only come from the setting. */
+const HISTORY_MAX_AGE_MS = 120000;
 
-/** Sessions in Redis: a client dropped on one instance resumes on the other as if nothing happened. */
-describe('resume across instances bridged by Redis', () => {
-  let redis: RedisServer;
+/**
+ * Sessions in Redis: a client dropped on one instance resumes on the other as if nothing happened,
+ * against a standalone Redis and a 3-node Redis Cluster (sessions, de-dup and history keys spread
+ * over the slots there).
+ */
+describe.each<Topology>(['standalone', 'cluster'])('resume across instances bridged by Redis (%s)', (topology) => {
+  let redis: TestRedis;
   let gw1: RunningGateway;
   let gw2: RunningGateway;
   const clients: TestClient[] = [];
@@ -30,8 +36,8 @@ describe('resume across instances bridged by Redis', () => {
   };
 
   beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: SECRET, RESUME_GRACE_MS: '60000' };
+    redis = await startRedisTopology(topology);
+    const env = { ...redis.env, RESUME_TOKEN_SECRET: SECRET, RESUME_GRACE_MS: '60000', HISTORY_MAX_AGE_MS: String(HISTORY_MAX_AGE_MS) };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
     const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
     await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
@@ -115,4 +121,19 @@ describe('resume across instances bridged by Redis', () => {
     await resumed.barrier();
     expect(host.client.received('chat').filter((f) => f.payload.text === 'once')).toHaveLength(1);
   }, 60000);
+
+  it("should keep a room's history in Redis for HISTORY_MAX_AGE_MS after its last event, no longer", async () => {
+    const room = 'history-age';
+    const host = await connect(gw1);
+    await join(host, room, 'host');
+    host.client.send('chat', { room_id: room, text: 'kept for a while' });
+    await host.client.next('chat', (f) => f.payload.text === 'kept for a while', 10000);
+    const ttl = async (what: string) => Number(await redis.cli('PTTL', `gw:{r:${room}}:${what}`));
+    await eventually(async () => (await ttl('history')) > 0, 'history written to Redis');
+    for (const what of ['history', 'epoch']) {
+      const left = await ttl(what);
+      expect(left).toBeGreaterThan(HISTORY_MAX_AGE_MS - 30000);
+      expect(left).toBeLessThanOrEqual(HISTORY_MAX_AGE_MS);
+    }
+  });
 });

@@ -46,9 +46,12 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
     expect(snapshot.payload.players.map((p) => p.client_id).sort()).toEqual([a.clientId, b.clientId].sort());
     const welcome = await resumed.next('welcome', (f) => f.payload.client_id === a.clientId);
     expect(welcome.payload.session_id).toBe(a.welcome.payload.session_id);
-    // Order: replay, snapshot, then welcome; nothing was replayed twice.
+    // Everything the new connection got, in order: its own fresh welcome, then the replay, the
+    // snapshot and the old session's welcome, and the missed chat exactly once. Deliberate break tried: rejoin() in room-seats.service.ts
+    // returning its replayed events twice made this fail (a `slice(-3)` here did not see it).
     const types = resumed.frames.map((f) => f.type).filter((t) => t !== 'sync');
-    expect(types.slice(-3)).toEqual(['chat', 'room_joined', 'welcome']);
+    expect(types).toEqual(['welcome', 'chat', 'room_joined', 'welcome']);
+    expect(resumed.received('chat').map((f) => f.offset)).toEqual([missed.offset]);
 
     // The resumed connection is the old member: its chat reaches b under the old client id.
     resumed.send('chat', { room_id: room, text: 'back' });
@@ -144,6 +147,21 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
     await a.client.barrier();
   });
 
+  // Deliberate break tried: parking the session on a 1000 close too (as on a drop) fails this test.
+  it('should end the session at once on a 1000 close: player_left "disconnected" now, and no resume', async () => {
+    const room = `bye-${codec}`;
+    const a = await connect();
+    const b = await connect();
+    await joinRoom(a, room);
+    await joinRoom(b, room);
+    const seen = await a.client.next('player_joined');
+    await a.client.close(); // 1000: the player means it (the grace here is 60 s)
+    const left = await b.client.next('player_left');
+    expect(left.payload).toEqual(expect.objectContaining({ client_id: a.clientId, reason: 'disconnected' }));
+    const late = await resume(a, { [room]: seen.offset! });
+    expect((await late.next('error')).payload).toEqual(expect.objectContaining({ code: 'RESUME_FAILED' }));
+  });
+
   it('should close a still-open old socket with 4004 when its session is resumed elsewhere', async () => {
     const room = `takeover-${codec}`;
     const a = await connect();
@@ -181,5 +199,26 @@ describe('resume grace expiry', () => {
     expect((await late.next('error')).payload.code).toBe('RESUME_FAILED');
     await late.barrier();
     expect(late.received('welcome')).toHaveLength(1); // only its own fresh session
+  });
+});
+
+describe('RESUME_GRACE_MS=0', () => {
+  const gateway = useGateway({ RESUME_GRACE_MS: '0' });
+  const { connect, track } = useClients(() => gateway.wsUrl);
+
+  it('should end the session of a dropped client at once and refuse its resume', async () => {
+    const a = await connect();
+    const b = await connect();
+    for (const member of [a, b]) {
+      member.client.send('join_room', { room_id: 'no-grace' });
+      await member.client.next('room_joined');
+    }
+    a.client.socket.terminate(); // a drop, which would otherwise park the session
+    const left = await b.client.next('player_left');
+    expect(left.payload).toEqual(expect.objectContaining({ client_id: a.clientId, reason: 'disconnected' }));
+    const late = track(await TestClient.connect(gateway.wsUrl));
+    const { session_id, resume_token } = a.welcome.payload;
+    late.send('resume', { session_id, resume_token, rooms: { 'no-grace': 1 } });
+    expect((await late.next('error')).payload.code).toBe('RESUME_FAILED');
   });
 });

@@ -103,7 +103,10 @@ describe.each<Codec>(['json', 'proto'])('rooms over real sockets (%s)', (codec) 
     const busy = await connect();
     idle.client.send('join_room', { room_id: `idle-${codec}` });
     await idle.client.next('room_joined');
-    const first = await idle.client.next('sync'); // the join itself changes the room once
+    // A joiner gets a sync of the room at once (frame_num of its room_joined), then the join itself
+    // changes the room once (its player appears): the next frame.
+    const joined = await idle.client.next('sync');
+    const first = await idle.client.next('sync', (f) => f.payload.frame_num > joined.payload.frame_num);
     busy.client.send('join_room', { room_id: `busy-${codec}` });
     await busy.client.next('room_joined');
     // The busy room's syncs are the clock: each move shows up on a later tick.

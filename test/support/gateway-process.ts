@@ -11,6 +11,9 @@ export interface GatewayProcess {
   wsUrl: string;
   /** Everything the process wrote so far (stdout and stderr), for failure messages. */
   output(): string;
+  /** SIGSTOP: the process stays connected and answers nothing, as a hung instance; `resume()` thaws it. */
+  pause(): void;
+  resume(): void;
   /** SIGKILL: no shutdown hooks, no goodbye to Redis or clients. */
   kill(): Promise<void>;
 }
@@ -43,6 +46,8 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     output: () => output,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void child.kill('SIGCONT'),
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

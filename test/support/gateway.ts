@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { createGatewayApp } from '../../src/bootstrap';
 
@@ -18,8 +18,8 @@ export interface RunningGateway {
  *
  * @example const gw = await startGateway({ TICK_RATE: '50' }); … await gw.close();
  */
-export async function startGateway(env: Record<string, string> = {}): Promise<RunningGateway> {
-  const app = await withEnv({ PORT: '0', ...env }, () => createGatewayApp({ logger: ['error'] }));
+export async function startGateway(env: Record<string, string> = {}, options: { modules?: Type[] } = {}): Promise<RunningGateway> {
+  const app = await withEnv({ PORT: '0', ...env }, () => createGatewayApp({ logger: ['error'], modules: options.modules }));
   // PORT '0' (the default here) picks a free port; a test restarting a gateway passes the old one.
   await app.listen(Number(env.PORT ?? 0), '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -52,10 +52,10 @@ export async function withEnv<T>(env: Record<string, string>, fn: () => Promise<
  *
  * @example const gateway = useGateway({ MAX_IDLE_MS: '1500' }); … TestClient.connectWelcomed(gateway.wsUrl)
  */
-export function useGateway(env: Record<string, string> = {}): RunningGateway {
+export function useGateway(env: Record<string, string> = {}, options: { modules?: Type[] } = {}): RunningGateway {
   let running: RunningGateway | undefined;
   beforeAll(async () => {
-    running = await startGateway(env);
+    running = await startGateway(env, options);
   });
   afterAll(() => running?.close());
   const current = (): RunningGateway => {

@@ -35,6 +35,23 @@ export async function redisCli(port: number, ...args: string[]): Promise<string>
   return stdout.trim();
 }
 
+/** Whether a loopback TCP port can be bound right now. */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose cluster bus port (port + 10000) is free too: a cluster node needs both. */
+async function freeClusterPort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port + 10000 <= 65535 && (await isFree(port + 10000))) return port;
+  }
+}
+
 /** One redis-server child on a free port, with no persistence; can be stopped and started again on the same port. */
 export class RedisServer {
   private child: ChildProcess | undefined;
@@ -46,7 +63,8 @@ export class RedisServer {
   ) {}
 
   static async start(extra: string[] = []): Promise<RedisServer> {
-    const server = new RedisServer(await freePort(), extra);
+    const clustered = extra.includes('--cluster-enabled');
+    const server = new RedisServer(clustered ? await freeClusterPort() : await freePort(), extra);
     await server.restart();
     return server;
   }
@@ -59,6 +77,18 @@ export class RedisServer {
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir, ...this.extra];
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
     await eventually(async () => (await redisCli(this.port, 'PING')) === 'PONG', `redis-server on ${this.port}`, 10000);
+  }
+
+  /**
+   * Freezes the server (SIGSTOP): connections stay open and commands get no answer, as with a
+   * hung Redis; `resume()` thaws it.
+   */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
   }
 
   /** Kills the server (SIGKILL: no goodbye to clients) and waits for it to be gone. */
@@ -98,4 +128,32 @@ export async function startRedisCluster(masters = 3): Promise<{ nodes: RedisServ
     100,
   );
   return { nodes, url: nodes[0].url, close: async () => void (await Promise.all(nodes.map((node) => node.close()))) };
+}
+
+export type Topology = 'standalone' | 'cluster';
+
+/** A Redis of either topology, with what a gateway needs to reach it. */
+export interface TestRedis {
+  topology: Topology;
+  url: string;
+  nodes: RedisServer[];
+  /** The gateway env that points at it (REDIS_URL, REDIS_CLUSTER). */
+  env: { REDIS_URL: string; REDIS_CLUSTER: string };
+  /** `redis-cli` against it, following cluster redirects. */
+  cli(...args: string[]): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts a standalone redis-server or a 3-node cluster (`startRedisCluster`). */
+export async function startRedisTopology(topology: Topology): Promise<TestRedis> {
+  const { url, nodes, close } =
+    topology === 'cluster' ? await startRedisCluster(3) : await startRedis().then((server) => ({ url: server.url, nodes: [server], close: () => server.close() }));
+  return {
+    topology,
+    url,
+    nodes,
+    env: { REDIS_URL: url, REDIS_CLUSTER: String(topology === 'cluster') },
+    cli: (...args) => redisCli(nodes[0].port, ...(topology === 'cluster' ? ['-c'] : []), ...args),
+    close,
+  };
 }

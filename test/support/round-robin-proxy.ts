@@ -5,8 +5,15 @@ import type { AddressInfo } from 'node:net';
  * A loopback TCP proxy that sends each new connection to the next of `upstreams` in turn: an
  * SDK client pointed at it reconnects (and resumes) on another gateway instance every time.
  */
-export async function startRoundRobinProxy(upstreams: number[]): Promise<{ port: number; wsUrl: string; close(): Promise<void> }> {
+export async function startRoundRobinProxy(upstreams: number[]): Promise<{
+  port: number;
+  wsUrl: string;
+  /** The upstream port a client connection went to, by the client's local port. */
+  upstreamOf(clientPort: number): number | undefined;
+  close(): Promise<void>;
+}> {
   let next = 0;
+  const upstreamByClientPort = new Map<number, number>();
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
     sockets.add(socket);
@@ -15,6 +22,7 @@ export async function startRoundRobinProxy(upstreams: number[]): Promise<{ port:
   };
   const server: Server = createServer((inbound) => {
     const port = upstreams[next++ % upstreams.length];
+    upstreamByClientPort.set(inbound.remotePort!, port);
     const outbound = connect(port, '127.0.0.1');
     track(inbound);
     track(outbound);
@@ -29,6 +37,7 @@ export async function startRoundRobinProxy(upstreams: number[]): Promise<{ port:
   return {
     port,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
+    upstreamOf: (clientPort) => upstreamByClientPort.get(clientPort),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

@@ -32,10 +32,11 @@ function fromEnvelope(envelope: gameproto.Message): Frame {
   }
   const spec = TYPE_BY_PROTO.get(envelope.type);
   if (!spec) throw new Error(`server sent unknown protobuf type ${envelope.type}`);
-  const payload = (spec.payload as unknown as { toObject(m: object, o: object): object }).toObject(
+  let payload = (spec.payload as unknown as { toObject(m: object, o: object): object }).toObject(
     spec.payload.decode(envelope.payload),
     { longs: Number, defaults: true },
   );
+  if (spec.adapter) payload = spec.adapter.fromProto(payload as Record<string, unknown>);
   return {
     type: spec.name,
     payload,

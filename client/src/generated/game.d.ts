@@ -451,6 +451,7 @@ export namespace gameproto {
         reason: string;
         entity_id: number;
         client_id: string;
+        detail: string;
         static create(properties: gameproto.PlayerLeft.$Shape): gameproto.PlayerLeft & gameproto.PlayerLeft.$Shape;
         static create(properties?: gameproto.PlayerLeft.$Properties): gameproto.PlayerLeft;
         static encode(m: gameproto.PlayerLeft.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -468,6 +469,7 @@ export namespace gameproto {
             reason?: (string|null);
             entity_id?: (number|null);
             client_id?: (string|null);
+            detail?: (string|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.PlayerLeft.$Properties;

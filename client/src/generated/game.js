@@ -3195,6 +3195,7 @@ export const gameproto = $root.gameproto = (() => {
         PlayerLeft.prototype.reason = "";
         PlayerLeft.prototype.entity_id = 0;
         PlayerLeft.prototype.client_id = "";
+        PlayerLeft.prototype.detail = "";
 
         PlayerLeft.create = function(properties) {
             return new PlayerLeft(properties);
@@ -3217,6 +3218,8 @@ export const gameproto = $root.gameproto = (() => {
                 w.uint32(32).int32(m.entity_id);
             if (m.client_id != null && $Object.hasOwnProperty.call(m, "client_id") && m.client_id !== "")
                 w.uint32(42).string(m.client_id);
+            if (m.detail != null && $Object.hasOwnProperty.call(m, "detail") && m.detail !== "")
+                w.uint32(50).string(m.detail);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -3295,6 +3298,15 @@ export const gameproto = $root.gameproto = (() => {
                             delete m.client_id;
                         continue;
                     }
+                case 6: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.detail = v;
+                        else
+                            delete m.detail;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -3347,6 +3359,11 @@ export const gameproto = $root.gameproto = (() => {
                     m.client_id = $String(d.client_id);
                 }
             }
+            if (d.detail != null) {
+                if (typeof d.detail !== "string" || d.detail.length) {
+                    m.detail = $String(d.detail);
+                }
+            }
             return m;
         };
 
@@ -3364,6 +3381,7 @@ export const gameproto = $root.gameproto = (() => {
                 d.reason = "";
                 d.entity_id = 0;
                 d.client_id = "";
+                d.detail = "";
             }
             if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
                 d.room_id = m.room_id;
@@ -3379,6 +3397,9 @@ export const gameproto = $root.gameproto = (() => {
             }
             if (m.client_id != null && $Object.hasOwnProperty.call(m, "client_id")) {
                 d.client_id = m.client_id;
+            }
+            if (m.detail != null && $Object.hasOwnProperty.call(m, "detail")) {
+                d.detail = m.detail;
             }
             return d;
         };

@@ -1,6 +1,6 @@
 import { ErrorCode, GameError } from '../../protocol';
-import type { PlayerRef, TickClock } from '../../rooms';
-import { ArenaLogic, type ArenaState } from './arena.logic';
+import { GameRoomHarness } from '../../game-api/testing';
+import { ArenaLogic } from './arena.logic';
 
 describe(ArenaLogic.name, () => {
   const config = {
@@ -12,117 +12,122 @@ describe(ArenaLogic.name, () => {
     killScore: 10,
     spawnRadius: 0,
   };
-  const player = (n: number): PlayerRef => ({ playerId: `p${n}`, entityId: n, clientId: `c${n}`, nickname: `P${n}` });
-  const at = (now: number): TickClock => ({ now, tickMs: 50 });
-  let logic: ArenaLogic;
-  let state: ArenaState;
-  const view = (id: string) => logic.snapshot(state).find((p) => p.player_id === id)!;
+  let room: GameRoomHarness;
+  const at = (x: number, y = 0) => ({ x, y, z: 0 });
 
   beforeEach(() => {
-    logic = new ArenaLogic(config as never);
-    state = logic.createState();
-    logic.onJoin(state, player(1), at(0));
-    logic.onJoin(state, player(2), at(0));
+    room = new GameRoomHarness(new ArenaLogic(config as never));
+    room.join('p1');
+    room.join('p2');
   });
 
   describe('onJoin', () => {
-    it('should spawn a player at the centre with full health and no score when the spawn radius is 0', () => {
-      expect(view('p1')).toEqual({ player_id: 'p1', position: { x: 0, y: 0, z: 0 }, velocity: { x: 0, y: 0, z: 0 }, health: 100, score: 0 });
+    it('should spawn the player’s entity with its entity id, full health and no score', () => {
+      expect(room.entity('p1').toJSON()).toEqual(expect.objectContaining({ id: room.ref('p1').entityId, x: 0, y: 0, z: 0, health: 100, score: 0 }));
     });
 
     it('should spawn players apart on the spawn ring, inside the bounds', () => {
-      const ring = new ArenaLogic({ ...config, bounds: { min: { x: -50, y: -50, z: 0 }, max: { x: 50, y: 50, z: 0 } }, spawnRadius: 40 } as never);
-      const room = ring.createState();
-      for (let n = 1; n <= 8; n++) ring.onJoin(room, player(n), at(0));
-      const positions = ring.snapshot(room).map((p) => p.position);
+      const ring = new GameRoomHarness(new ArenaLogic({ ...config, bounds: { min: { x: -50, y: -50, z: 0 }, max: { x: 50, y: 50, z: 0 } }, spawnRadius: 40 } as never));
+      const positions = Array.from({ length: 8 }, (_, n) => (ring.join(`p${n}`), ring.entity(`p${n}`)));
       for (const p of positions) expect(Math.round(Math.hypot(p.x, p.y))).toBeGreaterThanOrEqual(39);
       const closest = Math.min(...positions.flatMap((p, i) => positions.slice(i + 1).map((q) => Math.hypot(p.x - q.x, p.y - q.y))));
       expect(closest).toBeGreaterThan(10); // eight players on a ring of 40: no two on top of each other
-      const clamped = new ArenaLogic({ ...config, spawnRadius: 1000 } as never);
-      const small = clamped.createState();
-      clamped.onJoin(small, player(1), at(0));
-      const { x, y } = clamped.snapshot(small)[0].position;
+      const clamped = new GameRoomHarness(new ArenaLogic({ ...config, spawnRadius: 1000 } as never));
+      clamped.join('far');
+      const { x, y } = clamped.entity('far');
       expect(Math.abs(x) <= 10 && Math.abs(y) <= 10).toBe(true);
     });
   });
 
-  describe('onAction move', () => {
+  describe('move', () => {
     it('should set the position and derive velocity from the time since the last move', () => {
-      logic.onAction(state, player(1), { action: 'move', position: { x: 4, y: 2, z: 0 } }, at(500));
-      expect(view('p1').position).toEqual({ x: 4, y: 2, z: 0 });
-      expect(view('p1').velocity).toEqual({ x: 8, y: 4, z: 0 });
+      room.advance(500);
+      room.act('p1', { action: 'move', position: at(4, 2) });
+      expect(room.entity('p1')).toEqual(expect.objectContaining({ x: 4, y: 2, vx: 8, vy: 4 }));
     });
 
     it('should clamp the position into the world bounds', () => {
-      logic.onAction(state, player(1), { action: 'move', position: { x: 99, y: -99, z: 7 } }, at(1000));
-      expect(view('p1').position).toEqual({ x: 10, y: -10, z: 0 });
+      room.advance(1000);
+      room.act('p1', { action: 'move', position: { x: 99, y: -99, z: 7 } });
+      expect(room.entity('p1')).toEqual(expect.objectContaining({ x: 10, y: -10, z: 0 }));
     });
 
     it('should use at least one tick as the elapsed time', () => {
-      logic.onAction(state, player(1), { action: 'move', position: { x: 1, y: 0, z: 0 } }, at(0));
-      expect(view('p1').velocity.x).toBe(20); // 1 unit in one 50 ms tick
+      room.act('p1', { action: 'move', position: at(1) });
+      expect(room.entity('p1').vx).toBe(20); // 1 unit in one 50 ms tick
     });
 
-    it('should reject a move without a position', () => {
-      expect(() => logic.onAction(state, player(1), { action: 'move' }, at(1))).toThrow(GameError);
+    it('should be refused without a position before reaching the logic', () => {
+      expect(() => room.act('p1', { action: 'move' })).toThrow('move: needs payload.position');
+    });
+
+    it('should send only the moved coordinates to clients', () => {
+      room.publish();
+      room.act('p1', { action: 'move', position: at(1) });
+      const frame = room.publish();
+      // One record: player p1's x, a difference of 8 eighths. Velocity is server-side.
+      expect(frame.ops).toEqual([room.ref('p1').entityId, (1 << 0) * 4, 8]);
+      expect(room.mirror.view(room.ref('p1').entityId)).toEqual(expect.objectContaining({ x: 1, y: 0 }));
     });
   });
 
   describe('onTick', () => {
-    it('should zero the velocity on the first tick without a move, then go quiet', () => {
-      logic.onAction(state, player(1), { action: 'move', position: { x: 1, y: 0, z: 0 } }, at(100));
-      expect(logic.onTick(state)).toEqual({ changed: false, keepTicking: true });
-      expect(logic.onTick(state)).toEqual({ changed: true, keepTicking: false });
-      expect(view('p1').velocity).toEqual({ x: 0, y: 0, z: 0 });
-      expect(logic.onTick(state)).toEqual({ changed: false, keepTicking: false });
+    it('should zero the velocity on the first tick without a move, then stop asking for ticks', () => {
+      room.advance(100);
+      room.act('p1', { action: 'move', position: at(1) });
+      expect(room.tick()).toBe(true);
+      expect(room.tick()).toBe(false);
+      expect(room.entity('p1')).toEqual(expect.objectContaining({ vx: 0, vy: 0, vz: 0 }));
     });
   });
 
-  describe('onAction attack', () => {
+  describe('attack', () => {
     it('should damage a target in range and score the attacker', () => {
-      logic.onAction(state, player(1), { action: 'attack', target_id: 2 }, at(1));
-      expect(view('p2').health).toBe(60);
-      expect(view('p1').score).toBe(1);
+      room.act('p1', { action: 'attack', target_id: room.ref('p2').entityId });
+      expect(room.entity('p2').health).toBe(60);
+      expect(room.entity('p1').score).toBe(1);
     });
 
     it('should miss a target out of range without effect', () => {
-      logic.onAction(state, player(2), { action: 'move', position: { x: 10, y: 0, z: 0 } }, at(1));
-      logic.onAction(state, player(1), { action: 'attack', target_id: 2 }, at(2));
-      expect(view('p2').health).toBe(100);
-      expect(view('p1').score).toBe(0);
+      room.act('p2', { action: 'move', position: at(10) });
+      room.act('p1', { action: 'attack', target_id: room.ref('p2').entityId });
+      expect(room.entity('p2').health).toBe(100);
+      expect(room.entity('p1').score).toBe(0);
     });
 
     it('should respawn a target brought to 0 health and give the kill score', () => {
-      logic.onAction(state, player(2), { action: 'move', position: { x: 3, y: 0, z: 0 } }, at(1));
-      for (let i = 0; i < 3; i++) logic.onAction(state, player(1), { action: 'attack', target_id: 2 }, at(2 + i));
-      expect(view('p2')).toEqual(expect.objectContaining({ health: 100, position: { x: 0, y: 0, z: 0 } }));
-      expect(view('p1').score).toBe(3 + 10);
+      room.act('p2', { action: 'move', position: at(3) });
+      for (let i = 0; i < 3; i++) room.act('p1', { action: 'attack', target_id: room.ref('p2').entityId });
+      expect(room.entity('p2')).toEqual(expect.objectContaining({ health: 100, x: 0, y: 0 }));
+      expect(room.entity('p1').score).toBe(3 + 10);
     });
 
     it.each([
       ['an unknown target', { action: 'attack', target_id: 9 }],
-      ['no target', { action: 'attack' }],
       ['itself', { action: 'attack', target_id: 1 }],
-    ])('should reject an attack on %s with INVALID_PAYLOAD', (_name, action) => {
+    ])('should refuse an attack on %s with INVALID_PAYLOAD', (_name, action) => {
       expect.assertions(1);
       try {
-        logic.onAction(state, player(1), action, at(1));
+        room.act('p1', action);
       } catch (error) {
         expect((error as GameError).code).toBe(ErrorCode.InvalidPayload);
       }
     });
-  });
 
-  describe('onLeave', () => {
-    it('should remove the player from snapshots and as a target', () => {
-      logic.onLeave(state, player(2));
-      expect(logic.snapshot(state).map((p) => p.player_id)).toEqual(['p1']);
-      expect(() => logic.onAction(state, player(1), { action: 'attack', target_id: 2 }, at(1))).toThrow(GameError);
+    it('should be refused without a target before reaching the logic', () => {
+      expect(() => room.act('p1', { action: 'attack' })).toThrow('attack: needs payload.target_id');
     });
   });
 
-  it('should reject an unknown action naming the known ones', () => {
-    expect(() => logic.onAction(state, player(1), { action: 'fly' }, at(1))).toThrow(/move, attack/);
+  describe('onLeave', () => {
+    it('should despawn the player, which is then no target', () => {
+      room.leave('p2');
+      expect([...room.state.ofType('player')].map((p) => p.owner?.playerId)).toEqual(['p1']);
+      expect(() => room.act('p1', { action: 'attack', target_id: 2 })).toThrow(GameError);
+    });
   });
 
+  it('should refuse an unknown action naming the known ones', () => {
+    expect(() => room.act('p1', { action: 'fly' })).toThrow(/unknown action "fly"; arena knows move, attack/);
+  });
 });

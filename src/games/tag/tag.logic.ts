@@ -1,23 +1,13 @@
 import { Inject } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { ErrorCode, type GameActionPayload, GameError, type Vec3 } from '../../protocol';
-import { GameRoomKind, type GameLogic, type PlayerRef, type PlayerView, type TickClock } from '../../rooms';
+import { ErrorCode, GameError } from '../../protocol';
+import { defineActions, type GameLogic, GameRoomKind, type PlayerRef, type RoomContext } from '../../game-api';
+import type { Entity } from '../../state';
 import { tagConfig } from './tag.config';
+import { tagState } from './tag.state';
 
-interface Runner {
-  readonly ref: PlayerRef;
-  position: Vec3;
-  score: number;
-}
-
-export interface TagState {
-  /** Join order: when "it" leaves, the longest-present player becomes "it". */
-  readonly runners: Map<string, Runner>;
-  readonly byEntity: Map<number, Runner>;
-  it: Runner | undefined;
-  /** Server time before which the current "it" cannot tag. */
-  canTagAt: number;
-}
+type Ctx = RoomContext<typeof tagState>;
+type Runner = Entity<(typeof tagState)['decl'], 'player'>;
 
 export const TagAction = { Move: 'move', Tag: 'tag' } as const;
 
@@ -27,79 +17,72 @@ const clamp = (v: number, limit: number) => (v < -limit ? -limit : v > limit ? l
  * Tag: one player is "it" and tags others by coming within TAG_RANGE; the tagged player becomes
  * "it". An example of a room kind that a backend team adds without touching the core.
  * - The first player to join is "it"; if "it" leaves, the longest-present player takes over.
- * - `move {position}`: position clamped to the field (z is always 0).
+ * - `move {position}`: position clamped to the field.
  * - `tag {target_id}`: only "it" may tag, not within TAG_COOLDOWN_MS of becoming "it"; a target
  *   out of range is a miss (applied, no effect). A hit scores 1 for the tagger.
- * - In the snapshot, `health` is 1 for the player who is "it" and 0 for everyone else (the
- *   contract's snapshot has no game-specific fields; a game proto could add them).
+ * - v2 clients see `it` as a field of the player; v1 clients (whose `sync` has no such field) see
+ *   `health` 1 for the player who is "it" and 0 for everyone else.
  */
-@GameRoomKind('tag')
-export class TagLogic implements GameLogic<TagState> {
+@GameRoomKind('tag', { state: tagState, v1: { type: 'player', position: ['x', 'y'], health: 'it', score: 'score' } })
+export class TagLogic implements GameLogic<typeof tagState> {
+  readonly actions = defineActions<Ctx>()({
+    [TagAction.Move]: {
+      position: 'required',
+      run: (ctx, player, { position }) => {
+        const runner = this.runner(ctx, player);
+        runner.x = clamp(position.x, this.config.fieldSize);
+        runner.y = clamp(position.y, this.config.fieldSize);
+      },
+    },
+    [TagAction.Tag]: { target: 'required', run: (ctx, player, { target }) => this.tag(ctx, this.runner(ctx, player), target) },
+  });
+
   constructor(@Inject(tagConfig.KEY) private readonly config: ConfigType<typeof tagConfig>) {}
 
-  createState(): TagState {
-    return { runners: new Map(), byEntity: new Map(), it: undefined, canTagAt: 0 };
+  onJoin(ctx: Ctx, player: PlayerRef): void {
+    const runner = ctx.state.spawn('player', {}, player);
+    if (!this.it(ctx)) runner.it = true;
   }
 
-  onJoin(state: TagState, player: PlayerRef): void {
-    const runner: Runner = { ref: player, position: { x: 0, y: 0, z: 0 }, score: 0 };
-    state.runners.set(player.playerId, runner);
-    state.byEntity.set(player.entityId, runner);
-    state.it ??= runner;
-  }
-
-  onLeave(state: TagState, player: PlayerRef): void {
-    const runner = state.runners.get(player.playerId);
-    state.runners.delete(player.playerId);
-    state.byEntity.delete(player.entityId);
-    if (state.it === runner) {
-      state.it = state.runners.values().next().value;
-      state.canTagAt = 0;
-    }
-  }
-
-  onAction(state: TagState, player: PlayerRef, action: GameActionPayload, clock: TickClock): void {
-    const runner = state.runners.get(player.playerId);
-    if (!runner) throw new GameError(ErrorCode.NotInRoom, 'not a player of this room');
-    switch (action.action) {
-      case TagAction.Move:
-        if (!action.position) throw new GameError(ErrorCode.InvalidPayload, 'move needs payload.position {x, y}');
-        runner.position = {
-          x: clamp(action.position.x ?? 0, this.config.fieldSize),
-          y: clamp(action.position.y ?? 0, this.config.fieldSize),
-          z: 0,
-        };
+  onLeave(ctx: Ctx, player: PlayerRef): void {
+    const runner = ctx.state.get(player.entityId);
+    if (!runner) return;
+    ctx.state.despawn(runner);
+    if (!runner.it) return;
+    // The longest-present player becomes "it" (ctx.players is in join order).
+    for (const next of ctx.players.values()) {
+      const candidate = ctx.state.get(next.entityId);
+      if (candidate) {
+        candidate.it = true;
+        ctx.state.room.canTagAt = 0;
         return;
-      case TagAction.Tag:
-        return this.tag(state, runner, action, clock);
-      default:
-        throw new GameError(ErrorCode.InvalidPayload, `unknown action "${action.action}"; tag knows move, tag`);
+      }
     }
   }
 
-  snapshot(state: TagState): PlayerView[] {
-    const zero = { x: 0, y: 0, z: 0 };
-    return [...state.runners.values()].map((r) => ({
-      player_id: r.ref.playerId,
-      position: r.position,
-      velocity: zero,
-      health: state.it === r ? 1 : 0,
-      score: r.score,
-    }));
+  private it(ctx: Ctx): Runner | undefined {
+    for (const runner of ctx.state.ofType('player')) if (runner.it) return runner;
+    return undefined;
   }
 
-  private tag(state: TagState, tagger: Runner, action: GameActionPayload, clock: TickClock): void {
-    if (state.it !== tagger) throw new GameError(ErrorCode.InvalidPayload, 'only the player who is "it" can tag');
-    if (clock.now < state.canTagAt) {
-      throw new GameError(ErrorCode.InvalidPayload, `no tag-backs: wait ${state.canTagAt - clock.now} ms`);
-    }
-    const target = action.target_id ? state.byEntity.get(action.target_id) : undefined;
+  private runner(ctx: Ctx, player: PlayerRef): Runner {
+    const runner = ctx.state.get(player.entityId);
+    if (!runner) throw new GameError(ErrorCode.NotInRoom, 'not a player of this room');
+    return runner;
+  }
+
+  private tag(ctx: Ctx, tagger: Runner, targetId: number): void {
+    if (!tagger.it) throw new GameError(ErrorCode.InvalidPayload, 'only the player who is "it" can tag');
+    const wait = ctx.state.room.canTagAt - ctx.clock.now;
+    if (wait > 0) throw new GameError(ErrorCode.InvalidPayload, `no tag-backs: wait ${wait} ms`);
+    const target = ctx.state.get(targetId);
     if (!target || target === tagger) throw new GameError(ErrorCode.InvalidPayload, 'tag needs payload.target_id of another player');
-    const dx = target.position.x - tagger.position.x;
-    const dy = target.position.y - tagger.position.y;
+    const dx = target.x - tagger.x;
+    const dy = target.y - tagger.y;
     if (dx * dx + dy * dy > this.config.tagRange ** 2) return; // a miss
     tagger.score += 1;
-    state.it = target;
-    state.canTagAt = clock.now + this.config.cooldownMs;
+    tagger.it = false;
+    target.it = true;
+    ctx.state.room.canTagAt = ctx.clock.now + this.config.cooldownMs;
   }
 }

@@ -1,0 +1,175 @@
+import { Logger } from '@nestjs/common';
+import type { Connection } from '../connection';
+import type { RoomHistory } from '../history';
+import { ErrorCode, GameError, type GameActionPayload, type JoinRoomPayload, LeaveReason, type ServerMessage } from '../protocol';
+import {
+  type LocalRoomRouter,
+  type ParkedSeat,
+  type RoomAdmission,
+  type RoomFanout,
+  type RoomRegistry,
+  type RoomRejoin,
+  type RoomRouter,
+  type SeatClaim,
+  targetRoomId,
+} from '../rooms';
+import { RoomCommandName } from './bridge.topics';
+import type { RemoteSeats } from './remote-seats';
+import type { RoomOwners } from './room-owners';
+import type { RoomRestorer } from './room-restorer';
+
+/**
+ * Rooms that span instances (REDIS_URL). Exactly one instance runs a room (owns its lease, ticks
+ * it, gives its reliable events their offsets): what concerns a room run here goes to the local
+ * router; joins, leaves, actions and chat for a room run elsewhere are forwarded to its owner on
+ * its instance channel, while this instance relays the owner's room broadcasts to its local
+ * members. A seat outlives its socket: a session dropped anywhere resumes on any instance, which
+ * asks the owner for the missed events and a snapshot.
+ */
+export class BridgedRoomRouter implements RoomRouter {
+  private readonly logger = new Logger(BridgedRoomRouter.name);
+
+  constructor(
+    private readonly local: LocalRoomRouter,
+    private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; fanout: RoomFanout; history: RoomHistory },
+    private readonly owners: RoomOwners,
+    private readonly restorer: RoomRestorer,
+    private readonly remote: RemoteSeats,
+    private readonly instanceId: string,
+  ) {}
+
+  async join(connection: Connection, request: JoinRoomPayload): Promise<void> {
+    const roomId = request.room_id;
+    this.core.admission.checkAccess(connection, roomId);
+    const owner = await this.owners.ownerOf(roomId);
+    if (owner === this.instanceId) {
+      await this.restorer.load(roomId);
+      return this.local.joinHere(connection, request);
+    }
+    const playerId = this.core.admission.playerIdOf(connection, request.user_id);
+    const seat = { playerId, nickname: request.nickname || playerId, wireVersion: connection.wireVersion };
+    const fresh = !connection.rooms.has(roomId);
+    // Held from before asking: nothing published after the owner's snapshot is missed, nothing
+    // newer than it arrives first (released with the snapshot below).
+    this.core.fanout.hold(connection, roomId);
+    if (fresh) this.remote.seat(roomId, connection.clientId, seat);
+    let joined: ServerMessage<'room_joined'>;
+    try {
+      const reply = await this.owners.ask(owner, roomId, connection.clientId, { ...seat, kind: request.kind, options: request.options });
+      if (reply.error) throw new GameError(reply.error.code, reply.error.message);
+      joined = reply.message as ServerMessage<'room_joined'>;
+    } catch (error) {
+      if (fresh) {
+        this.core.fanout.detach(connection, roomId);
+        this.remote.unseat(roomId, connection.clientId);
+      }
+      throw error;
+    }
+    connection.playerId = playerId;
+    this.remote.setEpoch(roomId, joined.payload.epoch);
+    this.core.fanout.release(connection, roomId, joined);
+  }
+
+  leave(connection: Connection, roomId: string, reason: LeaveReason): void {
+    if (!this.isRemote(connection, roomId)) return this.local.leave(connection, roomId, reason);
+    this.core.fanout.detach(connection, roomId);
+    this.owners.tell(roomId, RoomCommandName.Leave, connection.clientId, { data: { reason } });
+    this.remote.unseat(roomId, connection.clientId);
+  }
+
+  leaveAll(connection: Connection, reason: LeaveReason): void {
+    for (const roomId of [...connection.rooms]) this.leave(connection, roomId, reason);
+  }
+
+  queueAction(connection: Connection, action: GameActionPayload, refId?: string): void {
+    const roomId = targetRoomId(connection, action.room_id);
+    if (!this.isRemote(connection, roomId)) return this.local.queueAction(connection, action, refId);
+    if (!this.owners.tell(roomId, RoomCommandName.Action, connection.clientId, { action, refId })) {
+      throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server; send the action again`);
+    }
+  }
+
+  publishReliable(roomId: string, message: ServerMessage): void {
+    if (this.core.rooms.get(roomId)) return this.local.publishReliable(roomId, message);
+    const clientId = (message.payload as { from_client_id?: string }).from_client_id ?? '';
+    // Refuse rather than ack a chat that would go nowhere (the room is between owners).
+    if (!this.owners.tell(roomId, RoomCommandName.Reliable, clientId, { data: message })) {
+      throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving between instances; send it again in a moment`);
+    }
+  }
+
+  membership(connection: Connection, roomId: string | undefined): { roomId: string; playerId: string } {
+    const id = targetRoomId(connection, roomId);
+    if (!this.isRemote(connection, id)) return this.local.membership(connection, id);
+    return { roomId: id, playerId: connection.playerId ?? connection.clientId };
+  }
+
+  suspend(connection: Connection): ParkedSeat[] {
+    return [...connection.rooms].map((roomId) => {
+      if (this.core.rooms.get(roomId)) return this.local.suspendSeat(connection, roomId);
+      // The seat stays with the room's owner; the epoch is the one it last reported.
+      this.core.fanout.detach(connection, roomId);
+      const epoch = this.remote.epochOf(roomId);
+      this.remote.unseat(roomId, connection.clientId);
+      return { roomId, epoch };
+    });
+  }
+
+  async rejoin(connection: Connection, claim: SeatClaim): Promise<RoomRejoin> {
+    const { roomId, clientId, since } = claim;
+    this.core.fanout.hold(connection, roomId);
+    const owner = await this.owners.ownerOf(roomId);
+    if (owner === this.instanceId) {
+      // Run here, or taken over here now that its owner is gone.
+      await this.restorer.load(roomId);
+      return this.local.rejoin(connection, claim);
+    }
+    const reply = await this.owners.ask(owner, roomId, clientId, { playerId: '', nickname: '', wireVersion: connection.wireVersion, resume: since ?? null });
+    if (reply.error) throw new GameError(reply.error.code, reply.error.message);
+    const snapshot = reply.message as ServerMessage<'room_joined'> | undefined;
+    return { events: reply.events ?? [], snapshot, recovered: snapshot?.payload.recovered ?? false, owner };
+  }
+
+  release(connection: Connection, roomId: string, rejoin?: RoomRejoin): void {
+    this.local.release(connection, roomId, rejoin);
+    const snapshot = rejoin?.snapshot;
+    if (!rejoin?.owner || !snapshot) return;
+    // Back in a room run by `owner`: forward for this connection from now on.
+    const player = snapshot.payload.players.find((p) => p.client_id === connection.clientId);
+    this.remote.seat(roomId, connection.clientId, {
+      playerId: player?.player_id ?? connection.clientId,
+      nickname: player?.nickname ?? connection.clientId,
+      wireVersion: connection.wireVersion,
+    });
+    this.remote.setOwner(roomId, rejoin.owner);
+    this.remote.setEpoch(roomId, snapshot.payload.epoch);
+  }
+
+  expire(clientId: string, roomIds: string[]): void {
+    for (const roomId of roomIds) {
+      if (this.core.rooms.get(roomId)) {
+        this.local.expireSeat(clientId, roomId);
+        continue;
+      }
+      this.free(clientId, roomId).catch((error: Error) =>
+        this.logger.warn(`could not free the seat of ${clientId} in room ${roomId}: ${error.message}`),
+      );
+    }
+  }
+
+  /** Frees a seat wherever its room runs (its session's grace ran out on this instance's sweep). */
+  private async free(clientId: string, roomId: string): Promise<void> {
+    const owner = await this.owners.ownerOf(roomId);
+    if (owner !== this.instanceId) {
+      this.owners.send(owner, { command: RoomCommandName.Leave, roomId, clientId, data: { reason: LeaveReason.Timeout } });
+      return;
+    }
+    await this.restorer.load(roomId);
+    this.local.expireSeat(clientId, roomId);
+  }
+
+  /** A room this connection is in that another instance runs. */
+  private isRemote(connection: Connection, roomId: string): boolean {
+    return !this.core.rooms.get(roomId) && connection.rooms.has(roomId);
+  }
+}

@@ -1,0 +1,102 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import type { Subscription } from 'rxjs';
+import { type Bus, BUS } from '../bus';
+import { CLIENT_REGISTRY, type ClientRegistry, ROOM_LEASES, ROOM_STATE_STORE, type RoomLeases, type RoomStateStore } from '../cluster';
+import { INSTANCE_ID } from '../common';
+import { clusterConfig, roomsConfig, sessionConfig } from '../config';
+import { ConnectionPool } from '../connection';
+import { ROOM_HISTORY, type RoomHistory } from '../history';
+import { GameLogicRegistry } from '../game-api';
+import { GameLogicRunner, LocalClientDelivery, LocalRoomRouter, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
+import { BridgedClientDelivery } from './bridged.client-delivery';
+import { BridgedRoomRouter } from './bridged.room-router';
+import { CLIENT_MESSAGE, instanceChannel, ROOM_COMMAND, RoomCommandName } from './bridge.topics';
+import { RemoteSeats } from './remote-seats';
+import { RoomHousekeeping } from './room-housekeeping';
+import { RoomOwnerCommands } from './room-owner-commands';
+import { type Reply, RoomOwners } from './room-owners';
+import { RoomPresence } from './room-presence';
+import { RoomRestorer } from './room-restorer';
+
+/**
+ * The bridge, assembled: the distributed `RoomRouter` and `ClientDelivery` and the parts behind
+ * them, wired to the room core, the cluster ports and the bus. Built only when REDIS_URL is set
+ * (`RoomRoutingModule.forRoot()`); owns the bridge's lifecycle: its instance channel, presence
+ * recording and the housekeeping pass.
+ */
+@Injectable()
+export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly router: BridgedRoomRouter;
+  readonly delivery: BridgedClientDelivery;
+  private readonly owners: RoomOwners;
+  private readonly commands: RoomOwnerCommands;
+  private readonly housekeeping: RoomHousekeeping;
+  private readonly presence: RoomPresence;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly unsubscribers: (() => void)[] = [];
+
+  constructor(
+    @Inject(BUS) private readonly bus: Bus,
+    @Inject(INSTANCE_ID) private readonly instanceId: string,
+    @Inject(ROOM_LEASES) leases: RoomLeases,
+    @Inject(CLIENT_REGISTRY) clients: ClientRegistry,
+    @Inject(ROOM_STATE_STORE) store: RoomStateStore,
+    @Inject(ROOM_HISTORY) history: RoomHistory,
+    @Inject(clusterConfig.KEY) cluster: ConfigType<typeof clusterConfig>,
+    @Inject(sessionConfig.KEY) session: ConfigType<typeof sessionConfig>,
+    @Inject(roomsConfig.KEY) roomsConfiguration: ConfigType<typeof roomsConfig>,
+    pool: ConnectionPool,
+    rooms: RoomRegistry,
+    private readonly admission: RoomAdmission,
+    fanout: RoomFanout,
+    runner: GameLogicRunner,
+    kinds: GameLogicRegistry,
+    local: LocalRoomRouter,
+    localDelivery: LocalClientDelivery,
+  ) {
+    const remote = new RemoteSeats();
+    this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs);
+    const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
+    this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
+    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history }, this.owners, restorer, remote, instanceId);
+    this.commands = new RoomOwnerCommands(rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions);
+    this.presence = new RoomPresence(store, leases, instanceId);
+    this.housekeeping = new RoomHousekeeping(
+      { leases, clients, store },
+      { rooms, admission, runner, history, fanout },
+      { remote, restorer, owners: this.owners },
+      pool,
+      instanceId,
+      { roomLeaseMs: cluster.roomLeaseMs, snapshotIntervalMs: cluster.snapshotIntervalMs, resumeGraceMs: session.resumeGraceMs },
+    );
+    // From the first seat on: the next owner restores the room from this presence.
+    this.subscriptions.push(this.admission.changes$.subscribe((change) => this.presence.record(change)));
+    // A member of a room run elsewhere that its owner kicked holds no seat here any more.
+    this.subscriptions.push(fanout.departures$.subscribe(({ connection, roomId }) => remote.unseat(roomId, connection.clientId)));
+  }
+
+  onApplicationBootstrap(): void {
+    const channel = instanceChannel(this.instanceId);
+    this.unsubscribers.push(
+      this.bus.subscribe(channel, ROOM_COMMAND, (command, origin) => {
+        if (command.command === RoomCommandName.Reply) this.owners.settle(command.requestId, command.data as Reply);
+        else this.commands.handle(command, origin);
+      }),
+      this.bus.subscribe(channel, CLIENT_MESSAGE, (message) => this.delivery.deliverHere(message)),
+    );
+    this.subscriptions.push(
+      this.bus.status$.subscribe((status) => {
+        if (status === 'connected') this.housekeeping.rewriteAll();
+      }),
+    );
+    this.housekeeping.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.housekeeping.stop();
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    for (const subscription of this.subscriptions.splice(0)) subscription.unsubscribe();
+    this.owners.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { WireVersion } from '../codec';
+import { ErrorCode, GameError, type LeaveReason, MessageType, type ServerMessage, serverMessage } from '../protocol';
+import type { ClientDelivery, RoomAdmission, RoomFanout, RoomRegistry, RoomRejoin } from '../rooms';
+import { type RoomCommand, RoomCommandName } from './bridge.topics';
+import type { JoinData, Reply, RoomOwners } from './room-owners';
+import type { RoomRestorer } from './room-restorer';
+
+/** The owner's side of the bridge: commands from members' instances about rooms run here. */
+export class RoomOwnerCommands {
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly admission: RoomAdmission,
+    private readonly fanout: RoomFanout,
+    private readonly delivery: ClientDelivery,
+    private readonly owners: RoomOwners,
+    private readonly restorer: RoomRestorer,
+    private readonly instanceId: string,
+    private readonly maxQueuedActions: number,
+  ) {}
+
+  /** `origin`: the instance that sent the command (where the member's socket is). */
+  handle(c: RoomCommand, origin: string): void {
+    const room = this.rooms.get(c.roomId);
+    const member = room?.members.get(c.clientId);
+    switch (c.command) {
+      case RoomCommandName.Join:
+        return void this.admitRemote(c, origin);
+      case RoomCommandName.Leave:
+        if (room && member) this.admission.unseat(room, member, (c.data as { reason: LeaveReason }).reason);
+        return;
+      case RoomCommandName.Action:
+        if (!room || !member || !c.action) return; // the room moved on; the member's instance learns it next pass
+        try {
+          room.enqueue(member, c.action, c.refId, this.maxQueuedActions);
+        } catch (error) {
+          const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
+          this.delivery.send(c.clientId, serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: c.refId }));
+        }
+        return;
+      case RoomCommandName.Reliable:
+        if (room && member) this.fanout.publishReliable(room.id, c.data as ServerMessage);
+        return;
+    }
+  }
+
+  /** A join (or a resumed seat, `resume` set) for a client of `origin`: answered with a reply. */
+  private async admitRemote(c: RoomCommand, origin: string): Promise<void> {
+    const { playerId, nickname, resume, kind, options } = c.data as JoinData;
+    const wireVersion = (c.data as JoinData).wireVersion ?? WireVersion.V1;
+    let reply: Reply;
+    try {
+      if ((await this.owners.ownerOf(c.roomId)) !== this.instanceId) throw new GameError(ErrorCode.Internal, `room "${c.roomId}" moved to another server; join again`);
+      await this.restorer.load(c.roomId);
+      reply =
+        resume !== undefined
+          ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, wireVersion, origin))
+          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin }) };
+    } catch (error) {
+      const e = error instanceof GameError ? error : new GameError(ErrorCode.Internal, 'the room could not be joined');
+      reply = { error: { code: e.code, message: e.message } };
+    }
+    this.owners.send(origin, { command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
+  }
+}
+
+function toReply(rejoin: RoomRejoin): Reply {
+  return rejoin.snapshot ? { message: rejoin.snapshot, events: rejoin.events } : { gone: true };
+}

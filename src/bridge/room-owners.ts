@@ -1,0 +1,92 @@
+import type { Bus } from '../bus';
+import type { RoomLeases } from '../cluster';
+import { randomId } from '../common';
+import type { StreamPosition } from '../history';
+import { ErrorCode, GameError, type ServerMessage } from '../protocol';
+import type { RoomRegistry } from '../rooms';
+import { instanceChannel, ROOM_COMMAND, type RoomCommand, RoomCommandName } from './bridge.topics';
+import type { LocalSeat, RemoteSeats } from './remote-seats';
+
+/**
+ * What a member's instance asks with a join: a new seat (with the kind and options to create the
+ * room with, if it does not exist), or (`resume` set) the seat it already holds.
+ */
+export type JoinData = LocalSeat & { resume?: StreamPosition | null; kind?: string; options?: Record<string, string> };
+/** The owner's answer to a join: the snapshot (and, for a resume, the missed events), `gone`, or an error. */
+export type Reply = { message?: ServerMessage; events?: ServerMessage[]; gone?: boolean; error?: { code: ErrorCode; message: string } };
+
+interface Pending {
+  resolve(reply: Reply): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * The member's side of talking to a room's owner: who owns a room (taking the lease when it is
+ * free), one-way commands to the known owner, and joins that wait for the owner's reply (up to
+ * ROOM_FORWARD_TIMEOUT_MS).
+ */
+export class RoomOwners {
+  private readonly pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly instanceId: string,
+    private readonly leases: RoomLeases,
+    private readonly rooms: RoomRegistry,
+    private readonly remote: RemoteSeats,
+    private readonly forwardTimeoutMs: number,
+  ) {}
+
+  /** The instance running `roomId`, taking the lease if it is free. Redis away: this one. */
+  async ownerOf(roomId: string): Promise<string> {
+    if (this.rooms.get(roomId)) return this.instanceId;
+    const owner = await this.leases.ownerOf(roomId).catch(() => this.instanceId);
+    if (owner !== this.instanceId) this.remote.setOwner(roomId, owner);
+    return owner;
+  }
+
+  /** Publishes a command to the room's known owner; false when none is known. */
+  tell(roomId: string, command: RoomCommandName, clientId: string, extra: Partial<RoomCommand> = {}): boolean {
+    const owner = this.remote.ownerOf(roomId);
+    if (!owner) return false;
+    this.send(owner, { command, roomId, clientId, ...extra });
+    return true;
+  }
+
+  send(instanceId: string, command: RoomCommand): void {
+    this.bus.publish(instanceChannel(instanceId), ROOM_COMMAND, command);
+  }
+
+  /** A join (or a resumed seat) asked of `owner`; rejects with INTERNAL when it does not answer in time. */
+  ask(owner: string, roomId: string, clientId: string, data: JoinData): Promise<Reply> {
+    const requestId = randomId(9);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(new GameError(ErrorCode.Internal, `the server running room "${roomId}" did not answer; join again`));
+      }, this.forwardTimeoutMs);
+      timer.unref();
+      this.pending.set(requestId, { resolve, reject, timer });
+      this.send(owner, { command: RoomCommandName.Join, roomId, clientId, requestId, data });
+    });
+  }
+
+  /** An owner's reply arrived. */
+  settle(requestId: string | undefined, reply: Reply): void {
+    const pending = requestId ? this.pending.get(requestId) : undefined;
+    if (!pending || !requestId) return;
+    this.pending.delete(requestId);
+    clearTimeout(pending.timer);
+    pending.resolve(reply);
+  }
+
+  /** Shutdown: whoever waits for an owner gets an error now. */
+  close(): void {
+    for (const [id, pending] of this.pending) {
+      clearTimeout(pending.timer);
+      pending.reject(new GameError(ErrorCode.Internal, 'server shutting down'));
+      this.pending.delete(id);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+
+import type { EventSchema, RoomState } from '../state';
+import type { RoomContext } from './game-logic';
+import type { PlayerRef, TickClock } from './player-ref';
+
+/** An event the logic raised, checked against the kind's declaration. */
+export interface RaisedEvent {
+  name: string;
+  data: Record<string, unknown>;
+  /** Reliable events get an offset and are replayed on resume. */
+  reliable: boolean;
+  /** Only to this member (`ctx.send`); otherwise to every member but `except`. */
+  to?: PlayerRef;
+  except?: PlayerRef;
+}
+
+/** What a room's context asks of the core: deliver an event, remove a member. */
+export interface RoomEffects {
+  raise(event: RaisedEvent): void;
+  kick(player: PlayerRef, reason: string): void;
+}
+
+
+/**
+ * The `RoomContext` of one room: the same object for every hook of that room, its clock moved
+ * by the tick loop. Checks events against the kind's declaration before anything is sent.
+ */
+export class LiveRoomContext implements RoomContext {
+  clock: TickClock;
+
+  constructor(
+    readonly roomId: string,
+    readonly kind: string,
+    readonly state: RoomState,
+    readonly options: Readonly<Record<string, string>>,
+    readonly players: ReadonlyMap<string, PlayerRef>,
+    private readonly events: EventSchema | undefined,
+    private readonly effects: RoomEffects,
+    tickMs: number,
+  ) {
+    this.clock = { now: Date.now(), tickMs };
+  }
+
+  broadcast(name: string, data: object, options: { reliable?: boolean; except?: PlayerRef } = {}): void {
+    this.effects.raise({ name, data: this.check(name, data), reliable: options.reliable ?? true, except: options.except });
+  }
+
+  send(player: PlayerRef, name: string, data: object): void {
+    this.effects.raise({ name, data: this.check(name, data), reliable: true, to: player });
+  }
+
+  kick(player: PlayerRef, reason = ''): void {
+    this.effects.kick(player, reason);
+  }
+
+  private check(name: string, data: object): Record<string, unknown> {
+    if (!this.events) throw new TypeError(`room kind "${this.kind}" declares no events (RoomKindOptions.events); cannot raise "${name}"`);
+    return this.events.normalize(name, data as Record<string, unknown>);
+  }
+}
+

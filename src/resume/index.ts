@@ -1,0 +1,3 @@
+export * from './resume.module';
+export * from './resume.service';
+export * from './session-lifecycle.service';

@@ -1,0 +1,219 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Observable, Subject } from 'rxjs';
+import { type Bus, BUS } from '../bus';
+import { WireVersion } from '../codec';
+import { type Connection, ConnectionPool } from '../connection';
+import { ROOM_HISTORY, type RoomHistory } from '../history';
+import { LeaveReason, MessageType, type ServerMessage } from '../protocol';
+import { FrameOutbox, v1SyncOf, type Personal } from './frame-outbox';
+import { ROOM_BROADCAST, type RoomBroadcast, roomChannel } from './room-broadcast.topic';
+import { KEYFRAME_REQUEST, ROOM_FRAME, type RoomFrame, roomControlChannel } from './room-frame.topic';
+
+/** What a resuming (or joining) connection is kept while its snapshot is read: broadcasts and frames, in arrival order. */
+type Held = { broadcast: RoomBroadcast } | { frame: RoomFrame };
+
+interface LocalRoom {
+  readonly id: string;
+  /** The number this instance's v2 members know the room by in `state` frames (≥ 1, unique here). */
+  readonly handle: number;
+  /** Connections that get the room's traffic as it comes. */
+  readonly members: Set<Connection>;
+  /** Connections whose traffic is kept for later (a join or resume waiting for its snapshot). */
+  readonly held: Map<Connection, Held[]>;
+  /** v2 members owed a keyframe: a frame to them was dropped (slow consumer); they get no delta until then. */
+  readonly needKey: Set<Connection>;
+  /** Frame after which a keyframe was last asked for (one request per frame at most). */
+  keyAskedAt: number;
+  readonly unsubscribe: () => void;
+}
+
+/**
+ * Delivery of room traffic to this instance's members, and the one place where a connection
+ * enters or leaves a room's delivery: `attach`, `hold`/`release` and `detach` keep
+ * `Connection.rooms`, the room's local members and the held traffic of a joining or resuming
+ * connection consistent. An instance is subscribed to a room's bus channel exactly while it has
+ * local members (live or held) there.
+ *
+ * State frames (`RoomFrame`, one per tick from the room's owner) become, per member, a v1 `sync`
+ * or a v2 delta or keyframe, each encoded once per codec whatever the member count. A v2 member
+ * whose frame was dropped (slow consumer) gets no delta until it got a keyframe: a delta on a base
+ * it lacks is never sent. The owner is asked for that keyframe on the room's control channel.
+ */
+@Injectable()
+export class RoomFanout {
+  private readonly local = new Map<string, LocalRoom>();
+  /** Handles given back by rooms that left this instance, reused first (so handles stay small). */
+  private readonly freedHandles: number[] = [];
+  private nextHandle = 1;
+  private readonly departures = new Subject<{ connection: Connection; roomId: string }>();
+  /** Connections removed from a room by its owner (kicked): whoever tracks seats by connection forgets them. */
+  readonly departures$: Observable<{ connection: Connection; roomId: string }> = this.departures.asObservable();
+
+  constructor(
+    @Inject(BUS) private readonly bus: Bus,
+    @Inject(ROOM_HISTORY) private readonly history: RoomHistory,
+    private readonly pool: ConnectionPool,
+  ) {}
+
+  /** `connection` is in the room here from now on: it gets every broadcast and frame published after this call. */
+  attach(connection: Connection, roomId: string): void {
+    connection.rooms.add(roomId);
+    const room = this.subscribed(roomId);
+    room.held.delete(connection);
+    room.members.add(connection);
+  }
+
+  /**
+   * `connection` is in the room here, but the room's traffic is kept for it instead of sent until
+   * `release`: a join or resume reads its snapshot after this call and must neither lose nor
+   * reorder what is published meanwhile.
+   */
+  hold(connection: Connection, roomId: string): void {
+    connection.rooms.add(roomId);
+    const room = this.subscribed(roomId);
+    if (!room.members.has(connection) && !room.held.has(connection)) room.held.set(connection, []);
+  }
+
+  /**
+   * Ends a hold with the connection's snapshot: sends `snapshot` (as this connection's protocol
+   * version needs it: v2 gets the room's handle here, v1 a `sync` right after), then, in arrival
+   * order, what was kept that the snapshot does not already hold (reliable events with an offset
+   * above the snapshot's, frames above its frame), then delivers live. Without a snapshot (the
+   * seat is gone, or the join or resume failed) the connection leaves the room here.
+   */
+  release(connection: Connection, roomId: string, snapshot?: ServerMessage<'room_joined'>): void {
+    if (!snapshot) return this.detach(connection, roomId);
+    const room = this.subscribed(roomId);
+    const kept = room.held.get(connection) ?? [];
+    this.pool.send(connection, this.personal(connection, room, snapshot));
+    if (connection.wireVersion === WireVersion.V1) this.pool.send(connection, v1SyncOf(snapshot));
+    const { offset, frame_num } = snapshot.payload;
+    for (const item of kept) {
+      if ('frame' in item) {
+        if (item.frame.frame <= frame_num) continue;
+        const out = new FrameOutbox(item.frame, room.handle);
+        this.sendFrame(room, connection, item.frame, out);
+        out.count(this.pool);
+        continue;
+      }
+      const { message, except } = item.broadcast;
+      if (except === connection.clientId || !((message.offset ?? Infinity) > offset)) continue;
+      this.pool.send(connection, message);
+    }
+    this.attach(connection, roomId);
+  }
+
+  /** `connection` leaves the room here (live or held); the last local member unsubscribes the instance. */
+  detach(connection: Connection, roomId: string): void {
+    connection.rooms.delete(roomId);
+    const room = this.local.get(roomId);
+    if (!room) return;
+    room.members.delete(connection);
+    room.held.delete(connection);
+    room.needKey.delete(connection);
+    if (room.members.size > 0 || room.held.size > 0) return;
+    room.unsubscribe();
+    this.freedHandles.push(room.handle);
+    this.local.delete(roomId);
+  }
+
+  /** Rooms with members on this instance. */
+  get localRoomCount(): number {
+    return this.local.size;
+  }
+
+  /** A reliable event: appended to the room's history (gets its `offset`), then published. */
+  publishReliable(roomId: string, message: ServerMessage, except?: string): number {
+    const { offset } = this.history.append(roomId, message);
+    this.publish(roomId, message, except);
+    return offset;
+  }
+
+  /** A transient message: published to every instance with members, never replayed. */
+  publish(roomId: string, message: ServerMessage, except?: string): void {
+    this.bus.publish(roomChannel(roomId), ROOM_BROADCAST, { message, except });
+  }
+
+  /** A room's frame (by the instance that runs it, once per tick): every instance sends its members their share. */
+  publishFrame(roomId: string, frame: RoomFrame): void {
+    this.bus.publish(roomChannel(roomId), ROOM_FRAME, frame);
+  }
+
+  private subscribed(roomId: string): LocalRoom {
+    let room = this.local.get(roomId);
+    if (room) return room;
+    const members = new Set<Connection>();
+    const held = new Map<Connection, Held[]>();
+    const handle = this.freeHandle();
+    const unsubscribeBroadcasts = this.bus.subscribe(roomChannel(roomId), ROOM_BROADCAST, (broadcast) => {
+      for (const kept of held.values()) kept.push({ broadcast });
+      this.pool.broadcast(members, broadcast.message, broadcast.except);
+      if (broadcast.message.type === MessageType.PlayerLeft) this.leaveIfKicked(room!, broadcast.message as ServerMessage<'player_left'>);
+    });
+    const unsubscribeFrames = this.bus.subscribe(roomChannel(roomId), ROOM_FRAME, (frame) => {
+      for (const kept of held.values()) kept.push({ frame });
+      this.deliverFrame(room!, frame);
+    });
+    room = {
+      id: roomId,
+      handle,
+      members,
+      held,
+      needKey: new Set(),
+      keyAskedAt: -1,
+      unsubscribe: () => {
+        unsubscribeBroadcasts();
+        unsubscribeFrames();
+      },
+    };
+    this.local.set(roomId, room);
+    return room;
+  }
+
+  private deliverFrame(room: LocalRoom, frame: RoomFrame): void {
+    const out = new FrameOutbox(frame, room.handle);
+    for (const connection of room.members) this.sendFrame(room, connection, frame, out);
+    out.count(this.pool);
+    if (room.needKey.size > 0 && !frame.key && room.keyAskedAt < frame.frame) {
+      room.keyAskedAt = frame.frame;
+      this.bus.publish(roomControlChannel(room.id), KEYFRAME_REQUEST, {});
+    }
+  }
+
+  /** One member's share of a frame: `sync` (v1), else a keyframe if it is owed one (or everyone is), else the delta. */
+  private sendFrame(room: LocalRoom, connection: Connection, frame: RoomFrame, out: FrameOutbox): void {
+    if (connection.wireVersion === WireVersion.V1) {
+      if (frame.sync) this.pool.sendShared(connection, out.sync());
+      return;
+    }
+    const bare = connection.rooms.size === 1;
+    if (frame.keyOnly || room.needKey.has(connection)) {
+      if (frame.key && this.pool.sendShared(connection, out.key(bare))) room.needKey.delete(connection);
+      else room.needKey.add(connection);
+      return;
+    }
+    if (frame.delta && !this.pool.sendShared(connection, out.delta(bare))) room.needKey.add(connection);
+  }
+
+  /** `room_joined` as this connection needs it: v2 with this instance's handle, v1 without the v2 state. */
+  private personal(connection: Connection, room: LocalRoom, snapshot: ServerMessage<'room_joined'>): Personal {
+    const { state, schema, handle, ...v1 } = snapshot.payload;
+    if (connection.wireVersion === WireVersion.V1) return { ...snapshot, payload: v1 };
+    return { ...snapshot, payload: { ...v1, handle: room.handle, state, schema } };
+  }
+
+  /** A member removed by the room's owner (kicked) was sent its `player_left`: it is out of the room here too. */
+  private leaveIfKicked(room: LocalRoom, left: ServerMessage<'player_left'>): void {
+    if (left.payload.reason !== LeaveReason.Kicked) return;
+    for (const connection of room.members) {
+      if (connection.clientId !== left.payload.client_id) continue;
+      this.detach(connection, room.id);
+      this.departures.next({ connection, roomId: room.id });
+      return;
+    }
+  }
+
+  private freeHandle(): number {
+    return this.freedHandles.pop() ?? this.nextHandle++;
+  }
+}
