@@ -2,8 +2,8 @@ import type { Room } from '../room.js';
 import { localNow } from './frame-timeline.js';
 import type { Entity, EntityType, FieldOf, RoomTypes } from './room-types.js';
 
-/** Fields of an entity whose values are numbers. */
-export type NumericField<E> = { [F in FieldOf<E>]: E[F] extends number ? F : never }[FieldOf<E>];
+/** Fields of an entity whose values are numbers (any field of a room typed without a kind: its values are `unknown`). */
+export type NumericField<E> = { [F in FieldOf<E>]: unknown extends E[F] ? F : E[F] extends number ? F : never }[FieldOf<E>];
 
 export interface InterpolatorOptions<K extends string, F extends string> {
   /** The entity type to follow. */

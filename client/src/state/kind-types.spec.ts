@@ -77,6 +77,7 @@ export async function play(client: GameClient): Promise<void> {
   lobby.onAdd('anything', (e) => [e.id, e.whatever] satisfies [number, unknown]);
   await lobby.send('anything', { position: { x: 0, y: 0, z: 0 } });
   await lobby.send('anything');
+  createInterpolator(lobby, { type: 'anything', fields: ['x', 'y'] }).at(1)?.x satisfies number | undefined;
   return void [flags, players, phase];
 }
 `;

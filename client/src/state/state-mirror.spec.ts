@@ -1,4 +1,4 @@
-import { clientView, owner, propDescriptor, ServerRoom } from '../testing/server-state';
+import { clientView, owner, playerOf, propDescriptor, ServerRoom } from '../testing/server-state';
 import type { StateFramePayload } from '../types';
 import { StateFrameError, StateMirror } from './state-mirror';
 
@@ -23,9 +23,9 @@ describe(StateMirror, () => {
     });
 
     it('should refuse a delta whose base is not its frame, changing nothing', () => {
-      world.state.get(1)!.x = 5;
+      playerOf(world.state, 1).x = 5;
       world.delta();
-      world.state.get(1)!.x = 6;
+      playerOf(world.state, 1).x = 6;
       const skipped = world.delta()!;
       const before = clientView(mirror);
       expect(mirror.apply(skipped)).toBeUndefined();
@@ -55,16 +55,16 @@ describe(StateMirror, () => {
     });
 
     it('should keep the stored integers and show decoded values (a float is q × precision, bit for bit)', () => {
-      world.state.get(1)!.x = 0.3; // stored 3, shown 3 × 0.1
+      playerOf(world.state, 1).x = 0.3; // stored 3, shown 3 × 0.1
       mirror.apply(world.delta()!);
       expect(mirror.entities.get(1)!.x).toBe(3 * 0.1);
-      expect(mirror.entities.get(1)!.x).toBe((world.state.get(1) as unknown as { x: number }).x);
+      expect(mirror.entities.get(1)!.x).toBe(playerOf(world.state, 1).x);
     });
 
     it('should show lists and maps as frozen values, replaced (not mutated) when they change', () => {
       const items = mirror.entities.get(1)!.items;
       expect(Object.isFrozen(items)).toBe(true);
-      (world.state.get(1) as unknown as { items: number[] }).items = [3];
+      playerOf(world.state, 1).items = [3];
       mirror.apply(world.delta()!);
       expect(items).toEqual([1, 2]);
       expect(mirror.entities.get(1)!.items).toEqual([3]);

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import { GameClient } from '../game-client';
 import type { Room, RoomEvents } from '../room';
 import { type FakeConnection, FakeGateway, roomPlayer } from '../testing/fake-gateway';
-import { clientView, owner, ServerRoom } from '../testing/server-state';
+import { clientView, owner, playerOf, ServerRoom } from '../testing/server-state';
 import type { WebSocketConstructor } from '../websocket';
 
 /**
@@ -268,7 +268,7 @@ describe('Room (protocol v2: typed state)', () => {
       expect(await error).toEqual(expect.objectContaining({ code: 'BAD_STATE_FRAME', message: expect.stringContaining('update of entity 7') }));
       expect(room.state.get(1)!.x).toBe(1); // the first record was not applied either
       expect(room.stateStats.badFrames).toBe(1);
-      world.state.get(1)!.x = 2;
+      playerOf(world.state, 1).x = 2;
       const refused = nextEvent(room, 'message', (m) => m.type === 'state');
       server.send('state', world.delta()!);
       await refused;
@@ -309,7 +309,7 @@ describe('Room (protocol v2: typed state)', () => {
       const a = await join('a', { handle: 1 });
       const roomB = await join('b', { handle: 2 }, other);
       world.state.spawn('player', { x: 1 }, owner(1));
-      other.state.get(1)!.x = 8;
+      (other.state.get(1) as unknown as { x: number }).x = 8;
       const [deltaA, deltaB] = [world.delta()!, other.delta()!];
       const appliedB = nextEvent(roomB, 'state');
       server.send('state', { ...deltaB, room: 2 });
@@ -323,7 +323,7 @@ describe('Room (protocol v2: typed state)', () => {
       const leaving = roomB.leave();
       server.ack((await server.next('leave_room')).id!);
       await leaving;
-      world.state.get(1)!.x = 2;
+      playerOf(world.state, 1).x = 2;
       await publish(a);
       expect(a.state.get(1)!.x).toBe(2);
       expect(client.debugStats.unroutedStateFrames).toBe(0);

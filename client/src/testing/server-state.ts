@@ -50,6 +50,9 @@ export const propDescriptor: KindDescriptor = {
 
 export type PropDecl = typeof propState extends { decl: infer D } ? D : never;
 
+/** The server's player `id`, for writing its fields in a spec. */
+export const playerOf = (state: RoomState<PropDecl>, id: number) => state.get(id) as unknown as { x: number; y: number; hp: number; alive: boolean; items: number[] };
+
 export const owner = (entityId: number): StateOwner => ({ clientId: `c${entityId}`, playerId: `p${entityId}`, entityId });
 
 /** One room's state on the server and the frames it publishes, numbered like the gateway numbers them. */
