@@ -118,6 +118,8 @@ function kindTypes(descriptor, options = {}) {
   const entityLines = entities.map((type) => `    ${key(type.name)}: ${fieldsBlock(type.fields, 4, type.name)};`);
   const eventLines = events.map((event) => `    ${key(event.name)}: ${fieldsBlock(event.fields, 4, `event ${event.name}`)};`);
   const actionLines = actions.map((action) => `    ${key(action.name)}: ${actionBlock(action)};`);
+  const creation = Array.isArray(descriptor.options) ? descriptor.options : [];
+  const optionsType = creation.length === 0 ? '{}' : `{ ${creation.map((option) => `${key(option)}?: string`).join('; ')} }`;
   const block = (lines) => (lines.length === 0 ? '{}' : `{\n${lines.join('\n')}\n  }`);
   const aliases = entities.map(
     (type) =>
@@ -138,6 +140,8 @@ function kindTypes(descriptor, options = {}) {
     `  events: ${block(eventLines)};`,
     '  /** Actions (`room.send(name, …)`) and the `game_action` fields each takes. */',
     `  actions: ${block(actionLines)};`,
+    '  /** Creation options (`client.join(roomId, { kind, create })`), used when a join creates the room. */',
+    `  options: ${optionsType};`,
     '}',
     ...aliases.flatMap((alias) => ['', alias]),
     '',

@@ -7,7 +7,7 @@ import type { AnyRoomTypes, RoomTypes } from './state/room-types.js';
 import { SessionConnection } from './session-connection.js';
 import type { ClientMessageType, ClientPayloads, OutgoingMessage, Vec3 } from './types.js';
 
-export type { ConnectionState, GameClientOptions, JoinOptions, JoinOrCreateOptions, ProtocolVersion } from './client-options.js';
+export type { ConnectionState, CreateOptions, GameClientOptions, JoinOptions, JoinOrCreateOptions, ProtocolVersion } from './client-options.js';
 
 /**
  * A game client for browsers and Node: a promise API for rooms and requests, typed events for what
@@ -43,13 +43,14 @@ export class GameClient extends SessionConnection {
    * @example const room = await client.join('lobby', { nickname: 'ada' });
    * @example const ctf = await client.join<CtfRoom>('ctf-1'); // typed state, callbacks, events, actions
    */
-  join<T extends RoomTypes = AnyRoomTypes>(roomId: string, options: JoinOptions = {}): Promise<Room<T>> {
+  join<T extends RoomTypes = AnyRoomTypes>(roomId: string, options: JoinOptions<T> = {}): Promise<Room<T>> {
     const existing = this.roomsById.get(roomId);
     if (existing) return existing.ready as Promise<Room<any>>;
     const room = new Room<T>(roomId, this.channel);
     this.roomsById.set(roomId, room as Room<any>);
     const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
-    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname };
+    const create = options.create && Object.fromEntries(Object.entries(options.create).map(([name, value]) => [name, String(value)]));
+    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname, kind: options.kind, options: create };
     this.request('join_room', payload, { timeoutMs, owner: room }).catch((error: Error) => room.failJoin(error));
     // The ack follows room_joined; wait for room_joined itself, however the two arrive.
     const timer = setTimeout(() => room.failJoin(new GatewayError(ClientErrorCode.Timeout, `no room_joined for "${roomId}" within ${timeoutMs} ms`)), timeoutMs);

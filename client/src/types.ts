@@ -66,6 +66,8 @@ export interface PlayerLeftPayload {
   reason: 'left' | 'disconnected' | 'timeout' | 'kicked';
   entity_id: number;
   client_id: string;
+  /** `kicked`: why the game logic removed the player. */
+  detail?: string;
 }
 export interface SyncPayload {
   room_id: string;
@@ -163,7 +165,7 @@ export interface BatchFrame {
 }
 
 export interface ClientPayloads {
-  join_room: { room_id: string; user_id?: string; nickname?: string };
+  join_room: { room_id: string; user_id?: string; nickname?: string; kind?: string; options?: Record<string, string> };
   leave_room: { room_id: string };
   game_action: {
     room_id?: string;

@@ -12,6 +12,8 @@ export interface KindDescriptor {
   events?: EventDescriptor[];
   /** The `game_action`s the kind accepts. */
   actions?: ActionDescriptor[];
+  /** The names of the kind's creation options (`join_room.options`). */
+  options?: string[];
 }
 
 export interface TypeDescriptor {

@@ -10,6 +10,9 @@ import { propDescriptor } from '../testing/server-state';
 const { kindTypes } = require('../../scripts/kind-types.cjs') as { kindTypes: (descriptor: unknown, options?: { name?: string }) => string };
 const SCRIPT = path.resolve(__dirname, '../../scripts/kind-types.cjs');
 const SDK = path.resolve(__dirname, '../index.js');
+/** This repository's kinds: their descriptors (the gateway's `npm run schemas`) and their committed types. */
+const SCHEMAS = path.resolve(__dirname, '../../../docs/schemas');
+const KINDS = path.resolve(__dirname, '../../kinds');
 
 /**
  * What a TypeScript game writes with a generated declaration, compiled against the SDK's sources:
@@ -73,7 +76,12 @@ export async function play(client: GameClient): Promise<void> {
   // @ts-expect-error: "name" is not a number field
   createInterpolator(room, { type: 'player', fields: ['name'] });
   // A room without a declaration takes any name, its values unknown.
-  const lobby = await client.join('lobby');
+  await client.join<PropRoom>('p', { kind: 'prop', create: { rounds: 3 } });
+  // @ts-expect-error: the kind has no creation option "speed"
+  await client.join<PropRoom>('p', { create: { speed: 3 } });
+  // @ts-expect-error: the declaration is of kind "prop"
+  await client.join<PropRoom>('p', { kind: 'ctf' });
+  const lobby = await client.join('lobby', { kind: 'arena', create: { anything: 'goes' } });
   lobby.onAdd('anything', (e) => [e.id, e.whatever] satisfies [number, unknown]);
   await lobby.send('anything', { position: { x: 0, y: 0, z: 0 } });
   await lobby.send('anything');
@@ -82,8 +90,27 @@ export async function play(client: GameClient): Promise<void> {
 }
 `;
 
+/** The committed types of this repository's kinds, used the same way. */
+const KINDS_USAGE = `
+import type { GameClient } from '${SDK}';
+import type { ArenaRoom } from '${KINDS}/arena.js';
+import type { CtfFlag, CtfRoom } from '${KINDS}/ctf.js';
+import type { TagRoom } from '${KINDS}/tag.js';
+
+export async function kinds(client: GameClient): Promise<void> {
+  const ctf = await client.join<CtfRoom>('ctf-1', { kind: 'ctf', create: { score_to_win: 5 } });
+  ctf.onEvent('scored', ({ team, red, blue }) => [team, red, blue] satisfies ['red' | 'blue', number, number]);
+  ctf.onChange('flag', (flag: CtfFlag, fields) => [flag.carrier, flag.atBase, fields] satisfies [number, boolean, readonly string[]]);
+  await ctf.send('tag', { target_id: 2 });
+  const arena = await client.join<ArenaRoom>('arena-1');
+  await arena.send('attack', { target_id: 2 });
+  const tag = await client.join<TagRoom>('tag-1');
+  tag.onChange('player', (p) => p.it satisfies boolean);
+}
+`;
+
 function compile(dir: string): string[] {
-  const program = ts.createProgram([path.join(dir, 'usage.ts')], {
+  const program = ts.createProgram([path.join(dir, 'usage.ts'), path.join(dir, 'kinds-usage.ts')], {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -113,6 +140,7 @@ describe('game-gateway-types (client/scripts/kind-types.cjs)', () => {
       expect(text).toContain('      /** map of int32, at most 8 entries */\n      stats: Readonly<Record<string, number>>;');
       expect(text).toContain('    move: { position: { x: number; y: number; z: number } };');
       expect(text).toContain('    emote: { params?: { name?: string } };');
+      expect(text).toContain('  options: { rounds?: string };');
       expect(text).toContain("export type PropPlayer = Readonly<PropRoom['entities']['player']> & { readonly id: number; readonly type: 'player' };");
       expect(text).not.toContain('secret'); // server-side fields are not published
     });
@@ -126,7 +154,17 @@ describe('game-gateway-types (client/scripts/kind-types.cjs)', () => {
   it("should give a TypeScript game the kind's names and value types through Room<T>, and refuse what the kind does not declare", () => {
     fs.writeFileSync(path.join(dir, 'prop.ts'), kindTypes(propDescriptor));
     fs.writeFileSync(path.join(dir, 'usage.ts'), USAGE);
+    fs.writeFileSync(path.join(dir, 'kinds-usage.ts'), KINDS_USAGE);
     expect(compile(dir)).toEqual([]);
+  });
+
+  it("should keep the committed types of this repository's kinds (client/kinds) in step with their descriptors (docs/schemas)", () => {
+    const schemas = fs.readdirSync(SCHEMAS).filter((file) => file.endsWith('.json')).map((file) => path.join(SCHEMAS, file));
+    expect(schemas.length).toBeGreaterThan(0);
+    const check = () => execFileSync(process.execPath, [SCRIPT, ...schemas, '--out', KINDS, '--check'], { stdio: 'pipe' });
+    // Regenerate with: node client/scripts/kind-types.cjs docs/schemas/*.json --out client/kinds
+    expect(check).not.toThrow();
+    expect(fs.readdirSync(KINDS).sort()).toEqual(schemas.map((file) => `${path.basename(file, '.json')}.ts`).sort());
   });
 
   describe('command line', () => {

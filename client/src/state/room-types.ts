@@ -22,6 +22,8 @@ export interface RoomTypes {
   entities: { [type: string]: object };
   events: { [name: string]: object };
   actions: { [name: string]: object };
+  /** The kind's creation options (`client.join(id, { kind, create })`), values as strings. */
+  options?: object;
 }
 
 /** A room whose kind the code does not name: every entity type, field, event and action goes, values are `unknown`. */

@@ -46,6 +46,7 @@ export const propDescriptor: KindDescriptor = {
     { name: 'emote', params: ['name'] },
     { name: 'ready' },
   ],
+  options: ['rounds'],
 };
 
 export type PropDecl = typeof propState extends { decl: infer D } ? D : never;
