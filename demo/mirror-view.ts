@@ -1,30 +1,24 @@
 // The page's view of the arena on protocol v2 (`?protocol=2`): the room's typed state as the SDK's
 // mirror keeps it, other players' positions interpolated between frames, hits seen by a listener
-// on each player's health, room events in the log. The page stays on v1 (`sync` snapshots, see
-// snapshot-view.ts) by default until the gateway speaks v2.
-import { createInterpolator, type Entity, type Interpolator, type Room, type RoomEventPayload, type RoomTypes } from '../client/src/index';
+// on each player's health, room events in the log. The arena's types are generated from its
+// descriptor (client/kinds/arena.ts). Without `?protocol=2` the page speaks v1 (snapshot-view.ts).
+import type { ArenaRoom } from '../client/kinds/arena';
+import { createInterpolator, type Entity, type Interpolator, type Room, type RoomEventPayload } from '../client/src/index';
 import type { Figure } from './render';
 
-/**
- * The arena kind's types, by hand until the gateway publishes its descriptor (`npm run schemas`,
- * docs/schemas/arena.json); then this is what `game-gateway-types docs/schemas/arena.json` writes.
- */
-export interface ArenaRoom extends RoomTypes {
-  kind: 'arena';
-  room: Record<string, never>;
-  entities: { player: { x: number; y: number; z: number; health: number; score: number } };
-  events: Record<string, never>;
-  actions: { move: { position: { x: number; y: number; z: number } }; attack: { target_id: number } };
-}
+export type { ArenaRoom };
+
 type Fighter = Entity<ArenaRoom, 'player'>;
 const FLASH_MS = 200;
+/** How long a predicted position is shown if the server's frames never reach it (e.g. a move clamped at the border). */
+const PREDICTION_MS = 500;
 
 export class MirrorView {
   private room: Room<ArenaRoom> | undefined;
   private smooth: Interpolator<'x' | 'y'> | undefined;
   private readonly hitUntil = new Map<number, number>();
-  /** Where the player's own entity is shown until the server's next frame confirms a move. */
-  private predicted: { x: number; y: number } | undefined;
+  /** Where the player's own entity is shown until the server's frames get there (or for a moment, if they never do: a clamped move). */
+  private predicted: { x: number; y: number; until: number } | undefined;
   private stops: (() => void)[] = [];
 
   constructor(
@@ -43,7 +37,7 @@ export class MirrorView {
       room.onAdd('player', (fighter) => (this.stops.push(health(fighter)), this.changed())),
       room.onRemove('player', () => this.changed()),
       room.onChange('player', (fighter, fields) => {
-        if (fighter.id === room.myEntity?.id && (fields.includes('x') || fields.includes('y'))) this.predicted = undefined;
+        if (fighter.id === room.myEntity?.id && fighter.x === this.predicted?.x && fighter.y === this.predicted.y) this.predicted = undefined;
         if (fields.includes('health') || fields.includes('score')) this.changed();
       }),
       room.on('message', (frame) => {
@@ -61,7 +55,7 @@ export class MirrorView {
     this.predicted = undefined;
   }
 
-  /** The players with their latest values (`now` given: positions as drawn, interpolated). */
+  /** The players with their latest values, your own where you moved it (`now` given: the others interpolated, as drawn). */
   figures(now?: number): Figure[] {
     const room = this.room;
     if (!room) return [];
@@ -69,7 +63,8 @@ export class MirrorView {
     const mine = room.myEntity?.id;
     return [...room.state.ofType('player')].map((fighter) => {
       const own = fighter.id === mine;
-      const at = now === undefined ? fighter : own ? (this.predicted ?? fighter) : (this.smooth!.at(fighter.id, now) ?? fighter);
+      const predicted = own && this.predicted && this.predicted.until > performance.now() ? this.predicted : undefined;
+      const at = predicted ?? (now === undefined || own ? fighter : (this.smooth!.at(fighter.id, now) ?? fighter));
       const member = members.get(fighter.id);
       return {
         entityId: fighter.id,
@@ -85,8 +80,8 @@ export class MirrorView {
     });
   }
 
-  /** Shows the player's own move at once (the next frame confirms it). */
+  /** Shows the player's own move at once (the server's frames confirm it). */
   predict(position: { x: number; y: number }): void {
-    this.predicted = position;
+    this.predicted = { x: position.x, y: position.y, until: performance.now() + PREDICTION_MS };
   }
 }

@@ -5,12 +5,20 @@ import type { ArenaRoom } from './mirror-view';
 import type { Figure } from './render';
 
 const FLASH_MS = 200;
+/** How long a predicted position is shown if no snapshot reaches it. */
+const PREDICTION_MS = 500;
 
 export class SnapshotView {
   private room: Room<ArenaRoom> | undefined;
   private readonly lastHealth = new Map<string, number>();
   private readonly hitUntil = new Map<string, number>();
   private stop: (() => void) | undefined;
+  /**
+   * Where the player's own dot is shown until a snapshot gets there (or for a moment, if none does:
+   * a clamped move). Kept apart from `room.state`, which the next `sync` overwrites: a snapshot
+   * from before the server applied a move must not undo the keys pressed since.
+   */
+  private predicted: { x: number; y: number; until: number } | undefined;
 
   constructor(
     /** The scoreboard changed (a snapshot came). */
@@ -27,18 +35,19 @@ export class SnapshotView {
     this.stop?.();
     this.room = undefined;
     this.lastHealth.clear();
+    this.predicted = undefined;
   }
 
   figures(): Figure[] {
     const room = this.room;
     if (!room) return [];
     const mine = room.me?.player_id;
+    const predicted = this.predicted && this.predicted.until > performance.now() ? this.predicted : undefined;
     return [...room.state.players.values()].map((player) => ({
       entityId: player.entity_id,
       playerId: player.player_id,
       name: player.nickname || player.player_id,
-      x: player.position.x,
-      y: player.position.y,
+      ...(player.player_id === mine && predicted ? { x: predicted.x, y: predicted.y } : { x: player.position.x, y: player.position.y }),
       health: player.health,
       score: player.score,
       mine: player.player_id === mine,
@@ -46,13 +55,14 @@ export class SnapshotView {
     }));
   }
 
-  /** Shows the player's own move at once (the next `sync` confirms it). */
+  /** Shows the player's own move at once (the snapshots confirm it). */
   predict(position: { x: number; y: number }): void {
-    const me = this.room?.me;
-    if (me) Object.assign(me.position, position);
+    this.predicted = { x: position.x, y: position.y, until: performance.now() + PREDICTION_MS };
   }
 
   private synced(sync: SyncPayload): void {
+    const me = this.room?.me;
+    if (me && me.position.x === this.predicted?.x && me.position.y === this.predicted.y) this.predicted = undefined;
     for (const p of sync.players) {
       if (p.health < (this.lastHealth.get(p.player_id) ?? p.health)) this.hitUntil.set(p.player_id, performance.now() + FLASH_MS);
       this.lastHealth.set(p.player_id, p.health);
