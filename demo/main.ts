@@ -1,12 +1,17 @@
 // The demo game: players spawn apart in a shared arena, move, attack the nearest player, chat,
 // and watch the connection come back after a server restart (resumed, or rejoined fresh).
 // Built on the client SDK's room API (client/src), bundled by demo/build.js into demo/dist.
-import { GameClient, type Room, type RoomPlayer } from '../client/src/index';
-import { drawArena, nearestOther, VIEW } from './render';
+// `?protocol=2` plays on the state model v2 (typed state, callbacks, interpolation: mirror-view.ts);
+// the default is v1 (`sync` snapshots: snapshot-view.ts).
+import { GameClient, type Room } from '../client/src/index';
+import { type ArenaRoom, MirrorView } from './mirror-view';
+import { drawArena, type Figure, nearestOther, VIEW } from './render';
+import { SnapshotView } from './snapshot-view';
 
 const params = new URLSearchParams(location.search);
 const roomId = params.get('room') ?? 'demo';
 const nickname = params.get('name') ?? `guest-${Math.floor(Math.random() * 1000)}`;
+const protocol = params.get('protocol') === '2' ? 2 : 1;
 const wsUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,13 +19,12 @@ const canvas = $<HTMLCanvasElement>('world');
 const ctx = canvas.getContext('2d')!;
 const log = $('log');
 
-const client = new GameClient(wsUrl, { reconnect: { baseMs: 250, capMs: 2000 } });
-let room: Room | undefined;
+const client = new GameClient(wsUrl, { protocol, reconnect: { baseMs: 250, capMs: 2000 } });
+let room: Room<ArenaRoom> | undefined;
 /** How many rooms this page has joined (1 at first; +1 each time it had to rejoin fresh). */
 let joins = 0;
 let inputSeq = 0;
-/** Players hit recently, until when to draw them flashing. */
-const flash = new Map<string, number>();
+const view = protocol === 2 ? new MirrorView(say, updateScores) : new SnapshotView(updateScores);
 
 type Status = 'connecting' | 'open' | 'reconnecting' | 'resumed' | 'rejoined' | 'closed';
 function setStatus(status: Status, detail = ''): void {
@@ -37,44 +41,39 @@ function say(text: string, kind = ''): void {
   log.scrollTop = log.scrollHeight;
 }
 const nameOf = (playerId: string) => room?.state.players.get(playerId)?.nickname || playerId;
+const me = (): Figure | undefined => view.figures().find((figure) => figure.mine);
 
 /** Joins the room and wires its events; `status` says how this join came about. */
 async function enter(status: Status, detail: string): Promise<void> {
-  room = await client.join(roomId, { nickname });
+  room = await client.join<ArenaRoom>(roomId, { nickname });
   joins += 1;
   $('room').textContent = room.id;
   $('me').textContent = nickname;
   setStatus(status, detail);
-  say(`joined ${room.id} as ${nickname}`, 'event');
+  say(`joined ${room.id} as ${nickname}${protocol === 2 ? ' (protocol v2)' : ''}`, 'event');
   const current = room;
+  view.attach(current);
   current.on('player_joined', (p) => say(`${p.nickname || p.player_id} joined`, 'event'));
   current.on('player_left', (p) => say(`${nameOf(p.player_id)} left (${p.reason})`, 'event'));
   current.on('chat', (m) => say(`${nameOf(m.player_id)}: ${m.text}`));
-  current.on('sync', (s) => {
-    for (const p of s.players) if (p.health < (lastHealth.get(p.player_id) ?? p.health)) flash.set(p.player_id, performance.now() + 200);
-    for (const p of s.players) lastHealth.set(p.player_id, p.health);
-    updateScores();
-  });
   current.on('error', (error) => say(`refused: ${error.message}`, 'error'));
   current.on('resumed', ({ recovered }) => say(recovered ? 'resumed: nothing missed' : 'resumed: some events could not be replayed', 'event'));
   updateScores();
 }
-const lastHealth = new Map<string, number>();
 
 function updateScores(): void {
-  const players = [...(room?.state.players.values() ?? [])].sort((a, b) => b.score - a.score);
-  $('count').textContent = String(players.length);
-  const board = $('scores');
-  board.replaceChildren(
-    ...players.map((p) => {
+  const figures = view.figures().sort((a, b) => b.score - a.score);
+  $('count').textContent = String(figures.length);
+  $('scores').replaceChildren(
+    ...figures.map((f) => {
       const row = document.createElement('li');
-      row.textContent = `${p.nickname || p.player_id}: ${p.score} pts, ${p.health} hp`;
+      row.textContent = `${f.name}: ${f.score} pts, ${f.health} hp`;
       return row;
     }),
   );
-  const me = room?.me;
-  $('health').textContent = me ? String(me.health) : '–';
-  $('score').textContent = me ? String(me.score) : '–';
+  const mine = figures.find((f) => f.mine);
+  $('health').textContent = mine ? String(mine.health) : '–';
+  $('score').textContent = mine ? String(mine.score) : '–';
 }
 
 client.on('reconnecting', ({ attempt }) => setStatus('reconnecting', `attempt ${attempt}`));
@@ -82,7 +81,7 @@ client.on('resumed', () => setStatus('resumed', 'same session: the server kept o
 // The server forgot us (it restarted without Redis): a fresh session and a fresh room state.
 client.on('session_lost', () => {
   room = undefined;
-  lastHealth.clear();
+  view.detach();
   say('the server forgot our session: joining again', 'event');
   enter('rejoined', 'fresh session: the server had forgotten us, so we joined again').catch((error: Error) => say(`could not rejoin: ${error.message}`, 'error'));
 });
@@ -94,24 +93,24 @@ const KEYS: Record<string, [number, number]> = {
 const STEP = 10;
 window.addEventListener('keydown', (event) => {
   if ((event.target as HTMLElement).tagName === 'INPUT' || !room) return;
-  const me = room.me;
-  if (!me) return;
+  const mine = me();
+  if (!mine) return;
   if (event.key === ' ') {
     event.preventDefault();
-    const target = nearestOther(room.state.players.values(), me);
-    if (target) room.send('attack', { target_id: target.entity_id, input_seq: ++inputSeq }).catch((error: Error) => say(`attack refused: ${error.message}`, 'error'));
+    const target = nearestOther(view.figures(), mine);
+    if (target) room.send('attack', { target_id: target.entityId, input_seq: ++inputSeq }).catch((error: Error) => say(`attack refused: ${error.message}`, 'error'));
     return;
   }
   const dir = KEYS[event.key];
   if (!dir) return;
   event.preventDefault();
   const position = {
-    x: Math.max(-VIEW.halfWidth, Math.min(VIEW.halfWidth, me.position.x + dir[0] * STEP)),
-    y: Math.max(-VIEW.halfHeight, Math.min(VIEW.halfHeight, me.position.y + dir[1] * STEP)),
+    x: Math.max(-VIEW.halfWidth, Math.min(VIEW.halfWidth, mine.x + dir[0] * STEP)),
+    y: Math.max(-VIEW.halfHeight, Math.min(VIEW.halfHeight, mine.y + dir[1] * STEP)),
     z: 0,
   };
-  // Shown at once (the next sync confirms it); sent as an input: no ack, never re-sent late.
-  Object.assign(me.position, position);
+  // Shown at once (the server's next state confirms it); sent as an input: no ack, never re-sent late.
+  view.predict(position);
   room.sendInput('move', { position, input_seq: ++inputSeq });
 });
 $('chat').addEventListener('submit', (event) => {
@@ -122,8 +121,8 @@ $('chat').addEventListener('submit', (event) => {
   if (text && room) room.chat(text).catch((error: Error) => say(`chat refused: ${error.message}`, 'error'));
 });
 
-function frame(): void {
-  drawArena(ctx, room?.state.players.values() ?? [], client.clientId, flash);
+function frame(now: number): void {
+  drawArena(ctx, view.figures(now));
   requestAnimationFrame(frame);
 }
 
@@ -140,13 +139,19 @@ setInterval(() => {
 }, 2000);
 requestAnimationFrame(frame);
 
+/** A player as the browser test reads it, whichever protocol the page speaks. */
+const asPlayer = (f: Figure) => ({ player_id: f.playerId, nickname: f.name, entity_id: f.entityId, position: { x: f.x, y: f.y, z: 0 }, health: f.health, score: f.score });
 /** What the page knows, for the browser test (read fresh from the current room on every call). */
 const demo = {
   client,
+  protocol,
   status: () => $('status').dataset.state,
   joins: () => joins,
   clientId: () => client.clientId,
-  players: (): RoomPlayer[] => [...(room?.state.players.values() ?? [])],
-  me: () => room?.me,
+  players: () => view.figures().map(asPlayer),
+  me: () => {
+    const mine = me();
+    return mine && asPlayer(mine);
+  },
 };
 (window as unknown as { demo: typeof demo }).demo = demo;

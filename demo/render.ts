@@ -1,21 +1,33 @@
 // Drawing the arena: players as dots with their name, health bar and score above them.
-import type { RoomPlayer } from '../client/src/index';
 
 /** World units per canvas pixel is 1; the world's origin is the canvas centre. */
 export const VIEW = { halfWidth: 300, halfHeight: 220 };
 const MAX_HEALTH = 100;
 
-export function drawArena(ctx: CanvasRenderingContext2D, players: Iterable<RoomPlayer>, me: string | undefined, flash: ReadonlyMap<string, number>): void {
+/** A player as the page draws it, whichever protocol its values came from. */
+export interface Figure {
+  /** The player's entity id (what `attack` targets). */
+  entityId: number;
+  playerId: string;
+  name: string;
+  x: number;
+  y: number;
+  health: number;
+  score: number;
+  mine: boolean;
+  /** Hit a moment ago: drawn flashing. */
+  hit: boolean;
+}
+
+export function drawArena(ctx: CanvasRenderingContext2D, figures: Iterable<Figure>): void {
   const { width, height } = ctx.canvas;
   ctx.clearRect(0, 0, width, height);
   ctx.strokeStyle = '#2a2a36';
   ctx.strokeRect(width / 2 - VIEW.halfWidth, height / 2 - VIEW.halfHeight, VIEW.halfWidth * 2, VIEW.halfHeight * 2);
-  const now = performance.now();
-  for (const player of players) {
-    const x = width / 2 + player.position.x;
-    const y = height / 2 + player.position.y;
-    const hit = (flash.get(player.player_id) ?? 0) > now;
-    ctx.fillStyle = hit ? '#fff' : player.client_id === me ? '#6cf' : '#f96';
+  for (const figure of figures) {
+    const x = width / 2 + figure.x;
+    const y = height / 2 + figure.y;
+    ctx.fillStyle = figure.hit ? '#fff' : figure.mine ? '#6cf' : '#f96';
     ctx.beginPath();
     ctx.arc(x, y, 9, 0, Math.PI * 2);
     ctx.fill();
@@ -23,22 +35,22 @@ export function drawArena(ctx: CanvasRenderingContext2D, players: Iterable<RoomP
     ctx.fillStyle = '#400';
     ctx.fillRect(x - 15, y - 18, 30, 4);
     ctx.fillStyle = '#4c4';
-    ctx.fillRect(x - 15, y - 18, (30 * Math.max(0, player.health)) / MAX_HEALTH, 4);
+    ctx.fillRect(x - 15, y - 18, (30 * Math.max(0, figure.health)) / MAX_HEALTH, 4);
     ctx.fillStyle = '#ddd';
     ctx.font = '12px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    ctx.fillText(`${player.nickname || player.player_id} · ${player.score}`, x, y - 24);
+    ctx.fillText(`${figure.name} · ${figure.score}`, x, y - 24);
   }
 }
 
-/** The other player nearest to `me` (the attack key's target), if any. */
-export function nearestOther(players: Iterable<RoomPlayer>, me: RoomPlayer): RoomPlayer | undefined {
-  let best: RoomPlayer | undefined;
+/** The figure nearest to `me` other than `me` (the attack key's target), if any. */
+export function nearestOther(figures: Iterable<Figure>, me: Figure): Figure | undefined {
+  let best: Figure | undefined;
   let bestDistance = Infinity;
-  for (const player of players) {
-    if (player.player_id === me.player_id) continue;
-    const distance = Math.hypot(player.position.x - me.position.x, player.position.y - me.position.y);
-    if (distance < bestDistance) [best, bestDistance] = [player, distance];
+  for (const figure of figures) {
+    if (figure.entityId === me.entityId) continue;
+    const distance = Math.hypot(figure.x - me.x, figure.y - me.y);
+    if (distance < bestDistance) [best, bestDistance] = [figure, distance];
   }
   return best;
 }

@@ -17,17 +17,22 @@ export class Emitter<Events extends object> {
     const set = this.handlers.get(type);
     if (!set) return;
     for (const handler of [...set]) {
-      try {
-        (handler as (event: Events[K]) => void)(event);
-      } catch (error) {
-        setTimeout(() => {
-          throw error;
-        });
-      }
+      callSafely(handler as (event: Events[K]) => void, event);
     }
   }
 
   clear(): void {
     this.handlers.clear();
+  }
+}
+
+/** Calls an application handler; an error it throws is rethrown on a later turn, where the platform reports it. */
+export function callSafely<A extends unknown[]>(handler: (...args: A) => void, ...args: A): void {
+  try {
+    handler(...args);
+  } catch (error) {
+    setTimeout(() => {
+      throw error;
+    });
   }
 }

@@ -17,6 +17,11 @@ export const ClientErrorCode = {
   NotSupported: 'NOT_SUPPORTED',
   /** The room was left (or lost) while the request was waiting. */
   RoomLeft: 'ROOM_LEFT',
+  /**
+   * v2: a state frame did not decode against the room's descriptor (a server bug, or an SDK too old
+   * for the server); the room's state stays as it was until the next keyframe.
+   */
+  BadStateFrame: 'BAD_STATE_FRAME',
 } as const;
 export type ClientErrorCode = (typeof ClientErrorCode)[keyof typeof ClientErrorCode];
 

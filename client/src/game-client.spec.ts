@@ -70,6 +70,34 @@ describe(GameClient, () => {
       expect(client.connectionState).toBe('closed');
     });
 
+    // Found when a spec closed a client twice: the second close() ended the first early, so the
+    // socket's own close event (1006 here) came to a client that no longer knew it was closing, and
+    // it reconnected forever. Fails without the guard in close().
+    it('should stay closed when close() is called again while the socket is still closing', async () => {
+      const sockets: WebSocket[] = [];
+      const Watched = class extends WebSocket {
+        constructor(url: string, protocols?: string[]) {
+          super(url, protocols);
+          sockets.push(this);
+        }
+      };
+      client = new GameClient(gateway.url, { WebSocket: Watched as unknown as WebSocketConstructor, reconnect: { baseMs: 1, capMs: 5 } });
+      const connecting = client.connect();
+      const server = await gateway.connection(0);
+      server.welcome('me');
+      await connecting;
+      const events: string[] = [];
+      client.on('reconnecting', () => events.push('reconnecting'));
+      client.on('closed', ({ code }) => events.push(`closed ${code}`));
+      client.close();
+      client.close();
+      const socketClosed = new Promise((resolve) => sockets[0].once('close', resolve)); // after the SDK's own handler
+      server.ws.terminate(); // no close handshake: the client's socket ends with 1006
+      await socketClosed;
+      expect(events).toEqual(['closed 1006']); // once, with the socket's code, and no reconnect
+      expect(client.connectionState).toBe('closed');
+    });
+
     it('should give up after maxAttempts failed attempts in a row', async () => {
       client = new GameClient(gateway.url, { WebSocket: WebSocket as unknown as WebSocketConstructor, reconnect: { baseMs: 1, capMs: 5, maxAttempts: 2 } });
       const connecting = client.connect();
@@ -83,6 +111,28 @@ describe(GameClient, () => {
       expect((await closed).code).toBe(1006);
       expect(attempts).toEqual([1, 2]);
       gateway = await FakeGateway.start(); // for afterEach
+    });
+  });
+
+  describe('protocol', () => {
+    it('should offer game.v1.json by default and game.v2.json with protocol: 2, and read the version the welcome says', async () => {
+      const v1 = await connected('one');
+      expect(v1.offered).toEqual(['game.v1.json']);
+      expect(client.wireVersion).toBe(1); // a welcome without wire_version: a server from before v2
+      client.close();
+      client = new GameClient(gateway.url, { WebSocket: WebSocket as unknown as WebSocketConstructor, protocol: 2 });
+      const connecting = client.connect();
+      const v2 = await gateway.connection(1);
+      v2.welcome('two', { wire_version: 2, tick_rate: 30 });
+      await connecting;
+      expect(v2.offered).toEqual(['game.v2.json']);
+      expect(v2.ws.protocol).toBe('game.v2.json');
+      expect([client.wireVersion, client.tickRate]).toEqual([2, 30]);
+    });
+
+    it('should refuse at construction a codec that cannot speak the protocol asked for, naming the fix', () => {
+      const v1Only = { subprotocol: 'game.v1.custom', encode: () => '', decode: () => ({ type: 'x', payload: {}, timestamp: 0 }) };
+      expect(() => new GameClient(gateway.url, { codec: v1Only, protocol: 2 })).toThrow(`the codec "game.v1.custom" cannot speak protocol 2: use this SDK's JsonCodec or ProtobufCodec`);
     });
   });
 

@@ -1,11 +1,13 @@
 import type { ClockSample } from './clock-sync.js';
 import type { JoinOptions, JoinOrCreateOptions } from './client-options.js';
 import { ClientErrorCode, GatewayError } from './errors.js';
-import { type RequestOptions, Room, type RoomChannel } from './room.js';
+import { Room } from './room.js';
+import type { RequestOptions, RoomChannel } from './room-events.js';
+import type { AnyRoomTypes, RoomTypes } from './state/room-types.js';
 import { SessionConnection } from './session-connection.js';
 import type { ClientMessageType, ClientPayloads, OutgoingMessage, Vec3 } from './types.js';
 
-export type { ConnectionState, GameClientOptions, JoinOptions, JoinOrCreateOptions } from './client-options.js';
+export type { ConnectionState, CreateOptions, GameClientOptions, JoinOptions, JoinOrCreateOptions, ProtocolVersion } from './client-options.js';
 
 /**
  * A game client for browsers and Node: a promise API for rooms and requests, typed events for what
@@ -23,7 +25,7 @@ export type { ConnectionState, GameClientOptions, JoinOptions, JoinOrCreateOptio
  */
 export class GameClient extends SessionConnection {
   /** The rooms joined with `join`, by id. */
-  get rooms(): ReadonlyMap<string, Room> {
+  get rooms(): ReadonlyMap<string, Room<any>> {
     return this.roomsById;
   }
 
@@ -35,17 +37,20 @@ export class GameClient extends SessionConnection {
   /**
    * Joins a room and resolves with it once the server confirmed (`room_joined`), or rejects with
    * the server's refusal (`ROOM_FULL`, …) or `TIMEOUT`. Joining a room already joined (or being
-   * joined) returns the same room.
+   * joined) returns the same room. `T` types the room by its kind (a declaration written by
+   * `game-gateway-types` from the kind's descriptor): entity types, fields, events and actions.
    *
    * @example const room = await client.join('lobby', { nickname: 'ada' });
+   * @example const ctf = await client.join<CtfRoom>('ctf-1'); // typed state, callbacks, events, actions
    */
-  join(roomId: string, options: JoinOptions = {}): Promise<Room> {
+  join<T extends RoomTypes = AnyRoomTypes>(roomId: string, options: JoinOptions<T> = {}): Promise<Room<T>> {
     const existing = this.roomsById.get(roomId);
-    if (existing) return existing.ready;
-    const room = new Room(roomId, this.channel);
-    this.roomsById.set(roomId, room);
+    if (existing) return existing.ready as Promise<Room<any>>;
+    const room = new Room<T>(roomId, this.channel);
+    this.roomsById.set(roomId, room as Room<any>);
     const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
-    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname };
+    const create = options.create && Object.fromEntries(Object.entries(options.create).map(([name, value]) => [name, String(value)]));
+    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname, kind: options.kind, options: create };
     this.request('join_room', payload, { timeoutMs, owner: room }).catch((error: Error) => room.failJoin(error));
     // The ack follows room_joined; wait for room_joined itself, however the two arrive.
     const timer = setTimeout(() => room.failJoin(new GatewayError(ClientErrorCode.Timeout, `no room_joined for "${roomId}" within ${timeoutMs} ms`)), timeoutMs);
@@ -152,10 +157,12 @@ export class GameClient extends SessionConnection {
 
   private readonly channel: RoomChannel = {
     clientId: () => this.clientId,
+    tickRate: () => this.tickRate,
     request: (type, payload, options) => this.request(type, payload, options),
     post: (type, payload) => this.post(type, payload),
     detach: (room) => {
       if (this.roomsById.get(room.id) !== room) return;
+      this.handles.release(room);
       this.roomsById.delete(room.id);
       this.tracker.forgetRoom(room.id);
     },

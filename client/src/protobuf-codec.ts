@@ -29,6 +29,8 @@ const TABLE: [string, number, InnerType][] = (
     ['resume', T.RESUME, gameproto.Resume],
     ['refresh', T.REFRESH, gameproto.Refresh],
     ['refreshed', T.REFRESHED, gameproto.Refreshed],
+    ['state', T.STATE, gameproto.StateFrame],
+    ['room_event', T.ROOM_EVENT, gameproto.RoomEvent],
   ] as unknown as [string, number, InnerType][]
 );
 const BY_NAME = new Map(TABLE.map(([name, value, inner]) => [name, { value, inner }]));
@@ -39,6 +41,7 @@ const TO_OBJECT = { longs: Number, defaults: true } as const;
 /** Binary frames: one `gameproto.Message` per frame (PROTOCOL.md, "Protobuf"). */
 export class ProtobufCodec implements ClientCodec {
   readonly subprotocol = 'game.v1.proto';
+  readonly subprotocols = { 1: 'game.v1.proto', 2: 'game.v2.proto' } as const;
 
   encode(message: OutgoingMessage): Uint8Array {
     const spec = BY_NAME.get(message.type);
@@ -76,6 +79,11 @@ function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame | Unk
   // (with the envelope, so offsets still count) rather than break the connection.
   const type = spec ? spec.name : `unknown:${envelope.type}`;
   const payload = spec ? spec.inner.toObject(spec.inner.decode(envelope.payload), TO_OBJECT) : envelope.payload;
+  // RoomEvent.data is JSON text on this wire: hand it on as the object the JSON codec gives.
+  if (type === 'room_event') {
+    const event = payload as { data: unknown };
+    event.data = JSON.parse((event.data as string) || '{}');
+  }
   return {
     type,
     payload,

@@ -1,26 +1,76 @@
+import type { AnyRoomTypes, Entity, EntityType, RoomFields, RoomTypes } from './state/room-types.js';
+import type { TypedState } from './state/typed-state.js';
 import type { PlayerJoinedPayload, PlayerSnapshot, RoomJoinedPayload, RoomPlayer, SyncPayload, Vec3 } from './types.js';
 
-/** What the client knows of a room: its members (identity from join events, values from the latest `sync`). */
-export interface RoomState {
-  /** `frame_num` of the latest snapshot (`room_joined` or `sync`). */
+/**
+ * What the client knows of a room: its members (identity from join events) and, on a protocol v2
+ * connection, the room's typed state (room fields and entities, kept from keyframes and deltas).
+ * On v1 the members carry the values of the latest `sync` and the typed state is empty.
+ */
+export interface RoomState<T extends RoomTypes = AnyRoomTypes> {
+  /** v1: `frame_num` of the latest snapshot (`room_joined` or `sync`); v2: the frame the typed state is at. */
   readonly frameNum: number;
   /** Members by `player_id`. */
   readonly players: ReadonlyMap<string, RoomPlayer>;
+  /** v2: the room's own fields, one object updated in place (empty on v1). */
+  readonly room: RoomFields<T>;
+  /** v2: every entity by id (not the room itself). */
+  readonly entities: ReadonlyMap<number, Entity<T>>;
+  /** v2: the entity with this id. */
+  get(id: number): Entity<T> | undefined;
+  /**
+   * v2: the entities of one type.
+   * @example for (const flag of room.state.ofType('flag')) draw(flag.x, flag.y);
+   */
+  ofType<K extends EntityType<T>>(type: K): IterableIterator<Entity<T, K>>;
+  /**
+   * v2: when the current frame happened on the local clock (`performance.now()`): its arrival,
+   * spaced at least one tick after the frame before. What interpolation places values at.
+   */
+  readonly time: number;
 }
 
 const zero = (): Vec3 => ({ x: 0, y: 0, z: 0 });
+const NO_ENTITIES: ReadonlyMap<number, never> = new Map<number, never>();
 
 /**
  * Keeps a {@link RoomState} from `room_joined` (a full snapshot), `player_joined`/`player_left`
  * (membership) and `sync` (values). Membership changes only with reliable events; a `sync` updates
- * the members it names and ignores others, so a late or early snapshot never adds a ghost.
+ * the members it names and ignores others, so a late or early snapshot never adds a ghost. The
+ * typed state (v2) is read from the room's {@link TypedState}.
  */
-export class RoomStateMirror implements RoomState {
-  frameNum = 0;
+export class RoomStateMirror {
+  private snapshotFrame = 0;
   readonly players = new Map<string, RoomPlayer>();
 
+  constructor(private readonly typed: TypedState) {}
+
+  get frameNum(): number {
+    return this.typed.mirror ? this.typed.mirror.frame : this.snapshotFrame;
+  }
+
+  get room(): Record<string, unknown> {
+    return this.typed.mirror?.room ?? {};
+  }
+
+  get entities(): ReadonlyMap<number, Entity<AnyRoomTypes>> {
+    return (this.typed.mirror?.entities ?? NO_ENTITIES) as ReadonlyMap<number, Entity<AnyRoomTypes>>;
+  }
+
+  get time(): number {
+    return this.typed.time;
+  }
+
+  get(id: number): Entity<AnyRoomTypes> | undefined {
+    return this.entities.get(id);
+  }
+
+  ofType(type: string): IterableIterator<Entity<AnyRoomTypes>> {
+    return (this.typed.mirror?.ofType(type) ?? NO_ENTITIES).values() as IterableIterator<Entity<AnyRoomTypes>>;
+  }
+
   reset(snapshot: RoomJoinedPayload): void {
-    this.frameNum = snapshot.frame_num;
+    this.snapshotFrame = snapshot.frame_num;
     this.players.clear();
     for (const player of snapshot.players) this.players.set(player.player_id, { ...player });
   }
@@ -44,7 +94,7 @@ export class RoomStateMirror implements RoomState {
   }
 
   sync(snapshot: SyncPayload): void {
-    this.frameNum = snapshot.frame_num;
+    this.snapshotFrame = snapshot.frame_num;
     for (const values of snapshot.players) {
       const player = this.players.get(values.player_id);
       if (player) Object.assign(player, pick(values));

@@ -8,7 +8,9 @@ import { Emitter } from './emitter.js';
 import { ClientErrorCode, GatewayError } from './errors.js';
 import { JsonCodec } from './json-codec.js';
 import { PendingRequests } from './pending-requests.js';
-import type { RequestOptions, Room } from './room.js';
+import type { Room } from './room.js';
+import type { RequestOptions } from './room-events.js';
+import { RoomHandles } from './state/room-handles.js';
 import { TokenRefresher } from './token-refresher.js';
 import type { AckPayload, ClientEvents, ClientMessageType, ClientPayloads, OutgoingMessage, ServerFrame, UnknownFrame, WelcomePayload } from './types.js';
 import { OPEN, onPageHide, resolveWebSocket, type WebSocketLike, withQuery } from './websocket.js';
@@ -27,10 +29,18 @@ export abstract class SessionConnection {
   private readonly refresher: TokenRefresher;
   /** Messages sent with an id and not yet answered, in send order: re-sent after a resume. */
   protected readonly outbox = new Map<string, OutgoingMessage>();
-  protected readonly roomsById = new Map<string, Room>();
+  protected readonly roomsById = new Map<string, Room<any>>();
   /** Which room sent a recent request, for refusals that come after the request was answered. */
-  protected readonly owners = new Map<string, Room>();
+  protected readonly owners = new Map<string, Room<any>>();
   protected readonly pings = new Map<number, (sample: ClockSample | undefined) => void>();
+  /** v2: rooms by the handle their `state` frames carry. */
+  protected readonly handles = new RoomHandles<Room<any>>();
+  /** Counters for debugging. */
+  readonly debugStats = {
+    /** v2 `state` frames that named no room this client is in (never expected). */
+    unroutedStateFrames: 0,
+  };
+  private readonly subprotocol: string;
   private ws: WebSocketLike | undefined;
   private session: WelcomePayload | undefined;
   /** During a resume: the fresh session's `welcome`, adopted if the resume fails. */
@@ -51,6 +61,10 @@ export abstract class SessionConnection {
     protected readonly options: GameClientOptions = {},
   ) {
     this.codec = options.codec ?? new JsonCodec();
+    const protocol = options.protocol ?? 1;
+    const subprotocol = this.codec.subprotocols?.[protocol] ?? (protocol === 1 ? this.codec.subprotocol : undefined);
+    if (!subprotocol) throw new TypeError(`the codec "${this.codec.subprotocol}" cannot speak protocol ${protocol}: use this SDK's JsonCodec or ProtobufCodec`);
+    this.subprotocol = subprotocol;
     this.refresher = new TokenRefresher(
       options.getToken,
       (token) => this.request('refresh', { token }, {}),
@@ -66,6 +80,16 @@ export abstract class SessionConnection {
 
   get connectionState(): ConnectionState {
     return this.state;
+  }
+
+  /** The protocol version the connection speaks (`welcome.wire_version`; 1 from a server that does not say). */
+  get wireVersion(): number {
+    return this.session?.wire_version || 1;
+  }
+
+  /** Room ticks per second (`welcome.tick_rate`); 20 until a server says. */
+  get tickRate(): number {
+    return this.session?.tick_rate || 20;
   }
 
   /** Opens the connection; resolves with the first `welcome`, rejects with a {@link GatewayError} if it closes first. */
@@ -94,7 +118,8 @@ export abstract class SessionConnection {
 
   /** Closes for good with 1000: the server ends the session at once (no resume grace). */
   close(): void {
-    if (this.state === 'closed' && !this.ws) return;
+    // Closed, or closing (a second close() must not end the first one early: its socket's close would then reconnect).
+    if (this.state === 'closed' && (!this.ws || this.closing)) return;
     clearTimeout(this.timer);
     this.closing = true;
     const ws = this.ws;
@@ -109,7 +134,7 @@ export abstract class SessionConnection {
   }
 
   /** Sends with an id and waits for its `ack` (or `error`); kept in the outbox, so re-sent after a resume. */
-  protected request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room }): Promise<AckPayload> {
+  protected request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room<any> }): Promise<AckPayload> {
     if (this.state === 'closed') return Promise.reject(new GatewayError(ClientErrorCode.ConnectionClosed, `not connected: ${type} not sent`));
     const id = this.newId();
     const message: OutgoingMessage = { type, payload, id };
@@ -131,7 +156,7 @@ export abstract class SessionConnection {
     return `${this.idPrefix}-${++this.nextId}`;
   }
 
-  private rememberOwner(id: string, room: Room): void {
+  private rememberOwner(id: string, room: Room<any>): void {
     this.owners.set(id, room);
     if (this.owners.size > 256) this.owners.delete(this.owners.keys().next().value!);
   }
@@ -141,7 +166,7 @@ export abstract class SessionConnection {
     const token = this.options.getToken ? await this.options.getToken() : undefined;
     if (this.closing) return;
     const url = this.options.batch ? withQuery(this.serverUrl, 'batch=1') : this.serverUrl;
-    const ws = new Socket(url, token ? [this.codec.subprotocol, `token.${token}`] : [this.codec.subprotocol]);
+    const ws = new Socket(url, token ? [this.subprotocol, `token.${token}`] : [this.subprotocol]);
     this.ws = ws;
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
@@ -173,6 +198,8 @@ export abstract class SessionConnection {
       case 'welcome':
         return this.welcomed(frame);
       case 'ack':
+        // Out of the room from here on in the server's order: its next frames are not this room's.
+        if (this.outbox.get(frame.payload.id)?.type === 'leave_room') this.releaseHandle(this.outbox.get(frame.payload.id)!);
         this.outbox.delete(frame.payload.id);
         this.requests.acked(frame.payload);
         break;
@@ -189,9 +216,19 @@ export abstract class SessionConnection {
       case 'refreshed':
         this.refresher.schedule(frame.payload.token_expires_at);
         break;
-      case 'room_joined':
+      case 'room_joined': {
         if (this.state === 'resuming') this.recovered[frame.payload.room_id] = frame.payload.recovered ?? false;
+        const room = this.roomsById.get(frame.payload.room_id);
+        if (room && frame.payload.schema && frame.payload.state) this.handles.bind(frame.payload.handle ?? 0, room);
         break;
+      }
+      case 'state': {
+        const room = this.handles.route(frame.payload.room ?? 0);
+        this.events.emit('state', frame);
+        if (room) room.receive(frame);
+        else this.debugStats.unroutedStateFrames += 1;
+        return;
+      }
     }
     if (!this.tracker.accept(frame)) return;
     if (isKnownType(frame.type)) this.events.emit(frame.type, frame as never);
@@ -252,6 +289,11 @@ export abstract class SessionConnection {
     for (const room of [...this.roomsById.values()]) room.end(reason);
   }
 
+  private releaseHandle(message: OutgoingMessage): void {
+    const room = this.roomsById.get((message.payload as { room_id: string }).room_id);
+    if (room) this.handles.release(room);
+  }
+
   protected transmit(message: OutgoingMessage): void {
     if (this.ws?.readyState === OPEN) this.ws.send(this.codec.encode(message));
   }
@@ -307,7 +349,7 @@ export abstract class SessionConnection {
   }
 }
 
-const KNOWN_TYPES = new Set(['welcome', 'room_joined', 'player_joined', 'player_left', 'sync', 'chat', 'ack', 'error', 'ping', 'pong', 'refreshed']);
+const KNOWN_TYPES = new Set(['welcome', 'room_joined', 'player_joined', 'player_left', 'sync', 'chat', 'ack', 'error', 'ping', 'pong', 'refreshed', 'state', 'room_event']);
 function isKnownType(type: string): type is keyof ClientEvents {
   return KNOWN_TYPES.has(type);
 }

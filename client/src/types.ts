@@ -27,6 +27,10 @@ export interface WelcomePayload {
   server_time: number;
   /** When the connection's token expires (ms since the epoch); 0 or absent: never (or no authentication). */
   token_expires_at?: number;
+  /** The protocol version this connection speaks (1 or 2); absent: 1 (a server from before v2). */
+  wire_version?: number;
+  /** Room ticks per second: state frames of a room come at most this often. */
+  tick_rate?: number;
 }
 export interface RefreshedPayload {
   /** The new expiry (ms since the epoch) after a `refresh`. */
@@ -40,6 +44,14 @@ export interface RoomJoinedPayload {
   epoch: string;
   /** After a resume: whether every missed event of the room was replayed before this snapshot. */
   recovered?: boolean;
+  /** v2: the number this room's `state` frames carry on this connection (≥ 1). */
+  handle?: number;
+  /** The room's kind. */
+  kind?: string;
+  /** v2: the kind's descriptor (JSON text), which says how to decode its state frames. */
+  schema?: string;
+  /** v2: the keyframe of the room's state at `frame_num`. */
+  state?: StateFramePayload | null;
 }
 export interface PlayerJoinedPayload {
   room_id: string;
@@ -54,12 +66,36 @@ export interface PlayerLeftPayload {
   reason: 'left' | 'disconnected' | 'timeout' | 'kicked';
   entity_id: number;
   client_id: string;
+  /** `kicked`: why the game logic removed the player. */
+  detail?: string;
 }
 export interface SyncPayload {
   room_id: string;
   frame_num: number;
   players: PlayerSnapshot[];
   timestamp: number;
+}
+/**
+ * v2: one frame of a room's typed state, a keyframe (`key`) or the delta from `frame - 1`
+ * (docs/protocol.md, "State frames (v2)"). The SDK applies it to `room.state`.
+ */
+export interface StateFramePayload {
+  /** The room's handle (`room_joined.handle`); absent or 0 while the connection is in exactly one room. */
+  room?: number;
+  frame: number;
+  key?: boolean;
+  /** Records: id difference, head (mask × 4 + op), values. */
+  ops: number[];
+  /** String values, in the order the records use them. */
+  strings?: string[];
+  /** Keyframes: the server clock (ms) when the frame was made. */
+  time?: number;
+}
+/** An event of the room's game logic, with the fields its kind declares. */
+export interface RoomEventPayload {
+  room_id: string;
+  name: string;
+  data: Record<string, unknown>;
 }
 export interface ChatPayload {
   room_id?: string;
@@ -94,6 +130,8 @@ export interface ServerPayloads {
   ping: PingPayload;
   pong: PingPayload;
   refreshed: RefreshedPayload;
+  state: StateFramePayload;
+  room_event: RoomEventPayload;
 }
 export type ServerMessageType = keyof ServerPayloads;
 
@@ -127,7 +165,7 @@ export interface BatchFrame {
 }
 
 export interface ClientPayloads {
-  join_room: { room_id: string; user_id?: string; nickname?: string };
+  join_room: { room_id: string; user_id?: string; nickname?: string; kind?: string; options?: Record<string, string> };
   leave_room: { room_id: string };
   game_action: {
     room_id?: string;

@@ -16,7 +16,7 @@ interface DemoPlayer {
 }
 /** What demo/main.ts exposes on `window` for this test (page functions run in the browser). */
 declare const window: {
-  demo: { status(): string; joins(): number; clientId(): string | undefined; players(): DemoPlayer[]; me(): DemoPlayer | undefined };
+  demo: { protocol: number; status(): string; joins(): number; clientId(): string | undefined; players(): DemoPlayer[]; me(): DemoPlayer | undefined };
 };
 
 /**
@@ -47,10 +47,10 @@ describe('demo page in a browser', () => {
   });
   afterAll(() => browser?.close());
 
-  const open = async (name: string, room: string): Promise<Page> => {
+  const open = async (name: string, room: string, protocol = 1): Promise<Page> => {
     const page = await browser.newPage();
     pages.push(page);
-    await page.goto(`http://127.0.0.1:${gateway!.port}/?room=${room}&name=${name}`);
+    await page.goto(`http://127.0.0.1:${gateway!.port}/?room=${room}&name=${name}${protocol === 2 ? '&protocol=2' : ''}`);
     await page.waitForFunction(() => window.demo?.status() === 'open');
     return page;
   };
@@ -67,10 +67,13 @@ describe('demo page in a browser', () => {
     gateway = await startGateway({ ...env, PORT: String(port) });
   };
 
-  it('should play: spawn apart, names, moves, an attack, chat and the room events in the log', async () => {
+  // Protocol 2: the page draws the room's typed state (the SDK's mirror, callbacks, interpolation);
+  // the same game must come out, read from the mirror's values.
+  it.each([1, 2])('should play on protocol v%i: spawn apart, names, moves, an attack, chat and the room events in the log', async (protocol) => {
     gateway = await startGateway({ TICK_RATE: '30', ARENA_ATTACK_RANGE: '1000' });
-    const a = await open('alice', 'play');
-    const b = await open('bob', 'play');
+    const a = await open('alice', `play-v${protocol}`, protocol);
+    const b = await open('bob', `play-v${protocol}`, protocol);
+    expect(await a.evaluate(() => window.demo.protocol)).toBe(protocol);
     await sees(a, 'bob');
     await a.locator('#log').getByText('bob joined').waitFor();
     const alice = (await playerOn(a, 'alice'))!;
@@ -98,11 +101,11 @@ describe('demo page in a browser', () => {
   // the server is down, so A gets no player_left: only a fresh state can be without bob.
   // Deliberate break, tried: keeping the previous room's players after the rejoin (demo.players()
   // reading the old room) made the "no bob" wait below time out.
-  it('should rejoin fresh after a restart without Redis, and show it, with a state that is really new', async () => {
+  it.each([1, 2])('should rejoin fresh after a restart without Redis, and show it, with a state that is really new (protocol v%i)', async (protocol) => {
     const env = { TICK_RATE: '30', RESUME_GRACE_MS: '2000' };
     gateway = await startGateway(env);
-    const a = await open('alice', 'rejoin');
-    const b = await open('bob', 'rejoin');
+    const a = await open('alice', `rejoin-v${protocol}`, protocol);
+    const b = await open('bob', `rejoin-v${protocol}`, protocol);
     await sees(a, 'bob');
 
     await restart(env);
@@ -124,7 +127,7 @@ describe('demo page in a browser', () => {
   // (the instance a first player created it on). Restarting the room's own instance is a failover
   // instead: until its lease moves, a resume there fails ("the server running room … did not
   // answer") and the page rejoins fresh; that is the room core's to improve, not the page's.
-  it('should resume after a restart with Redis: same session and room, status resumed', async () => {
+  it.each([1, 2])('should resume after a restart with Redis: same session and room, status resumed (protocol v%i)', async (protocol) => {
     redis = await startRedis();
     const env = { TICK_RATE: '30', REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'demo-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000' };
     owner = await startGateway(env);
@@ -133,9 +136,9 @@ describe('demo page in a browser', () => {
     await eventually(async () => (await ready(owner!)) && (await ready(gateway!)), 'both instances ready', 20000);
     const host = new GameClient(owner.wsUrl);
     await host.connect();
-    await host.join('resume', { nickname: 'host' }); // the room runs on `owner`
-    const a = await open('alice', 'resume');
-    const b = await open('bob', 'resume');
+    await host.join(`resume-v${protocol}`, { nickname: 'host' }); // the room runs on `owner`
+    const a = await open('alice', `resume-v${protocol}`, protocol);
+    const b = await open('bob', `resume-v${protocol}`, protocol);
     await sees(a, 'bob');
     const clientId = await a.evaluate(() => window.demo.clientId());
 

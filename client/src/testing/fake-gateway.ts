@@ -26,8 +26,9 @@ export class FakeGateway {
   }
 
   static async start(): Promise<FakeGateway> {
-    // Select the codec like the gateway does; `token.<jwt>` entries are never selected.
-    const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (protocols) => (protocols.has('game.v1.json') ? 'game.v1.json' : false) });
+    // Select the codec like the gateway does (the first offered it speaks); `token.<jwt>` entries are never selected.
+    const handleProtocols = (protocols: Set<string>) => [...protocols].find((p) => p === 'game.v1.json' || p === 'game.v2.json') ?? false;
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols });
     await new Promise((resolve) => server.once('listening', resolve));
     return new FakeGateway(server);
   }
