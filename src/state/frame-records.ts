@@ -6,8 +6,10 @@ export const RecordOp = {
   Update: 0,
   /** A new entity (or, in a keyframe, every entity): type, then the fields that are not at their default, absolute. */
   Spawn: 1,
-  /** The entity is gone. */
+  /** The entity is gone (flag 1: it left this cell for another one; interest management). */
   Despawn: 2,
+  /** Interest management: a segment marker (the records after it are in one cell; flag 1: drop that cell). */
+  Marker: 3,
 } as const;
 export type RecordOp = (typeof RecordOp)[keyof typeof RecordOp];
 
@@ -38,6 +40,12 @@ export class FrameRecords {
 
   despawn(id: number): void {
     this.ops.push(id - this.lastId, RecordOp.Despawn);
+    this.lastId = id;
+  }
+
+  /** Interest management: the entity moved out of this segment's cell (into another one). */
+  left(id: number): void {
+    this.ops.push(id - this.lastId, 4 + RecordOp.Despawn);
     this.lastId = id;
   }
 

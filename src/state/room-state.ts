@@ -1,3 +1,4 @@
+import type { CellGrid } from './cell-grid';
 import type { FrameRecords } from './frame-records';
 import { type ChangeSink, entityClass, StateEntity } from './state-entity';
 import type { Entity, EntityTypeName, RoomFields, StateDecl, StateOwner, StateSchema, Values } from './state-schema';
@@ -36,10 +37,16 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
   /** Published entities despawned since the last frame (still part of the published state). */
   private despawned: StateEntity[] = [];
   private readonly work: StateEntity[] = [];
+  /** Interest management: the published entities of each cell. */
+  private readonly cells = new Map<number, Set<StateEntity>>();
   private side = false;
   private nextId = 1;
 
-  constructor(readonly schema: StateSchema<D>) {
+  constructor(
+    readonly schema: StateSchema<D>,
+    /** Set for an interest-managed kind: entities of its positional types live in cells. */
+    readonly grid?: CellGrid,
+  ) {
     const room = this.make(0, 0, undefined);
     room.$sent = room.$values.slice(); // the room exists from frame 0, with its defaults
     room.$sink = this;
@@ -136,12 +143,7 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
    * makes it the published state. Call once per frame; afterwards `writeKeyframe` describes it.
    */
   writeDelta(out: FrameRecords): void {
-    const work = this.work;
-    for (const e of this.despawned) work.push(e);
-    for (const e of this.dirty) if (e.$sink) work.push(e);
-    for (const e of this.spawned) work.push(e);
-    work.sort(byIdDespawnFirst);
-    for (const e of work) {
+    for (const e of this.collectChanges()) {
       if (!e.$sink) out.despawn(e.id);
       else if (!e.$sent) {
         out.spawn(e.id, e.$type, e.$values);
@@ -152,11 +154,108 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
       }
       e.$mask = 0;
     }
-    work.length = 0;
+    this.endChanges();
+  }
+
+  /** What changed since the last frame, by id (a despawn before a spawn of the same id). */
+  private collectChanges(): StateEntity[] {
+    const work = this.work;
+    for (const e of this.despawned) work.push(e);
+    for (const e of this.dirty) if (e.$sink) work.push(e);
+    for (const e of this.spawned) work.push(e);
+    return work.sort(byIdDespawnFirst);
+  }
+
+  private endChanges(): void {
+    this.work.length = 0;
     this.dirty.length = 0;
     this.spawned.length = 0;
     this.despawned.length = 0;
     this.side = false;
+  }
+
+  /**
+   * Interest management: `writeDelta` split by cell. Records of the room and of global entities
+   * go to `global`; records of positional entities to the segment of their cell: spawns and
+   * updates where they are now, despawns where they were, and a move across a border as "left"
+   * in the old cell plus a spawn (full values) in the new one. Makes it the published state.
+   */
+  writeCellDeltas(global: FrameRecords, segment: (cell: number) => FrameRecords): void {
+    const grid = this.grid!;
+    const work = this.collectChanges();
+    for (const e of work) {
+      const t = e.$type.index;
+      if (!e.$sink) {
+        if (e.$cell >= 0) {
+          segment(e.$cell).despawn(e.id);
+          this.cells.get(e.$cell)?.delete(e);
+        } else global.despawn(e.id);
+      } else if (!e.$sent) {
+        const cell = grid.cellOf(t, e.$values);
+        (cell >= 0 ? segment(cell) : global).spawn(e.id, e.$type, e.$values);
+        e.$sent = e.$values.slice();
+        this.enter(e, cell);
+      } else {
+        const cell = grid.movedBy(t, e.$mask) ? grid.cellOf(t, e.$values) : e.$cell;
+        if (cell !== e.$cell) {
+          segment(e.$cell).left(e.id);
+          this.cells.get(e.$cell)?.delete(e);
+          segment(cell).spawn(e.id, e.$type, e.$values);
+          e.$sent = e.$values.slice();
+          this.enter(e, cell);
+        } else {
+          (cell >= 0 ? segment(cell) : global).update(e.id, e.$type, e.$mask, e.$values, e.$sent);
+          for (let i = 0, m = e.$mask; m !== 0; i++, m >>>= 1) if (m & 1) e.$sent[i] = e.$values[i];
+        }
+      }
+      e.$mask = 0;
+    }
+    this.endChanges();
+  }
+
+  /** Interest management: the published entities of one cell, as spawn records. */
+  writeCellKeyframe(cell: number, out: FrameRecords): void {
+    const entities = this.cells.get(cell);
+    if (!entities || entities.size === 0) return;
+    const work = this.work;
+    for (const e of entities) work.push(e);
+    work.sort((a, b) => a.id - b.id);
+    for (const e of work) out.spawn(e.id, e.$type, e.$sent!);
+    work.length = 0;
+  }
+
+  /** Interest management: the published room and global entities, as spawn records (a keyframe's global part). */
+  writeGlobalKeyframe(out: FrameRecords): void {
+    const work = this.work;
+    for (const e of this.live.values()) if (e.$sent && e.$cell < 0) work.push(e);
+    for (const e of this.despawned) if (e.$cell < 0) work.push(e);
+    work.sort((a, b) => a.id - b.id);
+    for (const e of work) out.spawn(e.id, e.$type, e.$sent!);
+    work.length = 0;
+  }
+
+  /** Interest management: the cell an entity is in as clients know it (published), -1 if global or unpublished. */
+  publishedCellOf(id: number): number {
+    return (this.live.get(id) as StateEntity | undefined)?.$cell ?? -1;
+  }
+
+  /** Interest management: the cell an entity is in now (its current position), -1 if global or gone. */
+  currentCellOf(id: number): number {
+    const e = this.live.get(id);
+    return e && this.grid ? this.grid.cellOf(e.$type.index, e.$values) : -1;
+  }
+
+  /** Interest management: the published entities of a cell (for projections), in no order. */
+  inCell(cell: number): Iterable<Entity<D>> {
+    return (this.cells.get(cell) ?? []) as unknown as Iterable<Entity<D>>;
+  }
+
+  private enter(e: StateEntity, cell: number): void {
+    e.$cell = cell;
+    if (cell < 0) return;
+    let set = this.cells.get(cell);
+    if (!set) this.cells.set(cell, (set = new Set()));
+    set.add(e);
   }
 
   /** The published state (as of the last `writeDelta`) as spawn records, room first. */
@@ -181,8 +280,8 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
    * successor's first frame to its clients is a keyframe). `owners` are the room's members by
    * client id; an entity whose owner is gone stays, ownerless.
    */
-  static restore<D extends StateDecl>(schema: StateSchema<D>, stored: StoredState, owners: ReadonlyMap<string, StateOwner>): RoomState<D> {
-    const state = new RoomState(schema);
+  static restore<D extends StateDecl>(schema: StateSchema<D>, stored: StoredState, owners: ReadonlyMap<string, StateOwner>, grid?: CellGrid): RoomState<D> {
+    const state = new RoomState(schema, grid);
     state.nextId = Math.max(state.nextId, stored.nextId);
     for (const [id, typeIndex, ownerId, values] of stored.entities) {
       const type = schema.types[typeIndex];
@@ -192,6 +291,7 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
       entity.$sent = values.slice();
       entity.$sink = state;
       state.live.set(id, entity);
+      if (grid) state.enter(entity, grid.cellOf(typeIndex, entity.$values));
     }
     return state;
   }

@@ -24,6 +24,8 @@ export class StateEntity {
   $mask = 0;
   /** Where changes are reported; undefined before the entity is added and after it is despawned. */
   $sink: ChangeSink | undefined = undefined;
+  /** Interest management: the cell it was in as of the last published frame (-1: global, or not published). */
+  $cell = -1;
 
   constructor(
     readonly id: number,

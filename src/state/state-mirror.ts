@@ -4,6 +4,8 @@ import type { FieldDescription, StateDescription } from './state-schema';
 /** A state frame's body as both codecs carry it. */
 export interface FrameBody {
   frame: number;
+  /** Interest management: the frame a delta builds on (absent: frame - 1). */
+  base?: number;
   key: boolean;
   ops: readonly number[];
   strings: readonly string[];
@@ -14,6 +16,8 @@ export interface MirrorEntity {
   type: string;
   /** Stored values (integers and strings) by sent-field index. */
   stored: unknown[];
+  /** Interest management: the cell it is in, as the last segment that named it said (-1: global). */
+  cell: number;
 }
 
 interface Decoder {
@@ -50,12 +54,13 @@ export class StateMirror {
    * not the frame the mirror is at: the client must wait for a keyframe.
    */
   apply(body: FrameBody): boolean {
-    if (!body.key && body.frame !== this.frame + 1) return false;
+    if (!body.key && (body.base ?? body.frame - 1) !== this.frame) return false;
     if (body.key) this.entities.clear();
     const { ops, strings } = body;
     let i = 0;
     let s = 0;
     let id = 0;
+    let cell = -1; // records before the first marker are global
     const number = () => ops[i++];
     const value = (d: Decoder, previous: unknown, absolute: boolean): unknown => {
       switch (d.shape) {
@@ -82,15 +87,22 @@ export class StateMirror {
       const head = number();
       const op = head & 3;
       let mask = Math.floor(head / 4);
+      if (op === RecordOp.Marker) {
+        cell = number();
+        id = 0;
+        if (mask & 1) for (const [held, e] of this.entities) if (e.cell === cell) this.entities.delete(held); // the cell left the view
+        continue;
+      }
       if (op === RecordOp.Despawn) {
-        this.entities.delete(id);
+        // flag 1: it left this cell; gone for us only if we hold it here (not if it entered a cell we see).
+        if (!(mask & 1) || this.entities.get(id)?.cell === cell) this.entities.delete(id);
         continue;
       }
       let entity: MirrorEntity | undefined;
       if (op === RecordOp.Spawn) {
         const typeIndex = number();
         const decoders = this.decoders[typeIndex];
-        entity = { id, type: this.description.types[typeIndex].name, stored: decoders.map((d) => d.initial) };
+        entity = { id, type: this.description.types[typeIndex].name, stored: decoders.map((d) => d.initial), cell };
         this.entities.set(id, entity);
       } else {
         entity = this.entities.get(id);
