@@ -3,6 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { roomsConfig } from '../config';
 import { ErrorCode, GameError } from '../protocol';
+import { CellGrid } from '../state';
 import { checkActionTable } from './action-table';
 import { GAME_ROOM_KIND } from './game-api.constants';
 import type { GameLogic, RoomKindOptions } from './game-logic';
@@ -16,6 +17,8 @@ export interface RoomKind {
   /** Members per room of this kind: its `maxPlayers`, else ROOM_MAX_PLAYERS. */
   readonly maxPlayers: number;
   readonly descriptor: KindDescriptor;
+  /** Interest-managed kinds: the cell grid (laid out once per kind). */
+  readonly grid?: CellGrid;
   /** `descriptor` as JSON text, made once: what `room_joined.schema` carries. */
   readonly schema: string;
 }
@@ -63,9 +66,10 @@ export class GameLogicRegistry implements OnModuleInit {
     if (!options?.state) throw new Error(`@GameRoomKind('${name}') needs { state: defineState(…) }`);
     if (!logic.actions) throw new Error(`room kind "${name}": ${logic.constructor.name} has no \`actions\` table (defineActions)`);
     checkActionTable(name, logic.actions);
-    const descriptor = describeKind(name, options, logic);
+    const grid = options.interest ? new CellGrid(options.state, options.interest) : undefined;
+    const descriptor = describeKind(name, options, logic, grid);
     const maxPlayers = options.maxPlayers ?? this.config.maxPlayers;
-    this.byKind.set(name, { name, logic, options, maxPlayers, descriptor, schema: JSON.stringify(descriptor) });
+    this.byKind.set(name, { name, logic, options, maxPlayers, descriptor, schema: JSON.stringify(descriptor), grid });
   }
 
   names(): string[] {

@@ -1,6 +1,6 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
 import type { Check, LeaveReason } from '../protocol';
-import type { EventData, EventSchema, EventsDecl, RoomState, StateDecl, StateSchema } from '../state';
+import type { EventData, EventSchema, EventsDecl, InterestSpec, RoomState, StateDecl, StateSchema } from '../state';
 import type { ActionTable } from './action-table';
 import type { PlayerRef, TickClock } from './player-ref';
 
@@ -29,11 +29,26 @@ export interface RoomContext<S extends StateSchema = StateSchema, E extends Even
    * room's history and replayed on resume; transient ones are not. Raised inside a tick, it
    * reaches clients after that tick's state frame.
    */
-  broadcast<K extends keyof EventsOf<E> & string>(name: K, data: EventData<EventsOf<E>, K>, options?: { reliable?: boolean; except?: PlayerRef }): void;
+  broadcast<K extends keyof EventsOf<E> & string>(
+    name: K,
+    data: EventData<EventsOf<E>, K>,
+    options?: {
+      reliable?: boolean;
+      except?: PlayerRef;
+      /** Interest-managed kinds: only to members who see this point's cell (default: everyone). */
+      at?: { x: number; y: number };
+    },
+  ): void;
   /** An event to one member only (kept for its session and replayed on resume, like a direct chat). */
   send<K extends keyof EventsOf<E> & string>(player: PlayerRef, name: K, data: EventData<EventsOf<E>, K>): void;
   /** Removes a member: everyone, the member included, gets `player_left` with reason `kicked` and `reason`. */
   kick(player: PlayerRef, reason?: string): void;
+  /**
+   * Interest-managed kinds: what a member sees is centred on `at` (a spectator, a camera)
+   * instead of on its own player's entity; `null` goes back to its entity. Takes effect at the
+   * next tick.
+   */
+  setView(player: PlayerRef, at: { x: number; y: number } | null): void;
 }
 
 /** How v1 clients (full `sync` snapshots) see a kind: its entities of one type, fields by name. */
@@ -61,6 +76,13 @@ export interface RoomKindOptions<S extends StateSchema = StateSchema, E extends 
   readonly options?: Readonly<Record<string, Check>>;
   /** How v1 clients see the state (`sync` of players). @default v1 clients get no `sync` */
   readonly v1?: V1Projection;
+  /**
+   * Interest management: entities of the listed types are bucketed into square cells by their
+   * position, and each client gets only the cells around its focus (its own player's entity, or
+   * the point `ctx.setView` gives it). Room fields and entities of other types reach everyone.
+   * @default off: every client gets the whole state
+   */
+  readonly interest?: InterestSpec;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CellGrid } from '../state';
 import { describeActions } from './action-table';
 import type { GameLogic, RoomKindOptions } from './game-logic';
 
@@ -13,14 +14,17 @@ export interface KindDescriptor {
   actions: Record<string, unknown>[];
   /** Names of the creation options a client may pass in `join_room.options`. */
   options: string[];
+  /** Interest-managed kinds: cell size, view distance and the position fields of each positional type. */
+  interest?: ReturnType<CellGrid['describe']>;
 }
 
-export function describeKind(kind: string, options: RoomKindOptions, logic: GameLogic<any, any>): KindDescriptor {
+export function describeKind(kind: string, options: RoomKindOptions, logic: GameLogic<any, any>, grid?: CellGrid): KindDescriptor {
   return {
     kind,
     types: options.state.describe().types,
     events: options.events?.describe() ?? [],
     actions: describeActions(logic.actions),
     options: Object.keys(options.options ?? {}),
+    ...(grid && { interest: grid.describe() }),
   };
 }

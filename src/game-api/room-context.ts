@@ -12,12 +12,15 @@ export interface RaisedEvent {
   /** Only to this member (`ctx.send`); otherwise to every member but `except`. */
   to?: PlayerRef;
   except?: PlayerRef;
+  /** Interest management: only to members who see this point. */
+  at?: { x: number; y: number };
 }
 
-/** What a room's context asks of the core: deliver an event, remove a member. */
+/** What a room's context asks of the core: deliver an event, remove a member, move a member's view. */
 export interface RoomEffects {
   raise(event: RaisedEvent): void;
   kick(player: PlayerRef, reason: string): void;
+  setView(player: PlayerRef, at: { x: number; y: number } | null): void;
 }
 
 
@@ -41,8 +44,13 @@ export class LiveRoomContext implements RoomContext {
     this.clock = { now: Date.now(), tickMs };
   }
 
-  broadcast(name: string, data: object, options: { reliable?: boolean; except?: PlayerRef } = {}): void {
-    this.effects.raise({ name, data: this.check(name, data), reliable: options.reliable ?? true, except: options.except });
+  broadcast(name: string, data: object, options: { reliable?: boolean; except?: PlayerRef; at?: { x: number; y: number } } = {}): void {
+    this.effects.raise({ name, data: this.check(name, data), reliable: options.reliable ?? true, except: options.except, at: options.at });
+  }
+
+  setView(player: PlayerRef, at: { x: number; y: number } | null): void {
+    if (at && !(Number.isFinite(at.x) && Number.isFinite(at.y))) throw new TypeError('setView needs a finite { x, y } (or null)');
+    this.effects.setView(player, at);
   }
 
   send(player: PlayerRef, name: string, data: object): void {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { type GameActionPayload, LeaveReason } from '../../protocol';
-import { FrameRecords, RoomState, StateMirror } from '../../state';
+import { CellGrid, FrameRecords, markerOps, RoomState, StateMirror, writeCellDeltas } from '../../state';
 import { actionInput } from '../action-table';
 import { GAME_ROOM_KIND } from '../game-api.constants';
 import type { GameLogic, PlayerRef, RoomKindOptions } from '../game-logic';
@@ -39,6 +39,8 @@ export class GameRoomHarness {
   readonly events: RaisedEvent[] = [];
   /** Members kicked so far, with the reason. */
   readonly kicked: { player: PlayerRef; reason: string }[] = [];
+  /** Views the logic set with `ctx.setView`, by player id. */
+  readonly views = new Map<string, { x: number; y: number }>();
   /** What a client that joined at the start sees after each `publish()`. */
   readonly mirror: StateMirror;
   private readonly players = new Map<string, PlayerRef>();
@@ -52,7 +54,7 @@ export class GameRoomHarness {
     if (!meta) throw new Error(`harness: ${logic.constructor.name} has no @GameRoomKind()`);
     this.kind = meta.kind;
     this.kindOptions = meta.options;
-    this.state = new RoomState(meta.options.state);
+    this.state = new RoomState(meta.options.state, meta.options.interest ? new CellGrid(meta.options.state, meta.options.interest) : undefined);
     this.ctx = new LiveRoomContext(
       options.roomId ?? 'test-room',
       meta.kind,
@@ -60,7 +62,11 @@ export class GameRoomHarness {
       options.options ?? {},
       this.players,
       meta.options.events,
-      { raise: (event) => this.events.push(event), kick: (player, reason) => this.kick(player, reason) },
+      {
+        raise: (event) => this.events.push(event),
+        kick: (player, reason) => this.kick(player, reason),
+        setView: (player, at) => (at ? this.views.set(player.playerId, at) : this.views.delete(player.playerId)),
+      },
       1000 / (options.tickRate ?? 20),
     );
     this.ctx.clock = { now: options.now ?? 0, tickMs: this.ctx.clock.tickMs };
@@ -120,8 +126,22 @@ export class GameRoomHarness {
   /** Publishes a frame (what the room would send) and applies it to `mirror`; returns the frame. */
   publish(): { frame: number; key: boolean; ops: number[]; strings: string[] } {
     const out = new FrameRecords();
-    this.state.writeDelta(out);
-    const body = { frame: ++this.frame, key: false, ops: [...out.ops], strings: [...out.strings] };
+    let ops: number[];
+    let strings: string[];
+    if (this.state.grid) {
+      // Interest management: a mirror that sees every cell gets the global delta and every cell's.
+      const deltas = writeCellDeltas(this.state);
+      ops = [...deltas.global.ops];
+      strings = [...deltas.global.strings];
+      for (const [cell, records] of deltas.cells) {
+        ops.push(...markerOps(cell, false), ...records.ops);
+        strings.push(...records.strings);
+      }
+    } else {
+      this.state.writeDelta(out);
+      [ops, strings] = [[...out.ops], [...out.strings]];
+    }
+    const body = { frame: ++this.frame, key: false, ops, strings };
     if (!this.mirror.apply(body)) throw new Error('harness: the mirror refused a delta');
     return body;
   }
