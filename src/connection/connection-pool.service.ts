@@ -148,6 +148,19 @@ export class ConnectionPool {
     return true;
   }
 
+  /**
+   * Writes a message already encoded for this connection's codec (a frame made for this one
+   * connection from shared parts: interest management). `kind` stands for the message in the
+   * metrics and the slow-consumer policy. Returns false when it was not written.
+   */
+  sendEncoded(connection: Connection, frame: Buffer, kind: ServerMessage): boolean {
+    if (connection.socket.readyState !== WebSocket.OPEN) return false;
+    const codec = this.codecs.get(connection.codec);
+    const written = this.write(connection, frame, codec.binary, isDroppable(kind), undefined);
+    if (written) this.metrics.sent(kind, 1, frame.length);
+    return written;
+  }
+
   /** Counts a shared message in the metrics, once for all its recipients. */
   countShared(shared: SharedMessage): void {
     if (shared.recipients > 0) this.metrics.sent(shared.message, shared.recipients, shared.bytes);

@@ -118,6 +118,11 @@ export interface RoomJoinedPayload {
   state?: StatePayload;
   /** v2: the kind's schema descriptor (JSON text): how to decode its state frames and events. */
   schema?: string;
+  /**
+   * Internal, never sent to a client: in an interest-managed room, the cells the snapshot's
+   * keyframe covers (the member's view), for the instance that holds the member's socket.
+   */
+  view?: number[];
 }
 export interface PlayerJoinedPayload {
   room_id: string;
@@ -171,6 +176,8 @@ export interface StatePayload {
   /** The room's handle; absent while the connection is in exactly one room. */
   room?: number;
   frame: number;
+  /** Interest-managed rooms: the frame this delta builds on for this connection (absent: `frame - 1`). */
+  base?: number;
   key?: boolean;
   ops: number[];
   strings?: string[];

@@ -7,13 +7,13 @@ import { GameLogicRegistry, ROOM_AUTHORIZER, type RoomAuthorizer } from '../game
 import type { Connection } from '../connection';
 import { ROOM_HISTORY, type RoomHistory, type StreamPosition } from '../history';
 import { ErrorCode, GameError, LeaveReason, MessageType, type RoomPlayer, type ServerMessage, serverMessage } from '../protocol';
-import { FrameRecords } from '../state';
+import { FrameRecords, markerOps } from '../state';
 import { GameLogicRunner } from './game-logic.runner';
 import type { Member, Room } from './room';
 import { RoomFanout } from './room-fanout';
 import { RoomRegistry } from './room-registry';
 import type { RoomRejoin } from './room-router.port';
-import { projectMember } from './v1-projection';
+import { projectMember, projectVisible } from './v1-projection';
 
 /** Who takes a seat: the socket may be on another instance (`instanceId`) when rooms span instances. */
 export interface SeatRequest {
@@ -78,7 +78,7 @@ export class RoomAdmission {
    */
   seat(roomId: string, who: SeatRequest): ServerMessage<'room_joined'> {
     const existing = this.registry.get(roomId);
-    if (existing?.members.has(who.clientId)) return this.snapshotFor(existing);
+    if (existing?.members.has(who.clientId)) return this.snapshotFor(existing, existing.members.get(who.clientId)!);
     if (existing) {
       if (who.kind && who.kind !== existing.kind.name) {
         throw new GameError(ErrorCode.InvalidPayload, `room "${roomId}" exists and runs kind "${existing.kind.name}", not "${who.kind}"`);
@@ -109,7 +109,7 @@ export class RoomAdmission {
     );
     this.fanout.publishReliable(roomId, joined, who.clientId);
     room.markChanged();
-    return this.snapshotFor(room);
+    return this.snapshotFor(room, member);
   }
 
   /**
@@ -163,7 +163,7 @@ export class RoomAdmission {
       this.changes.next({ kind: 'seated', room, member });
     }
     const read = since ? this.history.readSince(roomId, since) : undefined;
-    const snapshot = this.snapshotFor(room);
+    const snapshot = this.snapshotFor(room, member);
     const recovered = read?.recovered ?? false;
     snapshot.payload.recovered = recovered;
     return { events: read?.recovered ? read.events : [], snapshot, recovered };
@@ -175,14 +175,15 @@ export class RoomAdmission {
    * `frame_num`: the next frame is a delta on exactly that) and the kind's schema. The fan-out
    * gives each connection the part its protocol version needs.
    */
-  snapshotFor(room: Room): ServerMessage<'room_joined'> {
+  snapshotFor(room: Room, member: Member): ServerMessage<'room_joined'> {
+    if (room.kind.grid) return this.interestSnapshotFor(room, member);
     const { offset, epoch } = this.history.position(room.id);
     const projection = room.kind.options.v1;
-    const players: RoomPlayer[] = [...room.members.values()].map((member) => ({
-      ...projectMember(room.state, projection, member),
-      nickname: member.nickname,
-      entity_id: member.entityId,
-      client_id: member.clientId,
+    const players: RoomPlayer[] = [...room.members.values()].map((m) => ({
+      ...projectMember(room.state, projection, m),
+      nickname: m.nickname,
+      entity_id: m.entityId,
+      client_id: m.clientId,
     }));
     const key = new FrameRecords();
     room.state.writeKeyframe(key);
@@ -190,6 +191,38 @@ export class RoomAdmission {
     return serverMessage(
       MessageType.RoomJoined,
       { room_id: room.id, players, frame_num: room.frameNum, offset, epoch, kind: room.kind.name, state, schema: room.kind.schema },
+      { room_id: room.id },
+    );
+  }
+
+  /**
+   * An interest-managed room's snapshot for one member: its view starts over from its focus now,
+   * the keyframe holds the room's global state and every entity in the cells it sees (published:
+   * the next frame builds on it), and the players listed are those it sees. `view` (internal)
+   * tells the member's instance which cells that is.
+   */
+  private interestSnapshotFor(room: Room, member: Member): ServerMessage<'room_joined'> {
+    const { offset, epoch } = this.history.position(room.id);
+    const view = room.refreshView(member);
+    const seen = projectVisible(room, member).map((p) => p.player_id);
+    const players: RoomPlayer[] = seen.map((playerId) => {
+      const m = room.membersByPlayerId.get(playerId)!;
+      return { ...projectMember(room.state, room.kind.options.v1, m), nickname: m.nickname, entity_id: m.entityId, client_id: m.clientId };
+    });
+    const key = new FrameRecords();
+    room.state.writeGlobalKeyframe(key);
+    const ops = [...key.ops];
+    const strings = [...key.strings];
+    for (const cell of view.cells) {
+      key.reset();
+      room.state.writeCellKeyframe(cell, key);
+      ops.push(...markerOps(cell, false), ...key.ops);
+      strings.push(...key.strings);
+    }
+    const state = { frame: room.frameNum, key: true, ops, strings, time: Date.now() };
+    return serverMessage(
+      MessageType.RoomJoined,
+      { room_id: room.id, players, frame_num: room.frameNum, offset, epoch, kind: room.kind.name, state, schema: room.kind.schema, view: [...view.cells] },
       { room_id: room.id },
     );
   }

@@ -8,6 +8,8 @@ export interface RoomBroadcast {
   message: ServerMessage;
   /** Client id to skip (e.g. the joiner, who gets `room_joined` instead). */
   except?: string;
+  /** Interest-managed rooms: only members who see this cell. */
+  cell?: number;
 }
 
 const protobuf = new ProtobufCodec();
@@ -19,10 +21,11 @@ const protobuf = new ProtobufCodec();
  */
 export const ROOM_BROADCAST: BusTopic<RoomBroadcast> = {
   name: 'room',
-  encode: ({ message, except }) => roomsproto.v1.RoomBroadcast.encode({ message: protobuf.encode(message), except }).finish(),
+  encode: ({ message, except, cell }) =>
+    roomsproto.v1.RoomBroadcast.encode({ message: protobuf.encode(message), except, in_cell: cell === undefined ? 0 : cell + 1 }).finish(),
   decode: (bytes) => {
-    const { message, except } = roomsproto.v1.RoomBroadcast.decode(bytes);
-    return { message: decodeServerMessage(message), except: except || undefined };
+    const { message, except, in_cell } = roomsproto.v1.RoomBroadcast.decode(bytes);
+    return { message: decodeServerMessage(message), except: except || undefined, ...(in_cell > 0 && { cell: in_cell - 1 }) };
   },
 };
 

@@ -1,4 +1,5 @@
 import { InMemoryBus } from '../bus';
+import { kindRegistry } from '../game-api/testing';
 import type { Connection, ConnectionPool, SharedMessage } from '../connection';
 import { InMemoryRoomHistory } from '../history';
 import { LeaveReason, MessageType, type ServerMessage, serverMessage, type StatePayload } from '../protocol';
@@ -58,7 +59,7 @@ describe(RoomFanout.name, () => {
       },
       countShared: () => undefined,
     } as unknown as ConnectionPool;
-    fanout = new RoomFanout(bus, history, pool);
+    fanout = new RoomFanout(bus, history, pool, kindRegistry([]));
     bus.subscribe(roomControlChannel('r'), KEYFRAME_REQUEST, () => (keyRequests += 1));
   });
 

@@ -3,9 +3,12 @@ import { type Observable, Subject } from 'rxjs';
 import { type Bus, BUS } from '../bus';
 import { WireVersion } from '../codec';
 import { type Connection, ConnectionPool } from '../connection';
+import { GameLogicRegistry } from '../game-api';
 import { ROOM_HISTORY, type RoomHistory } from '../history';
 import { LeaveReason, MessageType, type ServerMessage } from '../protocol';
+import { type CellGrid, CellView, planFrame, type ViewChange } from '../state';
 import { FrameOutbox, v1SyncOf, type Personal } from './frame-outbox';
+import { InterestOutbox } from './interest-outbox';
 import { ROOM_BROADCAST, type RoomBroadcast, roomChannel } from './room-broadcast.topic';
 import { KEYFRAME_REQUEST, ROOM_FRAME, type RoomFrame, roomControlChannel } from './room-frame.topic';
 
@@ -24,8 +27,19 @@ interface LocalRoom {
   readonly needKey: Set<Connection>;
   /** Frame after which a keyframe was last asked for (one request per frame at most). */
   keyAskedAt: number;
+  /**
+   * Per connection, the last frame it was sent (or its snapshot's): a frame not above it is not
+   * for it (it came late on the bus, behind the snapshot), and, in an interest-managed room, the
+   * base its next delta names.
+   */
+  readonly sent: Map<Connection, number>;
+  /** Interest-managed rooms: the kind's grid, and what each connection here sees (its owner's view, kept in step). */
+  grid: CellGrid | undefined;
+  readonly views: Map<Connection, CellView>;
   readonly unsubscribe: () => void;
 }
+
+const NO_CHANGE: ViewChange = { entered: [], left: [] };
 
 /**
  * Delivery of room traffic to this instance's members, and the one place where a connection
@@ -53,6 +67,7 @@ export class RoomFanout {
     @Inject(BUS) private readonly bus: Bus,
     @Inject(ROOM_HISTORY) private readonly history: RoomHistory,
     private readonly pool: ConnectionPool,
+    private readonly kinds: GameLogicRegistry,
   ) {}
 
   /** `connection` is in the room here from now on: it gets every broadcast and frame published after this call. */
@@ -87,20 +102,25 @@ export class RoomFanout {
     const kept = room.held.get(connection) ?? [];
     this.pool.send(connection, this.personal(connection, room, snapshot));
     if (connection.wireVersion === WireVersion.V1) this.pool.send(connection, v1SyncOf(snapshot));
-    const { offset, frame_num } = snapshot.payload;
-    for (const item of kept) {
-      if ('frame' in item) {
-        if (item.frame.frame <= frame_num) continue;
-        const out = new FrameOutbox(item.frame, room.handle);
-        this.sendFrame(room, connection, item.frame, out);
-        out.count(this.pool);
-        continue;
-      }
-      const { message, except } = item.broadcast;
-      if (except === connection.clientId || !((message.offset ?? Infinity) > offset)) continue;
-      this.pool.send(connection, message);
+    const { offset, frame_num, view, kind } = snapshot.payload;
+    room.sent.set(connection, frame_num);
+    room.needKey.delete(connection);
+    if (view && kind) {
+      room.grid ??= this.kinds.get(kind).grid;
+      const cells = new CellView(room.grid!);
+      cells.reset(view);
+      room.views.set(connection, cells);
     }
     this.attach(connection, roomId);
+    for (const item of kept) {
+      if ('frame' in item) {
+        this.deliverTo(room, connection, item.frame);
+        continue;
+      }
+      const { message, except, cell } = item.broadcast;
+      if (except === connection.clientId || !((message.offset ?? Infinity) > offset) || !this.sees(room, connection, cell)) continue;
+      this.pool.send(connection, message);
+    }
   }
 
   /** `connection` leaves the room here (live or held); the last local member unsubscribes the instance. */
@@ -111,6 +131,8 @@ export class RoomFanout {
     room.members.delete(connection);
     room.held.delete(connection);
     room.needKey.delete(connection);
+    room.sent.delete(connection);
+    room.views.delete(connection);
     if (room.members.size > 0 || room.held.size > 0) return;
     room.unsubscribe();
     this.freedHandles.push(room.handle);
@@ -122,16 +144,19 @@ export class RoomFanout {
     return this.local.size;
   }
 
-  /** A reliable event: appended to the room's history (gets its `offset`), then published. */
-  publishReliable(roomId: string, message: ServerMessage, except?: string): number {
+  /** A reliable event: appended to the room's history (gets its `offset`), then published (`cell`: see `publish`). */
+  publishReliable(roomId: string, message: ServerMessage, except?: string, cell?: number): number {
     const { offset } = this.history.append(roomId, message);
-    this.publish(roomId, message, except);
+    this.publish(roomId, message, except, cell);
     return offset;
   }
 
-  /** A transient message: published to every instance with members, never replayed. */
-  publish(roomId: string, message: ServerMessage, except?: string): void {
-    this.bus.publish(roomChannel(roomId), ROOM_BROADCAST, { message, except });
+  /**
+   * A transient message: published to every instance with members, never replayed. `cell`
+   * (interest-managed rooms): only members who see that cell get it.
+   */
+  publish(roomId: string, message: ServerMessage, except?: string, cell?: number): void {
+    this.bus.publish(roomChannel(roomId), ROOM_BROADCAST, { message, except, ...(cell !== undefined && { cell }) });
   }
 
   /** A room's frame (by the instance that runs it, once per tick): every instance sends its members their share. */
@@ -147,7 +172,8 @@ export class RoomFanout {
     const handle = this.freeHandle();
     const unsubscribeBroadcasts = this.bus.subscribe(roomChannel(roomId), ROOM_BROADCAST, (broadcast) => {
       for (const kept of held.values()) kept.push({ broadcast });
-      this.pool.broadcast(members, broadcast.message, broadcast.except);
+      if (broadcast.cell === undefined) this.pool.broadcast(members, broadcast.message, broadcast.except);
+      else this.pool.broadcast(this.seeing(room!, broadcast.cell), broadcast.message, broadcast.except);
       if (broadcast.message.type === MessageType.PlayerLeft) this.leaveIfKicked(room!, broadcast.message as ServerMessage<'player_left'>);
     });
     const unsubscribeFrames = this.bus.subscribe(roomChannel(roomId), ROOM_FRAME, (frame) => {
@@ -161,6 +187,9 @@ export class RoomFanout {
       held,
       needKey: new Set(),
       keyAskedAt: -1,
+      sent: new Map(),
+      grid: undefined,
+      views: new Map(),
       unsubscribe: () => {
         unsubscribeBroadcasts();
         unsubscribeFrames();
@@ -171,6 +200,7 @@ export class RoomFanout {
   }
 
   private deliverFrame(room: LocalRoom, frame: RoomFrame): void {
+    if (frame.interest) return this.deliverInterest(room, frame);
     const out = new FrameOutbox(frame, room.handle);
     for (const connection of room.members) this.sendFrame(room, connection, frame, out);
     out.count(this.pool);
@@ -180,8 +210,74 @@ export class RoomFanout {
     }
   }
 
+  /** A held connection's frame, on its release: what live delivery would have sent it. */
+  private deliverTo(room: LocalRoom, connection: Connection, frame: RoomFrame): void {
+    if (frame.interest) {
+      this.sendInterest(room, connection, frame, new InterestOutbox(frame), new Map(frame.interest.views.map((v) => [v.clientId, v])));
+      return;
+    }
+    const out = new FrameOutbox(frame, room.handle);
+    this.sendFrame(room, connection, frame, out);
+    out.count(this.pool);
+  }
+
+  /**
+   * An interest-managed room's frame: each member its own frame, made of the parts its view
+   * needs (encoded once for all members who need them). A member owed a keyframe gets nothing
+   * until the owner sends it one of everything it sees; it was asked for it by client id.
+   */
+  private deliverInterest(room: LocalRoom, frame: RoomFrame): void {
+    const out = new InterestOutbox(frame);
+    const views = new Map(frame.interest!.views.map((v) => [v.clientId, v]));
+    for (const connection of room.members) this.sendInterest(room, connection, frame, out, views);
+  }
+
+  private sendInterest(room: LocalRoom, connection: Connection, frame: RoomFrame, out: InterestOutbox, views: Map<string, RoomFrame['interest'] extends infer I ? (I extends { views: readonly (infer V)[] } ? V : never) : never>): void {
+    const last = room.sent.get(connection);
+    if (last !== undefined && frame.frame <= last) return; // behind this connection's snapshot
+    if (connection.wireVersion === WireVersion.V1) {
+      const sync = frame.interest!.syncs.get(connection.clientId);
+      if (sync) this.pool.send(connection, { type: MessageType.Sync, payload: sync, timestamp: frame.time, room_id: sync.room_id });
+      return;
+    }
+    const view = room.views.get(connection);
+    if (!view) return;
+    const update = views.get(connection.clientId);
+    if (update?.full) view.reset(update.entered);
+    else if (update) view.apply(update);
+    const full = update?.full ?? false;
+    if (room.needKey.has(connection) && !full) return; // owed a keyframe: nothing else first
+    const parts = planFrame(view, full || !update ? NO_CHANGE : update, { globalChanged: (frame.delta?.ops.length ?? 0) > 0, hasCell: (cell) => frame.interest!.cells.has(cell) }, full);
+    if (!parts) return;
+    const base = full || last === undefined || last === frame.frame - 1 ? undefined : last;
+    const bytes = out.compose(connection.codec, parts, { room: connection.rooms.size === 1 ? undefined : room.handle, base, key: full });
+    if (this.pool.sendEncoded(connection, bytes, InterestOutbox.kind)) {
+      room.sent.set(connection, frame.frame);
+      room.needKey.delete(connection);
+    } else if (!room.needKey.has(connection)) {
+      room.needKey.add(connection);
+      this.bus.publish(roomControlChannel(room.id), KEYFRAME_REQUEST, { clientId: connection.clientId });
+    }
+  }
+
+  /** Interest-managed rooms: the members here who see `cell`. */
+  private *seeing(room: LocalRoom, cell: number): IterableIterator<Connection> {
+    for (const connection of room.members) if (this.sees(room, connection, cell)) yield connection;
+  }
+
+  private sees(room: LocalRoom, connection: Connection, cell: number | undefined): boolean {
+    if (cell === undefined) return true;
+    const view = room.views.get(connection);
+    return view === undefined ? connection.wireVersion === WireVersion.V1 : view.has(cell);
+  }
+
   /** One member's share of a frame: `sync` (v1), else a keyframe if it is owed one (or everyone is), else the delta. */
   private sendFrame(room: LocalRoom, connection: Connection, frame: RoomFrame, out: FrameOutbox): void {
+    const last = room.sent.get(connection);
+    if (last !== undefined) {
+      if (frame.frame <= last) return; // behind this connection's snapshot (late on the bus)
+      room.sent.delete(connection); // past it: frames come in order from here on
+    }
     if (connection.wireVersion === WireVersion.V1) {
       if (frame.sync) this.pool.sendShared(connection, out.sync());
       return;
@@ -197,7 +293,7 @@ export class RoomFanout {
 
   /** `room_joined` as this connection needs it: v2 with this instance's handle, v1 without the v2 state. */
   private personal(connection: Connection, room: LocalRoom, snapshot: ServerMessage<'room_joined'>): Personal {
-    const { state, schema, handle, ...v1 } = snapshot.payload;
+    const { state, schema, handle, view, ...v1 } = snapshot.payload;
     if (connection.wireVersion === WireVersion.V1) return { ...snapshot, payload: v1 };
     return { ...snapshot, payload: { ...v1, handle: room.handle, state, schema } };
   }

@@ -85,7 +85,10 @@ export class RoomRegistry {
   private run(room: Room): void {
     this.rooms.set(room.id, room);
     // Members on any instance ask the room's owner for a keyframe on this channel (a dropped frame).
-    this.control.set(room, this.bus.subscribe(roomControlChannel(room.id), KEYFRAME_REQUEST, () => room.wantKeyframe()));
+    this.control.set(
+      room,
+      this.bus.subscribe(roomControlChannel(room.id), KEYFRAME_REQUEST, ({ clientId }) => (clientId && room.kind.grid ? room.wantFullKeyframe(clientId) : room.wantKeyframe())),
+    );
   }
 
   private stopRunning(room: Room): void {

@@ -1,7 +1,7 @@
 import { WireVersion } from '../codec';
 import { type ActionSpec, actionInput, LiveRoomContext, type PlayerRef, type RaisedEvent, type RoomEffects, type RoomKind } from '../game-api';
 import { ErrorCode, GameError, type GameActionPayload } from '../protocol';
-import { RoomState } from '../state';
+import { CellView, RoomState } from '../state';
 
 /** A room member: identity for the game logic plus what the core tracks for it. */
 export interface Member extends PlayerRef {
@@ -66,6 +66,12 @@ export class Room implements RoomEffects {
   private v1Members = 0;
   /** Members removed by the logic (`ctx.kick`), unseated once the current hook returned. */
   private kicks: { player: PlayerRef; reason: string }[] = [];
+  /** Interest management: what each member sees (by client id); follows its focus at every tick. */
+  readonly views = new Map<string, CellView>();
+  /** Interest management: members whose view the logic centred on a point (`ctx.setView`). */
+  private readonly focusPoints = new Map<string, { x: number; y: number }>();
+  /** Interest management: members owed a keyframe of everything they see (a frame to them was dropped). */
+  private fullKeyframes = new Set<string>();
 
   constructor(
     readonly id: string,
@@ -76,7 +82,7 @@ export class Room implements RoomEffects {
     tickMs: number,
     state?: RoomState,
   ) {
-    this.state = state ?? new RoomState(kind.options.state);
+    this.state = state ?? new RoomState(kind.options.state, kind.grid);
     this.ctx = new LiveRoomContext(id, kind.name, this.state, options, this.byPlayerId, kind.options.events, this, tickMs);
   }
 
@@ -120,6 +126,7 @@ export class Room implements RoomEffects {
     this.byClientId.set(member.clientId, member);
     this.byPlayerId.set(member.playerId, member);
     if (member.wireVersion === WireVersion.V1) this.v1Members += 1;
+    if (this.kind.grid) this.views.set(member.clientId, new CellView(this.kind.grid));
   }
 
   removeMember(member: Member): void {
@@ -127,6 +134,39 @@ export class Room implements RoomEffects {
     this.byClientId.delete(member.clientId);
     if (this.byPlayerId.get(member.playerId) === member) this.byPlayerId.delete(member.playerId);
     if (member.wireVersion === WireVersion.V1) this.v1Members -= 1;
+    this.views.delete(member.clientId);
+    this.focusPoints.delete(member.clientId);
+    this.fullKeyframes.delete(member.clientId);
+  }
+
+  /** Interest management: the cell a member's view is centred on: its `ctx.setView` point, else its entity's cell (-1: none). */
+  focusCellOf(member: Member): number {
+    const point = this.focusPoints.get(member.clientId);
+    if (point) return this.kind.grid!.cellAt(point.x, point.y);
+    return this.state.currentCellOf(member.entityId);
+  }
+
+  /** Interest management: the member's view, centred on its focus now (what its snapshot holds). */
+  refreshView(member: Member): CellView {
+    const view = this.views.get(member.clientId)!;
+    view.reset([]);
+    view.follow(this.focusCellOf(member));
+    return view;
+  }
+
+  /** Interest management: a member (by client id) is owed a keyframe of everything it sees. */
+  wantFullKeyframe(clientId: string): void {
+    if (!this.byClientId.has(clientId)) return;
+    this.fullKeyframes.add(clientId);
+    this.activate();
+  }
+
+  /** Interest management: the members owed a full keyframe; cleared. */
+  takeFullKeyframes(): ReadonlySet<string> {
+    if (this.fullKeyframes.size === 0) return this.fullKeyframes;
+    const taken = this.fullKeyframes;
+    this.fullKeyframes = new Set();
+    return taken;
   }
 
   /** A member's connection switched protocol version (a resume from a client of another version). */
@@ -217,7 +257,9 @@ export class Room implements RoomEffects {
    * else it leaves the active set. Returns whether it is still active.
    */
   settle(keepTicking: boolean): boolean {
-    if (keepTicking || this.queue.length > 0 || this.changed || this.events.length > 0 || this.keyframe !== KeyframeNeed.None) return true;
+    if (keepTicking || this.queue.length > 0 || this.changed || this.events.length > 0 || this.keyframe !== KeyframeNeed.None || this.fullKeyframes.size > 0) {
+      return true;
+    }
     this.deactivate();
     return false;
   }
@@ -235,6 +277,14 @@ export class Room implements RoomEffects {
   /** @internal An event from `ctx.broadcast`/`ctx.send`: published after the next frame. */
   raise(event: RaisedEvent): void {
     this.events.push(event);
+    this.activate();
+  }
+
+  /** @internal A member's view centred on a point (`ctx.setView`), or back on its entity. */
+  setView(player: PlayerRef, at: { x: number; y: number } | null): void {
+    if (!this.kind.grid) throw new TypeError(`room kind "${this.kind.name}" has no interest management; setView does nothing here`);
+    if (at) this.focusPoints.set(player.clientId, { x: at.x, y: at.y });
+    else this.focusPoints.delete(player.clientId);
     this.activate();
   }
 

@@ -44,3 +44,18 @@ export function projectPlayers(room: Room): PlayerSnapshot[] {
   }
   return players;
 }
+
+/** Interest-managed rooms: the v1 `sync` players a member sees (itself, and members whose entity is in its view). */
+export function projectVisible(room: Room, viewer: Member): PlayerSnapshot[] {
+  const projection = room.kind.options.v1;
+  const view = room.views.get(viewer.clientId);
+  if (!projection || !view) return [];
+  const players: PlayerSnapshot[] = [];
+  for (const member of room.members.values()) {
+    const entity = room.state.get(member.entityId) as unknown as StateEntity | undefined;
+    if (entity?.type !== projection.type) continue;
+    if (member !== viewer && !view.has(room.state.publishedCellOf(member.entityId))) continue;
+    players.push(projectMember(room.state, projection, member));
+  }
+  return players;
+}

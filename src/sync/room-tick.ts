@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RaisedEvent, TickClock } from '../game-api';
-import { ErrorCode, GameError, MessageType, type ServerMessage, serverMessage } from '../protocol';
-import { FrameRecords } from '../state';
+import { ErrorCode, GameError, MessageType, type ServerMessage, serverMessage, type SyncPayload } from '../protocol';
+import { FrameRecords, writeCellDeltas } from '../state';
 import {
   CLIENT_DELIVERY,
   type ClientDelivery,
@@ -14,6 +14,8 @@ import {
   RoomAdmission,
   RoomFanout,
   type RoomFrame,
+  projectVisible,
+  type InterestFrame,
 } from '../rooms';
 
 const copy = (records: FrameRecords): FrameBody => ({ ops: records.ops.slice(), strings: records.strings.slice() });
@@ -80,6 +82,7 @@ export class RoomTick {
    * (a member joined or left, an action took effect, a server-side field changed); then the events.
    */
   private publish(room: Room, now: number, changed: boolean): void {
+    if (room.kind.grid) return this.publishInterest(room, now, changed);
     const state = room.state;
     const need = room.takeKeyframeNeed();
     const v1 = room.hasV1Members && (changed || state.hasServerSideChanges);
@@ -101,6 +104,67 @@ export class RoomTick {
     for (const event of room.takeEvents()) this.deliver(room, event);
   }
 
+  /**
+   * An interest-managed room's frame: the global delta and one delta per changed cell, each
+   * encoded once on every instance; which of them (and which cells' keyframes) each member gets
+   * follows its view, which follows its focus. Members whose view did not change and saw nothing
+   * change get no frame at all.
+   */
+  private publishInterest(room: Room, now: number, changed: boolean): void {
+    const state = room.state;
+    const need = room.takeKeyframeNeed();
+    const fulls = room.takeFullKeyframes();
+    const v1Changed = changed || state.hasServerSideChanges;
+    const deltas = writeCellDeltas(state); // the state as of this frame is the published one from here
+    const views: InterestFrame['views'][number][] = [];
+    const keyCells = new Set<number>();
+    let globalKey = false;
+    for (const member of room.members.values()) {
+      const view = room.views.get(member.clientId)!;
+      const change = view.follow(room.focusCellOf(member));
+      const full = need !== 0 || fulls.has(member.clientId);
+      if (full) {
+        globalKey = true;
+        for (const cell of view.cells) keyCells.add(cell);
+        views.push({ clientId: member.clientId, entered: view.cells, left: [], full: true });
+      } else if (change.entered.length > 0 || change.left.length > 0) {
+        for (const cell of change.entered) keyCells.add(cell);
+        views.push({ clientId: member.clientId, entered: change.entered, left: change.left, full: false });
+      }
+    }
+    const anything = !deltas.global.empty || deltas.cells.size > 0 || views.length > 0 || (room.hasV1Members && v1Changed);
+    if (anything) {
+      const frame = room.nextFrame();
+      const cells = new Map([...deltas.cells].map(([cell, records]) => [cell, copy(records)]));
+      const keys = new Map<number, FrameBody>();
+      for (const cell of keyCells) {
+        this.records.reset();
+        state.writeCellKeyframe(cell, this.records);
+        if (!this.records.empty) keys.set(cell, copy(this.records));
+      }
+      let key: FrameBody | undefined;
+      if (globalKey) {
+        this.records.reset();
+        state.writeGlobalKeyframe(this.records);
+        key = copy(this.records);
+      }
+      // v1 members get a sync (of the players they see) when something they see changed: encoded
+      // per member, the price of v1 in an interest-managed room.
+      const syncs = new Map<string, SyncPayload>();
+      if (room.hasV1Members) {
+        const changedViews = new Set(views.map((v) => v.clientId));
+        for (const member of room.members.values()) {
+          if (member.wireVersion !== 1) continue;
+          const view = room.views.get(member.clientId)!;
+          const sees = v1Changed || !deltas.global.empty || changedViews.has(member.clientId) || view.cells.some((cell) => deltas.cells.has(cell));
+          if (sees) syncs.set(member.clientId, { room_id: room.id, frame_num: frame, players: projectVisible(room, member), timestamp: now });
+        }
+      }
+      this.fanout.publishFrame(room.id, { frame, time: now, delta: copy(deltas.global), key, keyOnly: false, interest: { cells, keys, views, syncs } });
+    }
+    for (const event of room.takeEvents()) this.deliver(room, event);
+  }
+
   /** An event the logic raised: reliable ones get an offset (replayed on resume), one for a single member goes to its session. */
   private deliver(room: Room, event: RaisedEvent): void {
     const message: ServerMessage<'room_event'> = serverMessage(MessageType.RoomEvent, { room_id: room.id, name: event.name, data: event.data }, { room_id: room.id });
@@ -109,7 +173,9 @@ export class RoomTick {
       return;
     }
     const except = event.except?.clientId;
-    if (event.reliable) this.fanout.publishReliable(room.id, message, except);
-    else this.fanout.publish(room.id, message, except);
+    // Interest management: an event at a point reaches the members who see its cell.
+    const cell = event.at && room.kind.grid ? room.kind.grid.cellAt(event.at.x, event.at.y) : undefined;
+    if (event.reliable) this.fanout.publishReliable(room.id, message, except, cell);
+    else this.fanout.publish(room.id, message, except, cell);
   }
 }

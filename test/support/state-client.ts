@@ -106,13 +106,13 @@ export class StateClient {
 
   private applyTo(room: MirroredRoom, frame: StatePayload): void {
     const label = `${frame.key ? 'key' : 'delta'} ${frame.frame}`;
-    const ok = room.mirror.apply({ frame: frame.frame, key: frame.key ?? false, ops: frame.ops ?? [], strings: frame.strings ?? [] });
+    const ok = room.mirror.apply({ frame: frame.frame, base: frame.base ?? undefined, key: frame.key ?? false, ops: frame.ops ?? [], strings: frame.strings ?? [] });
     (ok ? room.applied : room.refused).push(label);
   }
 }
 
-/** The server's state as a v2 client must see it: sent fields only, as the mirror's views are shaped. */
-export function serverView(state: RoomState, description: StateDescription): Record<string, unknown>[] {
+/** The server's state as a v2 client must see it: sent fields only, as the mirror's views are shaped; `cells`: only what is in them (and global). */
+export function serverView(state: RoomState, description: StateDescription, cells?: readonly number[]): Record<string, unknown>[] {
   const views: Record<string, unknown>[] = [];
   const sent = (type: string) => new Set(description.types.find((t) => t.name === type)!.fields.map((f) => f.name));
   const pick = (json: Record<string, unknown>) => {
@@ -120,7 +120,11 @@ export function serverView(state: RoomState, description: StateDescription): Rec
     return Object.fromEntries(Object.entries(json).filter(([k]) => k === 'id' || k === 'type' || keep.has(k)));
   };
   views.push(pick((state.room as unknown as { toJSON(): Record<string, unknown> }).toJSON()));
-  for (const entity of state.entities()) views.push(pick(entity.toJSON()));
+  const seen = cells && new Set(cells);
+  for (const entity of state.entities()) {
+    const cell = state.publishedCellOf(entity.id);
+    if (!seen || cell < 0 || seen.has(cell)) views.push(pick(entity.toJSON()));
+  }
   return normalize(views);
 }
 

@@ -709,6 +709,7 @@ export namespace gameproto {
         ops: number[];
         strings: string[];
         time: (number|Long);
+        base?: (number|null);
         static create(properties: gameproto.StateFrame.$Shape): gameproto.StateFrame & gameproto.StateFrame.$Shape;
         static create(properties?: gameproto.StateFrame.$Properties): gameproto.StateFrame;
         static encode(m: gameproto.StateFrame.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -727,6 +728,7 @@ export namespace gameproto {
             ops?: (number[]|null);
             strings?: (string[]|null);
             time?: (number|Long|null);
+            base?: (number|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.StateFrame.$Properties;

@@ -4813,6 +4813,15 @@ $root.gameproto = (function() {
         StateFrame.prototype.ops = $util.emptyArray;
         StateFrame.prototype.strings = $util.emptyArray;
         StateFrame.prototype.time = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        StateFrame.prototype.base = null;
+
+        var $oneOfFields;
+
+        // Virtual OneOf for proto3 optional field
+        $Object.defineProperty(StateFrame.prototype, "_base", {
+            get: $util.oneOfGetter($oneOfFields = ["base"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
 
         StateFrame.create = function(properties) {
             return new StateFrame(properties);
@@ -4840,6 +4849,8 @@ $root.gameproto = (function() {
             }
             if (m.time != null && $Object.hasOwnProperty.call(m, "time") && (typeof m.time === "object" ? m.time.low || m.time.high : m.time !== 0))
                 w.uint32(48).int64(m.time);
+            if (m.base != null && $Object.hasOwnProperty.call(m, "base"))
+                w.uint32(56).uint32(m.base);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -4931,6 +4942,13 @@ $root.gameproto = (function() {
                             delete m.time;
                         continue;
                     }
+                case 7: {
+                        if (u !== 0)
+                            break;
+                        m.base = r.uint32();
+                        m._base = "base";
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -5001,6 +5019,9 @@ $root.gameproto = (function() {
                         m.time = new $util.LongBits(d.time.low >>> 0, d.time.high >>> 0).toNumber();
                 }
             }
+            if (d.base != null) {
+                m.base = d.base >>> 0;
+            }
             return m;
         };
 
@@ -5054,6 +5075,9 @@ $root.gameproto = (function() {
                     d.time = o.longs === $String ? $String(m.time) : m.time;
                 else
                     d.time = o.longs === $String ? $util.Long.prototype.toString.call(m.time) : o.longs === $Number ? new $util.LongBits(m.time.low >>> 0, m.time.high >>> 0).toNumber() : m.time;
+            }
+            if (m.base != null && $Object.hasOwnProperty.call(m, "base")) {
+                d.base = m.base;
             }
             return d;
         };

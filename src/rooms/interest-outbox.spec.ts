@@ -1,0 +1,60 @@
+import { CodecId } from '../codec';
+import { gameproto } from '../protocol';
+import type { FramePart } from '../state';
+import { InterestOutbox } from './interest-outbox';
+import { ROOM_FRAME, type RoomFrame } from './room-frame.topic';
+
+const frame: RoomFrame = {
+  frame: 9,
+  time: 1700000000000,
+  delta: { ops: [0, 4, 1], strings: [] },
+  key: { ops: [0, 5, 0, 7], strings: [] },
+  keyOnly: false,
+  interest: {
+    cells: new Map([
+      [3, { ops: [2, 12, 8, -8], strings: [] }],
+      [4, { ops: [5, 17, 1, 6], strings: ['ann'] }],
+    ]),
+    keys: new Map([[5, { ops: [9, 5, 2, 40], strings: [] }]]),
+    views: [{ clientId: 'a', entered: [5], left: [1], full: false }],
+    syncs: new Map(),
+  },
+};
+
+describe(InterestOutbox.name, () => {
+  it('should encode each part once per codec, whatever the number of frames composed from it', () => {
+    const out = new InterestOutbox(frame);
+    const parts: FramePart[] = [{ kind: 'global' }, { kind: 'cell', cell: 3 }, { kind: 'cell', cell: 4 }, { kind: 'cell-key', cell: 5 }, { kind: 'drop', cell: 1 }];
+    for (let member = 0; member < 100; member++) {
+      out.compose(CodecId.Protobuf, parts.slice(member % 3), { key: false, base: member % 2 ? 7 : undefined });
+      out.compose(CodecId.Json, parts, { key: false, room: 2 });
+    }
+    expect(out.encodedParts).toBe(parts.length); // 5 parts for 200 frames
+  });
+
+  it('should make a protobuf frame any protobuf decoder reads as one StateFrame, chunks concatenated', () => {
+    const out = new InterestOutbox(frame);
+    const bytes = out.compose(CodecId.Protobuf, [{ kind: 'global' }, { kind: 'drop', cell: 1 }, { kind: 'cell', cell: 4 }], { key: false, base: 0, room: 3 });
+    const message = gameproto.Message.decode(bytes);
+    expect(message.type).toBe(gameproto.MessageType.STATE);
+    const state = gameproto.StateFrame.toObject(gameproto.StateFrame.decode(message.payload), { longs: Number });
+    expect(state).toEqual({ room: 3, frame: 9, base: 0, ops: [0, 4, 1, 0, 7, 1, 0, 3, 4, 5, 17, 1, 6], strings: ['ann'] });
+  });
+
+  it('should make the same frame in JSON', () => {
+    const out = new InterestOutbox(frame);
+    const text = out.compose(CodecId.Json, [{ kind: 'global-key' }, { kind: 'cell-key', cell: 5 }], { key: true }).toString();
+    expect(JSON.parse(text)).toEqual({ type: 'state', payload: { frame: 9, key: true, time: 1700000000000, ops: [0, 5, 0, 7, 0, 3, 5, 9, 5, 2, 40] } });
+  });
+});
+
+describe('ROOM_FRAME (interest-managed frames between instances)', () => {
+  it('should carry every part and per-member view change through the bus encoding', () => {
+    const decoded = ROOM_FRAME.decode(ROOM_FRAME.encode(frame));
+    expect(decoded.frame).toBe(9);
+    expect(decoded.delta).toEqual({ ops: [0, 4, 1], strings: [] });
+    expect([...decoded.interest!.cells]).toEqual([...frame.interest!.cells]);
+    expect([...decoded.interest!.keys]).toEqual([...frame.interest!.keys]);
+    expect(decoded.interest!.views).toEqual(frame.interest!.views);
+  });
+});
