@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { WorldLogic } from './world.logic';
+
+@Module({ providers: [WorldLogic] })
+export class WorldModule {}
