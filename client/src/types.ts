@@ -113,6 +113,8 @@ export interface ErrorPayload {
   message: string;
   ref_type?: string;
   ref_id?: string;
+  /** `ROOM_ELSEWHERE`: the public URL of the instance that runs the room. */
+  owner_url?: string;
 }
 export interface PingPayload {
   t?: number;
@@ -165,7 +167,7 @@ export interface BatchFrame {
 }
 
 export interface ClientPayloads {
-  join_room: { room_id: string; user_id?: string; nickname?: string; kind?: string; options?: Record<string, string> };
+  join_room: { room_id: string; user_id?: string; nickname?: string; kind?: string; options?: Record<string, string>; redirect?: boolean };
   leave_room: { room_id: string };
   game_action: {
     room_id?: string;
