@@ -50,12 +50,22 @@ const say = (line = '') => {
 };
 
 say(`# big run: ${o.instances} instances × ${o.perInstance} clients (${o.mix}), rooms of ${o.roomSize} at 20 Hz, churn ${o.churn}/s, Redis: ${o.redis}, placement: ${placements.join(', ')}`);
-for (const mode of String(o.redis).split(',')) results.modes.push(await runMode(mode));
 mkdirSync(o.outDir, { recursive: true });
 const out = `${o.outDir}big-run-${o.instances}x${o.perInstance}-${startedAt.replace(/[:.]/g, '-')}.json`;
-writeFileSync(out, JSON.stringify(results, null, 1));
-writeFileSync(out.replace(/\.json$/, '.out.txt'), `node bench/big-run.mjs ${process.argv.slice(2).join(' ')}\n\n${printed.join('\n')}\n`);
+const save = () => {
+  writeFileSync(out, JSON.stringify(results, null, 1));
+  writeFileSync(out.replace(/\.json$/, '.out.txt'), `node bench/big-run.mjs ${process.argv.slice(2).join(' ')}\n\n${printed.join('\n')}\n`);
+};
+for (const mode of String(o.redis).split(',')) {
+  // A mode that fails (a gateway that does not start, Redis gone) is reported, and the run goes on.
+  results.modes.push(await runMode(mode).catch((error) => {
+    say(`\n**${mode}: failed: ${error.message}** (gateway logs: /tmp/big-run-${mode}-gw*.log)`);
+    return { mode, error: error.message };
+  }));
+  save(); // what is measured so far survives whatever comes next
+}
 say(`\nresults: ${out} (and .out.txt)`);
+save();
 
 /** One Redis mode: start Redis and the gateways, the steady load, then the failover load. */
 async function runMode(mode) {
@@ -102,7 +112,7 @@ async function runMode(mode) {
 
 /** One load run with Redis counters read around the window; `kill` kills instance 0 halfway through it. */
 async function measured(redis, gateways, { clients, churn, drainMs, kill = false, placement = 'none' }) {
-  let before, after, windowStart, killedAt, killTimer;
+  let before, after, windowStart, windowEnd, killedAt, killTimer;
   const report = await runLoad(
     {
       url: gateways.map((g) => g.url).join(','), serverPid: gateways.map((g) => g.pid).join(','),
@@ -114,20 +124,25 @@ async function measured(redis, gateways, { clients, churn, drainMs, kill = false
       onPhase: (phase) => {
         if (phase === 'measure') {
           windowStart = Date.now();
-          redisCounters(redis).then((c) => (before = c));
+          redisCounters(redis).then((c) => (before = c), () => (before = null));
           if (kill) killTimer = setTimeout(() => {
             killedAt = Date.now();
             gateways[0].child.kill('SIGKILL');
           }, o.durationMs / 2);
         }
-        if (phase === 'quiesce') redisCounters(redis).then((c) => (after = c));
+        if (phase === 'quiesce') {
+          windowEnd = Date.now();
+          redisCounters(redis).then((c) => (after = c), () => (after = null));
+        }
       },
     },
   );
   clearTimeout(killTimer);
-  while (!after) await sleep(50);
-  const sec = (Date.now() - windowStart) / 1000;
-  return { report, redis: redisRates(before, after, sec), killedAt, victimClients: kill ? Math.ceil(clients / o.instances) : 0 };
+  // The window's Redis counters: read when the window ended (the run may have been cut before).
+  for (let waited = 0; windowEnd && (after === undefined || before === undefined) && waited < 30000; waited += 50) await sleep(50);
+  const sec = windowStart && windowEnd ? (windowEnd - windowStart) / 1000 : NaN;
+  const rates = before && after ? redisRates(before, after, sec) : { cpuPct: NaN };
+  return { report, redis: rates, killedAt, victimClients: kill ? Math.ceil(clients / o.instances) : 0 };
 }
 
 async function waitReady(gateways) {
