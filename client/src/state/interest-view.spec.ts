@@ -7,6 +7,7 @@ import { rng } from '../testing/server-state';
 import { ServerWorld, type WorldClient, worldDescriptor } from '../testing/server-world';
 import type { WebSocketConstructor } from '../websocket';
 import { cellAtPoint, cellBounds, cellIdAt } from './cells';
+import { createInterpolator } from './interpolator';
 import { StateMirror } from './state-mirror';
 
 /**
@@ -128,6 +129,23 @@ describe('Room (protocol v2: interest management)', () => {
     expect(room.state.view!.cellOf(east.id)).toBe(cellAtPoint(350, 50, 100));
     expect(room.state.view!.sees(390, -90)).toBe(true);
     expect(room.state.view!.sees(50, 50)).toBe(false);
+  });
+
+  it('should have createInterpolator follow an entity that enters the view and forget it when it leaves', async () => {
+    world.spawnPlayer(1, 50, 50);
+    const walker = world.spawnPlayer(2, 250, 50); // cell (2, 0): out of view
+    world.tick();
+    const me = world.client(1);
+    const room = await join(me);
+    const smooth = createInterpolator(room, { type: 'player', fields: ['x', 'y'] });
+    expect(smooth.at(2)).toBeUndefined();
+    walker.x = 150;
+    await tick(room, me);
+    expect(smooth.at(2, Number.MAX_SAFE_INTEGER)).toEqual({ x: 150, y: 50 });
+    walker.x = 250;
+    await tick(room, me);
+    expect(smooth.at(2)).toBeUndefined();
+    smooth.dispose();
   });
 
   it('should apply a delta on the base it names, and refuse one on another base', async () => {
