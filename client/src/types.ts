@@ -84,6 +84,8 @@ export interface StateFramePayload {
   room?: number;
   frame: number;
   key?: boolean;
+  /** Interest-managed rooms: the frame this delta builds on (absent: `frame - 1`); frames may skip numbers there. */
+  base?: number | null;
   /** Records: id difference, head (mask × 4 + op), values. */
   ops: number[];
   /** String values, in the order the records use them. */
