@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { HeartbeatModule } from './heartbeat';
 import { LoggingModule } from './logging';
 import { MetricsModule } from './metrics';
+import { ServerApiModule } from './server-api';
 import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
@@ -25,6 +26,7 @@ import { SyncModule } from './sync';
     HeartbeatModule,
     HealthModule,
     DemoModule,
+    ServerApiModule,
   ],
 })
 export class AppModule {}
