@@ -5,3 +5,4 @@ export * from './lifecycle-events';
 export * from './openapi';
 export * from './server-api.errors';
 export * from './server-api.module';
+export * from './gateway-client.module';

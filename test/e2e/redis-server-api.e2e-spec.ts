@@ -1,0 +1,126 @@
+import { Controller, type INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { BusEventTransport } from '../../src/bus';
+import { GatewayClient, GatewayClientModule, LifecycleEvent, type PlayerLeftEvent } from '../../src/server-api';
+import { type RunningGateway, startGateway, withEnv } from '../support/gateway';
+import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { serverApi } from '../support/server-api';
+import { TestClient } from '../support/test-client';
+
+const KEY = 'server-api-key-0123456789';
+
+/** What a backend process heard of the gateways' lifecycle events. */
+const heard: PlayerLeftEvent[] = [];
+
+@Controller()
+class KickWatcher {
+  @EventPattern(LifecycleEvent.PlayerKicked)
+  kicked(@Payload() event: PlayerLeftEvent): void {
+    heard.push(event);
+  }
+}
+
+@Module({ imports: [GatewayClientModule.forRemote()], controllers: [KickWatcher] })
+class RemoteBackend {}
+
+/**
+ * The server API across two gateway instances sharing a redis-server started here, and a backend
+ * service in "another process" (its own Nest app, reaching the gateways only through Redis): a
+ * call made on one instance finds and acts on a player connected to the other.
+ */
+describe('server API across two instances (Redis)', () => {
+  let redis: RedisServer;
+  let gw1: RunningGateway;
+  let gw2: RunningGateway;
+  let backend: INestApplication;
+  const clients: TestClient[] = [];
+  const api1 = serverApi(() => gw1.httpUrl, KEY);
+  const api2 = serverApi(() => gw2.httpUrl, KEY);
+  const instanceIdOf = async (api: typeof api1) => (await api.get('/api/instances')).body.instances[0].instance_id as string;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const env = { REDIS_URL: redis.url, SERVER_API_KEY: KEY, TICK_RATE: '20', NODE_HEARTBEAT_MS: '500' };
+    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
+    backend = await withEnv(env, async () => {
+      const app = await NestFactory.create(RemoteBackend, { logger: ['error'] });
+      app.connectMicroservice({ strategy: app.get(BusEventTransport) });
+      await app.startAllMicroservices();
+      await app.init();
+      return app;
+    });
+    const seesBoth = async (api: typeof api1) => (await api.get('/api/instances')).body.instances?.length === 2;
+    await eventually(async () => (await seesBoth(api1)) && (await seesBoth(api2)), 'each instance sees the other', 20000);
+    await eventually(async () => (await backend.get(GatewayClient).instances()).length === 2, 'the backend sees both instances', 20000);
+  }, 60000);
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await backend?.close();
+    await Promise.all([gw1?.close(), gw2?.close()]);
+    await redis?.close();
+  }, 30000);
+
+  /** alice on instance 2 creates the room (so instance 2 runs it), bob joins it on instance 1. */
+  async function split(roomId: string, alice = 'alice', bob = 'bob') {
+    const a = await TestClient.connectWelcomed(gw2.wsUrl);
+    const b = await TestClient.connectWelcomed(gw1.wsUrl);
+    clients.push(a.client, b.client);
+    a.client.send('join_room', { room_id: roomId, user_id: alice });
+    await a.client.next('room_joined', undefined, 10000);
+    b.client.send('join_room', { room_id: roomId, user_id: bob });
+    await b.client.next('room_joined', undefined, 10000);
+    await a.client.next('player_joined', undefined, 10000);
+    return { a, b };
+  }
+
+  it("should list a room run on the other instance, with each member's instance", async () => {
+    const { a, b } = await split('spread');
+    const [id1, id2] = [await instanceIdOf(api1), await instanceIdOf(api2)];
+    const rooms = await api1.get('/api/rooms');
+    expect(rooms.body.rooms).toEqual([expect.objectContaining({ room_id: 'spread', instance: id2, clients: 2 })]);
+    expect(rooms.body.missing_instances).toEqual([]);
+    const detail = await api1.get('/api/rooms/spread');
+    expect(detail.body.members.map((m: { client_id: string; instance: string }) => [m.client_id, m.instance])).toEqual([
+      [a.clientId, id2],
+      [b.clientId, id1],
+    ]);
+  });
+
+  it('should find a player connected to the other instance, with its rooms', async () => {
+    await split('where', 'carol', 'dave');
+    const { status, body } = await api1.get('/api/players/carol');
+    expect(status).toBe(200);
+    expect(body.connections).toEqual([expect.objectContaining({ player_id: 'carol', instance: await instanceIdOf(api2), rooms: ['where'] })]);
+  });
+
+  it('should publish to a room run elsewhere and to a player connected elsewhere', async () => {
+    const { a, b } = await split('remote-publish', 'erin', 'frank');
+    const room = await api1.post('/api/rooms/remote-publish/events', { name: 'news', data: { n: 1 } });
+    expect(room.status).toBe(200);
+    for (const member of [a, b]) expect((await member.client.next('room_event', undefined, 10000)).offset).toBe(room.body.offset);
+    const direct = await api1.post('/api/players/erin/events', { name: 'reward', data: { coins: 3 } });
+    expect([direct.status, direct.body.delivered]).toEqual([200, 1]);
+    expect((await a.client.next('room_event', (f) => f.payload.name === 'reward', 10000)).payload.data).toEqual({ coins: 3 });
+  });
+
+  it('should kick a player connected to the other instance: closed with 4102, the other member told, a backend process hears it', async () => {
+    const { a, b } = await split('remote-kick', 'gina', 'hal');
+    const { status, body } = await api1.post('/api/players/gina/kick', { reason: 'spam' });
+    expect([status, body.kicked]).toEqual([200, 1]);
+    expect(await a.client.closed).toEqual({ code: 4102, reason: 'spam' });
+    expect((await b.client.next('player_left', undefined, 10000)).payload).toEqual(expect.objectContaining({ player_id: 'gina', reason: 'kicked' }));
+    await eventually(() => heard.some((e) => e.player_id === 'gina' && e.room_id === 'remote-kick'), 'the backend process heard the kick');
+    expect((await api1.get('/api/players/gina')).status).toBe(404);
+  });
+
+  it('should serve a backend process: presence and a kick through GatewayClient over Redis', async () => {
+    const { a } = await split('from-backend', 'ivy', 'jack');
+    const client = backend.get(GatewayClient);
+    const presence = await client.presence('jack');
+    expect(presence.connections).toEqual([expect.objectContaining({ instance: await instanceIdOf(api1), rooms: ['from-backend'] })]);
+    await expect(client.kick('ivy', { reason: 'from the backend' })).resolves.toEqual({ kicked: 1 });
+    expect(await a.client.closed).toEqual({ code: 4102, reason: 'from the backend' });
+    await expect(client.presence('nobody-here')).rejects.toMatchObject({ code: 'UNKNOWN_PLAYER' });
+  });
+});
