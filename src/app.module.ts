@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { RoomRoutingModule } from './bridge';
 import { BusModule } from './bus';
 import { GatewayConfigModule } from './config/config.module';
@@ -27,6 +28,7 @@ import { SyncModule } from './sync';
     HealthModule,
     DemoModule,
     ServerApiModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

@@ -44,12 +44,16 @@ export class ApiCredentials implements OnApplicationBootstrap {
     if (!this.enabled('admin')) this.logger.log('admin console off (/admin answers 404): set ADMIN_API_KEY (or ADMIN_JWT_ROLE) to turn it on');
   }
 
+  /** Throws 404 API_OFF, naming the variable to set, while `scope` is off. */
+  requireEnabled(scope: ApiScope): void {
+    if (this.enabled(scope)) return;
+    const how = scope === 'api' ? 'SERVER_API_KEY or ADMIN_API_KEY' : 'ADMIN_API_KEY';
+    throw new ApiError(ApiErrorCode.ApiOff, `the ${scope === 'api' ? 'server API' : 'admin console'} is off; set ${how} on the gateway to turn it on`);
+  }
+
   /** Resolves when `authorization` (the header) opens `scope`; rejects with 404 API_OFF or 401 UNAUTHORIZED. */
   async check(scope: ApiScope, authorization: string | undefined): Promise<void> {
-    if (!this.enabled(scope)) {
-      const how = scope === 'api' ? 'SERVER_API_KEY or ADMIN_API_KEY' : 'ADMIN_API_KEY';
-      throw new ApiError(ApiErrorCode.ApiOff, `the ${scope === 'api' ? 'server API' : 'admin console'} is off; set ${how} on the gateway to turn it on`);
-    }
+    this.requireEnabled(scope);
     const presented = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!presented) throw new ApiError(ApiErrorCode.Unauthorized, 'missing credentials: send "Authorization: Bearer <key>"');
     const candidate = digest(presented);

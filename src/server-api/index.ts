@@ -6,3 +6,4 @@ export * from './openapi';
 export * from './server-api.errors';
 export * from './server-api.module';
 export * from './gateway-client.module';
+export * from './api-metrics.middleware';

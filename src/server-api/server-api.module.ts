@@ -33,7 +33,7 @@ const ACCESS = [ApiCredentials, ApiAccessGuard];
   imports: [RoomsModule, ConnectionModule, HistoryModule, AuthModule],
   controllers: CONTROLLERS,
   providers: [...CLUSTER, ...LOCAL, ...ACCESS, GatewayClient, LifecycleEvents, ApiCallMetrics],
-  exports: [GatewayClient, ApiCredentials],
+  exports: [GatewayClient, ApiCredentials, ApiCallMetrics],
 })
 export class ServerApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
