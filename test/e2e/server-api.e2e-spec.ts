@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { useGateway } from '../support/gateway';
 import { scrapeMetrics, sampleValue } from '../support/prometheus-text';
+import { eventually } from '../support/redis';
 import { serverApi } from '../support/server-api';
 import { TestClient, useClients } from '../support/test-client';
 
@@ -29,7 +30,7 @@ describe('server API off by default', () => {
 });
 
 describe('server API over HTTP (one instance)', () => {
-  const gateway = useGateway({ SERVER_API_KEY: KEY, ADMIN_API_KEY: ADMIN_KEY, SERVER_API_MAX_EVENT_BYTES: '256', TICK_RATE: '50' });
+  const gateway = useGateway({ SERVER_API_KEY: KEY, ADMIN_API_KEY: ADMIN_KEY, SERVER_API_MAX_EVENT_BYTES: '256', TICK_RATE: '50', NODE_HEARTBEAT_MS: '200' });
   const api = serverApi(() => gateway.httpUrl, KEY);
   const { connect } = useClients(() => gateway.wsUrl);
 
@@ -99,6 +100,17 @@ describe('server API over HTTP (one instance)', () => {
     expect(body.state.entity_count).toBe(3);
     expect(body.state.entities.filter((e: { type: string }) => e.type !== 'room')).toHaveLength(2);
     expect(body.state.entities[1].fields).toEqual(expect.objectContaining({ x: expect.any(Number) }));
+  });
+
+  it("should report a busy room's tick time and the bytes/s of its frames", async () => {
+    const { alice } = await pair('busy');
+    let x = 0;
+    // Moves keep frames flowing; the rate is taken between two heartbeats (NODE_HEARTBEAT_MS 200 here).
+    await eventually(async () => {
+      alice.client.send('game_action', { action: 'move', position: { x: ++x % 50, y: 1, z: 0 } });
+      const busy = (await api.get('/api/rooms')).body.rooms.find((r: { room_id: string }) => r.room_id === 'busy');
+      return busy.tick_ms > 0 && busy.bytes_per_second > 0;
+    }, 'tick time and bytes/s above 0', 10000);
   });
 
   it('should answer 404 UNKNOWN_ROOM for every call on a room that does not exist', async () => {
@@ -208,10 +220,10 @@ describe('server API over HTTP (one instance)', () => {
   });
 
   it.each([
-    [{ code: 1001 }, '"code"'],
-    [{ code: 'kick' }, '"code"'],
-    [{ reason: 'r'.repeat(121) }, '"reason"'],
-  ])('should refuse a kick with %j and leave the player where it was', async (request, message) => {
+    ['a close code outside 1000 and 4000-4999', { code: 1001 }, '"code"'],
+    ['a close code that is not a number', { code: 'kick' }, '"code"'],
+    ['a reason over 120 bytes', { reason: 'r'.repeat(121) }, '"reason"'],
+  ])('should refuse a kick with %s and leave the player where it was', async (_what, request, message) => {
     const { bob } = await pair(`bad-kick-${JSON.stringify(request).length}`);
     const { status, body } = await api.post('/api/players/bob/kick', request);
     expect([status, body.error]).toEqual([400, 'INVALID_BODY']);
