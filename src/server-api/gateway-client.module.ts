@@ -45,7 +45,7 @@ export class GatewayClientModule {
         ClusterQuery,
         GatewayClient,
       ],
-      exports: [GatewayClient],
+      exports: [GatewayClient, NodeRegistry],
     };
   }
 }

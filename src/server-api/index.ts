@@ -7,3 +7,4 @@ export * from './server-api.errors';
 export * from './server-api.module';
 export * from './gateway-client.module';
 export * from './api-metrics.middleware';
+export * from './node-registry';

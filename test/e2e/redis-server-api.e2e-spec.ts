@@ -1,8 +1,8 @@
-import { Controller, type INestApplication, Module } from '@nestjs/common';
+import { Controller, type INestApplication, Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { BusEventTransport } from '../../src/bus';
-import { GatewayClient, GatewayClientModule, LifecycleEvent, type PlayerLeftEvent } from '../../src/server-api';
+import { GatewayClient, GatewayClientModule, type InstanceSummary, LifecycleEvent, NodeRegistry, type PlayerLeftEvent } from '../../src/server-api';
 import { type RunningGateway, startGateway, withEnv } from '../support/gateway';
 import { eventually, type RedisServer, startRedis } from '../support/redis';
 import { serverApi } from '../support/server-api';
@@ -24,6 +24,20 @@ class KickWatcher {
 @Module({ imports: [GatewayClientModule.forRemote()], controllers: [KickWatcher] })
 class RemoteBackend {}
 
+/** An instance that announces itself as a gateway but never answers: what a hung instance looks like. */
+@Injectable()
+class SilentNode implements OnModuleInit {
+  constructor(private readonly nodes: NodeRegistry) {}
+
+  onModuleInit(): void {
+    const summary = () => ({ instance_id: this.nodes.instanceId }) as InstanceSummary;
+    this.nodes.serve(summary, summary);
+  }
+}
+
+@Module({ imports: [GatewayClientModule.forRemote()], providers: [SilentNode] })
+class SilentInstance {}
+
 /**
  * The server API across two gateway instances sharing a redis-server started here, and a backend
  * service in "another process" (its own Nest app, reaching the gateways only through Redis): a
@@ -41,15 +55,9 @@ describe('server API across two instances (Redis)', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    const env = { REDIS_URL: redis.url, SERVER_API_KEY: KEY, TICK_RATE: '20', NODE_HEARTBEAT_MS: '500' };
+    const env = { REDIS_URL: redis.url, SERVER_API_KEY: KEY, TICK_RATE: '20', NODE_HEARTBEAT_MS: '500', SERVER_API_GATHER_TIMEOUT_MS: '1000' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    backend = await withEnv(env, async () => {
-      const app = await NestFactory.create(RemoteBackend, { logger: ['error'] });
-      app.connectMicroservice({ strategy: app.get(BusEventTransport) });
-      await app.startAllMicroservices();
-      await app.init();
-      return app;
-    });
+    backend = await startBackend(RemoteBackend);
     const seesBoth = async (api: typeof api1) => (await api.get('/api/instances')).body.instances?.length === 2;
     await eventually(async () => (await seesBoth(api1)) && (await seesBoth(api2)), 'each instance sees the other', 20000);
     await eventually(async () => (await backend.get(GatewayClient).instances()).length === 2, 'the backend sees both instances', 20000);
@@ -60,6 +68,16 @@ describe('server API across two instances (Redis)', () => {
     await Promise.all([gw1?.close(), gw2?.close()]);
     await redis?.close();
   }, 30000);
+
+  /** Starts a Nest app of `module` as another process would, on the gateways' Redis. */
+  const startBackend = (module: object) =>
+    withEnv({ REDIS_URL: redis.url, NODE_HEARTBEAT_MS: '500' }, async () => {
+      const app = await NestFactory.create(module as never, { logger: ['error'], abortOnError: false });
+      app.connectMicroservice({ strategy: app.get(BusEventTransport) });
+      await app.startAllMicroservices();
+      await app.init();
+      return app;
+    });
 
   /** alice on instance 2 creates the room (so instance 2 runs it), bob joins it on instance 1. */
   async function split(roomId: string, alice = 'alice', bob = 'bob') {
@@ -127,5 +145,24 @@ describe('server API across two instances (Redis)', () => {
     await expect(client.kick('ivy', { reason: 'from the backend' })).resolves.toEqual({ kicked: 1 });
     expect(await a.client.closed).toEqual({ code: 4102, reason: 'from the backend' });
     await expect(client.presence('nobody-here')).rejects.toMatchObject({ code: 'UNKNOWN_PLAYER' });
+  });
+
+  it('should answer without an instance that does not answer in time, and name it; 503 when it might have had the room', async () => {
+    await split('while-silent', 'kim', 'lou');
+    const silent = await startBackend(SilentInstance);
+    try {
+      const silentId = silent.get(NodeRegistry).instanceId;
+      await eventually(async () => (await api1.get('/api/instances')).body.instances.length === 3, 'the silent instance is known', 10000);
+      const rooms = await api1.get('/api/rooms');
+      expect(rooms.status).toBe(200);
+      expect(rooms.body.missing_instances).toEqual([silentId]);
+      expect(rooms.body.rooms.map((r: { room_id: string }) => r.room_id)).toContain('while-silent');
+      const unknown = await api1.get('/api/rooms/maybe-on-the-silent-one');
+      expect([unknown.status, unknown.body.error]).toEqual([503, 'INSTANCES_UNAVAILABLE']);
+      expect(unknown.body.message).toContain(silentId);
+    } finally {
+      await silent.close(); // says it is leaving: no longer waited for
+    }
+    await eventually(async () => (await api1.get('/api/rooms/maybe-on-the-silent-one')).status === 404, 'the silent instance forgotten once it left', 10000);
   });
 });
