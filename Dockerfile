@@ -22,6 +22,8 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --from=build --chown=node:node /app/demo/dist ./demo/dist
+# The admin console (/admin): static files, served as they are.
+COPY --chown=node:node admin ./admin
 COPY --chown=node:node package.json ./
 USER node
 EXPOSE 8080

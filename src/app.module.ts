@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from './admin/admin.module';
 import { RoomRoutingModule } from './bridge';
 import { BusModule } from './bus';
 import { GatewayConfigModule } from './config/config.module';
@@ -9,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { HeartbeatModule } from './heartbeat';
 import { LoggingModule } from './logging';
 import { MetricsModule } from './metrics';
+import { ServerApiModule } from './server-api';
 import { SyncModule } from './sync';
 
 /** Composition root: imports the feature modules, declares nothing itself. */
@@ -25,6 +27,8 @@ import { SyncModule } from './sync';
     HeartbeatModule,
     HealthModule,
     DemoModule,
+    ServerApiModule,
+    AdminModule,
   ],
 })
 export class AppModule {}

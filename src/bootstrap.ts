@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
 import { BusEventTransport } from './bus';
-import { busConfig, connectionConfig, validateDeclaredVariables } from './config';
+import { connectionConfig, validateDeclaredVariables } from './config';
 import { GameWsAdapter } from './gateway';
 import { type NestLogLevel, PinoLoggerService, pinoLevelOfList, ROOT_LOGGER } from './logging';
+import { setupOpenApi } from './server-api';
 
 /**
  * Builds the gateway app (used by main.ts and by the test kit): structured logger, adapter and
@@ -36,11 +37,11 @@ export async function createGatewayApp(options: { logger?: false | NestLogLevel[
   );
   // Exit 0 once the shutdown hooks ran (Nest would otherwise re-raise the signal).
   app.enableShutdownHooks(undefined, { useProcessExit: true });
-  if (app.get(busConfig.KEY).redisUrl) {
-    // Hybrid app: backend modules' @EventPattern handlers listen on the same Redis bus.
-    app.connectMicroservice({ strategy: app.get(BusEventTransport) }, { inheritAppConfig: true });
-    await app.startAllMicroservices();
-  }
+  // Hybrid app: backend modules' @EventPattern handlers (the server API's lifecycle events, their
+  // own events) listen on the bus: across instances with REDIS_URL, in process without it.
+  app.connectMicroservice({ strategy: app.get(BusEventTransport) }, { inheritAppConfig: true });
+  await app.startAllMicroservices();
+  setupOpenApi(app);
   return app;
 }
 

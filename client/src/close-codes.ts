@@ -11,6 +11,8 @@ export const CloseCode = {
   Unauthorized: 4100,
   /** The token expired and no `refresh` came: terminal with the same token, fine with a new one. */
   TokenExpired: 4101,
+  /** A backend service removed the player (the close reason says why): terminal, the SDK does not reconnect. */
+  Kicked: 4102,
 } as const;
 
 /** 1006 (dropped), 1012 (server restart), 4000-4099 (server says: come back and resume). */

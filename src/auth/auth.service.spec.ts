@@ -34,11 +34,16 @@ describe(AuthService.name, () => {
 
     it('should return the sub and the expiry (ms) of a valid token', async () => {
       const exp = now() + 120;
-      await expect(auth.verify(await sign({ exp }))).resolves.toEqual({ userId: 'alice', expiresAt: exp * 1000 });
+      await expect(auth.verify(await sign({ exp }))).resolves.toEqual({ userId: 'alice', expiresAt: exp * 1000, roles: [] });
     });
 
     it('should report 0 (never) for a token without exp', async () => {
-      await expect(auth.verify(await sign({ exp: undefined }))).resolves.toEqual({ userId: 'alice', expiresAt: 0 });
+      await expect(auth.verify(await sign({ exp: undefined }))).resolves.toEqual({ userId: 'alice', expiresAt: 0, roles: [] });
+    });
+
+    it('should return the role claim and the roles list together (what the server API checks)', async () => {
+      const verified = await auth.verify(await sign({ role: 'gateway-admin', roles: ['gateway-api', 7] }));
+      expect(verified.roles).toEqual(['gateway-admin', 'gateway-api']);
     });
 
     it('should reject an expired token with an AuthError marked expired', async () => {

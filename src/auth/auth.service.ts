@@ -11,6 +11,15 @@ export interface VerifiedToken {
   userId: string;
   /** The token's `exp` in ms since the epoch; 0 when it has none (never expires). */
   expiresAt: number;
+  /** The token's `role` claim (a string) and `roles` claim (a list of strings), together; empty without them. */
+  roles: readonly string[];
+}
+
+/** `role: "admin"` and `roles: ["a", "b"]` are both common; anything else is ignored. */
+function rolesOf(payload: Record<string, unknown>): string[] {
+  const roles = typeof payload.role === 'string' ? [payload.role] : [];
+  if (Array.isArray(payload.roles)) for (const role of payload.roles) if (typeof role === 'string') roles.push(role);
+  return roles;
 }
 
 /**
@@ -65,7 +74,7 @@ export class AuthService implements OnModuleInit {
     if (typeof sub !== 'string' || sub === '') throw new AuthError('invalid token: no "sub" claim');
     // jose checks `iat` only against a maximum age; a token "issued" in the future is refused here.
     if (typeof iat === 'number' && iat > Date.now() / 1000 + clockToleranceS) throw new AuthError('invalid token: "iat" is in the future');
-    return { userId: sub, expiresAt: typeof exp === 'number' ? exp * 1000 : 0 };
+    return { userId: sub, expiresAt: typeof exp === 'number' ? exp * 1000 : 0, roles: rolesOf(result.payload) };
   }
 
   private loadKeys(): Promise<TokenKeys | undefined> {

@@ -7,6 +7,7 @@ import { connectionConfig } from './connection.config';
 import { historyConfig } from './history.config';
 import { limitsConfig } from './limits.config';
 import { roomsConfig } from './rooms.config';
+import { serverApiConfig } from './server-api.config';
 import { serverConfig } from './server.config';
 import { sessionConfig } from './session.config';
 
@@ -20,6 +21,7 @@ const CORE_NAMESPACES = [
   limitsConfig,
   authConfig,
   clusterConfig,
+  serverApiConfig,
 ];
 
 /** Loads and validates every core config namespace once, at boot. Games add theirs with `ConfigModule.forFeature`. */

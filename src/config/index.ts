@@ -7,5 +7,6 @@ export * from './history.config';
 export * from './limits.config';
 export * from './rooms.config';
 export * from './server.config';
+export * from './server-api.config';
 export * from './session.config';
 export * from './open-files-limit';

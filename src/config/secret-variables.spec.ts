@@ -10,6 +10,8 @@ describe('secret configuration variables', () => {
     ['AUTH_SECRET', 'short-s3cret'],
     ['RESUME_TOKEN_SECRET', 'not-32-characters-s3cret'],
     ['REDIS_URL', 'http://:s3cret-password@redis.example:6379'],
+    ['SERVER_API_KEY', 'short-s3cret'],
+    ['ADMIN_API_KEY', 'has a s3cret space in it'],
   ])('should refuse a bad %s and name it without printing its value', (name, value) => {
     const variable = DECLARED_VARIABLES.get(name)!;
     expect(variable.secret).toBe(true);

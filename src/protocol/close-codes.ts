@@ -25,6 +25,8 @@ export const CloseCode = {
   Unauthorized: 4100,
   /** The token's `exp` passed and no `refresh` came: reconnect (and resume) with a new token. */
   TokenExpired: 4101,
+  /** A backend service removed the player (server API kick): terminal, the close reason says why. */
+  Kicked: 4102,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

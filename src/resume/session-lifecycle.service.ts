@@ -9,6 +9,8 @@ import { ResumeService } from './resume.service';
  * A session across sockets: what happens when one drops or never comes back (`ResumeService`
  * handles the coming back). Sits above sessions and rooms because it moves seats between them.
  * - A close with 1000 (or RESUME_GRACE_MS=0) ends the session at once: `player_left` "disconnected".
+ * - A kick (4102, the server API) ends it at once too: `player_left` "kicked" (the kicker usually
+ *   unseated the player before closing; this catches whatever is left).
  * - Any other drop parks the session and keeps its seats; the others see nothing.
  * - One sweep timer expires parked sessions: `player_left` "timeout".
  */
@@ -49,8 +51,8 @@ export class SessionLifecycleService implements OnApplicationBootstrap, OnApplic
   private async dropped(connection: Connection, code: number): Promise<void> {
     if (this.resumes.tookOver(connection)) return;
     const { sessionId, clientId } = connection;
-    if (code === CloseCode.Normal || this.sessions.config.resumeGraceMs === 0) {
-      this.rooms.leaveAll(connection, LeaveReason.Disconnected);
+    if (code === CloseCode.Normal || code === CloseCode.Kicked || this.sessions.config.resumeGraceMs === 0) {
+      this.rooms.leaveAll(connection, code === CloseCode.Kicked ? LeaveReason.Kicked : LeaveReason.Disconnected);
       await this.sessions.end(sessionId, clientId);
       return;
     }

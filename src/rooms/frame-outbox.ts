@@ -31,9 +31,15 @@ export class FrameOutbox {
     return (this.shared[bare ? 3 : 4] ??= new SharedMessage(this.state(this.frame.key!, true, bare)));
   }
 
-  /** Counts every message sent in the metrics, once each. */
-  count(pool: ConnectionPool): void {
-    for (const shared of this.shared) if (shared) pool.countShared(shared);
+  /** Counts every message sent in the metrics, once each; returns the bytes written for the frame. */
+  count(pool: ConnectionPool): number {
+    let bytes = 0;
+    for (const shared of this.shared) {
+      if (!shared) continue;
+      pool.countShared(shared);
+      bytes += shared.bytes;
+    }
+    return bytes;
   }
 
   /** A `state` message: no room id string and no timestamp (the bytes a frame costs matter). */

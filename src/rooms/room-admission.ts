@@ -29,7 +29,10 @@ export interface SeatRequest {
 }
 
 /** A seat taken or freed, or a room closed, on this instance (see `RoomAdmission.changes$`). */
-export type SeatChange = { kind: 'seated' | 'unseated'; room: Room; member: Member } | { kind: 'closed'; room: Room };
+export type SeatChange =
+  | { kind: 'seated'; room: Room; member: Member }
+  | { kind: 'unseated'; room: Room; member: Member; reason: LeaveReason }
+  | { kind: 'closed'; room: Room };
 
 /**
  * Seats in the rooms this instance runs: who may join, seating and unseating members (with
@@ -119,7 +122,7 @@ export class RoomAdmission {
   unseat(room: Room, member: Member, reason: LeaveReason, detail?: string): void {
     if (room.members.get(member.clientId) !== member) return;
     room.removeMember(member);
-    this.changes.next({ kind: 'unseated', room, member });
+    this.changes.next({ kind: 'unseated', room, member, reason });
     try {
       room.ctx.clock = this.runner.clock();
       this.runner.run(room, () => room.logic.onLeave(room.ctx, member, reason));

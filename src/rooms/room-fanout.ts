@@ -36,6 +36,8 @@ interface LocalRoom {
   /** Interest-managed rooms: the kind's grid, and what each connection here sees (its owner's view, kept in step). */
   grid: CellGrid | undefined;
   readonly views: Map<Connection, CellView>;
+  /** State frame bytes written to this instance's members since the room came here (the admin console's bytes/s). */
+  frameBytes: number;
   readonly unsubscribe: () => void;
 }
 
@@ -144,6 +146,11 @@ export class RoomFanout {
     return this.local.size;
   }
 
+  /** Per room with members here: state frame bytes written to them so far (a rate is two readings apart). */
+  *frameBytesSent(): IterableIterator<[roomId: string, bytes: number]> {
+    for (const room of this.local.values()) yield [room.id, room.frameBytes];
+  }
+
   /** A reliable event: appended to the room's history (gets its `offset`), then published (`cell`: see `publish`). */
   publishReliable(roomId: string, message: ServerMessage, except?: string, cell?: number): number {
     const { offset } = this.history.append(roomId, message);
@@ -190,6 +197,7 @@ export class RoomFanout {
       sent: new Map(),
       grid: undefined,
       views: new Map(),
+      frameBytes: 0,
       unsubscribe: () => {
         unsubscribeBroadcasts();
         unsubscribeFrames();
@@ -203,7 +211,7 @@ export class RoomFanout {
     if (frame.interest) return this.deliverInterest(room, frame);
     const out = new FrameOutbox(frame, room.handle);
     for (const connection of room.members) this.sendFrame(room, connection, frame, out);
-    out.count(this.pool);
+    room.frameBytes += out.count(this.pool);
     if (room.needKey.size > 0 && !frame.key && room.keyAskedAt < frame.frame) {
       room.keyAskedAt = frame.frame;
       this.bus.publish(roomControlChannel(room.id), KEYFRAME_REQUEST, {});
@@ -252,6 +260,7 @@ export class RoomFanout {
     const base = full || last === undefined || last === frame.frame - 1 ? undefined : last;
     const bytes = out.compose(connection.codec, parts, { room: connection.rooms.size === 1 ? undefined : room.handle, base, key: full });
     if (this.pool.sendEncoded(connection, bytes, InterestOutbox.kind)) {
+      room.frameBytes += bytes.length;
       room.sent.set(connection, frame.frame);
       room.needKey.delete(connection);
     } else if (!room.needKey.has(connection)) {

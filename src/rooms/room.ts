@@ -62,6 +62,7 @@ export class Room implements RoomEffects {
   private frame = 0;
   private active = false;
   private changed = false;
+  private meanTickMs = 0;
   private keyframe: KeyframeNeed = KeyframeNeed.None;
   private v1Members = 0;
   /** Members removed by the logic (`ctx.kick`), unseated once the current hook returned. */
@@ -107,6 +108,16 @@ export class Room implements RoomEffects {
   /** In the tick loop's active set: it has inputs, a pending frame or events, or logic that keeps ticking. */
   get isActive(): boolean {
     return this.active;
+  }
+
+  /** Recent mean duration of this room's ticks (ms): a moving average, the admin console's "tick time". */
+  get tickTimeMs(): number {
+    return this.meanTickMs;
+  }
+
+  /** One tick took `ms` (measured by the tick loop); weighs the last ~10 ticks most. */
+  recordTickTime(ms: number): void {
+    this.meanTickMs = this.meanTickMs === 0 ? ms : this.meanTickMs * 0.9 + ms * 0.1;
   }
 
   /** Whether any member speaks v1 (and so needs `sync` snapshots). */

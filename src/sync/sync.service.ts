@@ -73,6 +73,8 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private tickRoom(room: Room, clock: TickClock): void {
+    const started = performance.now();
     room.settle(this.roomTick.run(room, clock));
+    room.recordTickTime(performance.now() - started);
   }
 }

@@ -64,6 +64,7 @@ describe('SDK close-code policy', () => {
     [4004, 'the session was taken over by another connection'],
     [1008, 'policy violation (sustained abuse)'],
     [1009, 'a frame over MAX_MESSAGE_BYTES'],
+    [4102, 'kicked by a backend service'],
   ])('should stop after a server close with %d (%s) and say so with closed', async (code) => {
     const { client, events, next } = await connected();
     closeFromServer(client, code);
