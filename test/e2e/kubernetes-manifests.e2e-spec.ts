@@ -17,7 +17,7 @@ const ROOT = join(__dirname, '../..');
 const DEPLOY = join(ROOT, 'deploy/kubernetes');
 const HELM_VALUES = new Set(['prometheus-adapter/rules.yaml']); // values for a chart, not objects
 
-type Manifest = Record<string, any> & { apiVersion: string; kind: string; metadata: { name: string } };
+type Manifest = Record<string, any> & { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string> } };
 
 /** apiVersion/kind → where kubernetes-models keeps its class (validation) and interface (field names). */
 const MODELS: Record<string, { module: string; name: string }> = {
