@@ -6,6 +6,7 @@ import { clusterConfig } from './cluster.config';
 import { connectionConfig } from './connection.config';
 import { historyConfig } from './history.config';
 import { limitsConfig } from './limits.config';
+import { matchmakingConfig } from './matchmaking.config';
 import { roomsConfig } from './rooms.config';
 import { serverConfig } from './server.config';
 import { sessionConfig } from './session.config';
@@ -20,6 +21,7 @@ const CORE_NAMESPACES = [
   limitsConfig,
   authConfig,
   clusterConfig,
+  matchmakingConfig,
 ];
 
 /** Loads and validates every core config namespace once, at boot. Games add theirs with `ConfigModule.forFeature`. */
