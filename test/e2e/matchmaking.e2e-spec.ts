@@ -114,6 +114,18 @@ describe.each<'json' | 'proto'>(['json', 'proto'])('matchmaking (%s)', (codec) =
     expect(client.received('room_joined')).toHaveLength(0);
   });
 
+  // Checked to fail without MatchmakingService.seat's release: the room listed 2 clients.
+  it('should release the reserved seat when the room refuses the join, so the listing is as before', async () => {
+    const mode = freshMode();
+    const { client: first } = await connect();
+    first.send('join_or_create', { kind: 'squad', filters: { mode }, user_id: 'dup' }, 'a');
+    const room = (await joined(first, 'a')).payload.room_id;
+    const { client: twin } = await connect();
+    const error = await errorFor(twin, 'join_or_create', { kind: 'squad', filters: { mode }, user_id: 'dup' });
+    expect(error).toEqual(expect.objectContaining({ code: 'INVALID_PAYLOAD', message: `player "dup" is already in room "${room}"` }));
+    expect((await list(twin, { kind: 'squad', filters: { mode } })).rooms).toEqual([expect.objectContaining({ room_id: room, clients: 1 })]);
+  });
+
   it('should count matchmaking outcomes in /metrics: joined, created, refused by reason', async () => {
     const mode = freshMode();
     const count = async (labels: Record<string, string>) => sampleValue(await scrapeMetrics(gateway.httpUrl), 'gateway_matchmaking_total', labels) ?? 0;
