@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { ServerMessage } from '../../src/protocol';
+import { gameproto, type ServerMessage } from '../../src/protocol';
 import { RoomRegistry } from '../../src/rooms';
 import { useGateway } from '../support/gateway';
 import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
@@ -89,7 +89,7 @@ describe.each<'json' | 'proto'>(['json', 'proto'])('matchmaking (%s)', (codec) =
     expect((await joined(friend, 'f1')).payload.players).toHaveLength(2);
   });
 
-  it('should refuse unknown kinds, malformed or too many filters and oversized metadata with INVALID_PAYLOAD, changing nothing', async () => {
+  it('should refuse unknown kinds, malformed or too many filters and oversized metadata with INVALID_PAYLOAD (protobuf filters that are not JSON text with BAD_PROTO), changing nothing', async () => {
     const { client } = await connect();
     const before = await list(client, { kind: 'squad' });
     const rooms = gateway.app.get(RoomRegistry).size;
@@ -108,6 +108,14 @@ describe.each<'json' | 'proto'>(['json', 'proto'])('matchmaking (%s)', (codec) =
     for (const [type, payload, message] of refusals) {
       const error = await errorFor(client, type, payload);
       expect({ type, code: error.code, message: error.message }).toEqual({ type, code: 'INVALID_PAYLOAD', message: expect.stringMatching(message) });
+    }
+    if (codec === 'proto') {
+      // filters are JSON object text in protobuf: text that is not JSON is BAD_PROTO (a payload that
+      // cannot be decoded names its type, not its id).
+      const payload = gameproto.JoinOrCreate.encode({ kind: 'squad', filters: '{not json' }).finish();
+      client.sendRaw(Buffer.from(gameproto.Message.encode({ type: gameproto.MessageType.JOIN_OR_CREATE, payload, id: 'raw' }).finish()));
+      const error = (await client.next('error', (e) => e.payload.code === 'BAD_PROTO')).payload;
+      expect(error).toEqual(expect.objectContaining({ ref_type: 'join_or_create', message: expect.stringContaining('filters must be JSON object text') }));
     }
     expect(await list(client, { kind: 'squad' })).toEqual(before);
     expect(gateway.app.get(RoomRegistry).size).toBe(rooms);
