@@ -85,10 +85,28 @@ export interface JoinOptions<T extends RoomTypes = AnyRoomTypes> extends Request
 /** A kind's creation options: the names its descriptor lists (any name for an untyped room), values sent as strings. */
 export type CreateOptions<T extends RoomTypes> = T extends { options: infer O } ? { [K in keyof O]?: O[K] | number | boolean } : Record<string, string | number | boolean>;
 
-/** What `joinOrCreate` will take once the server offers matchmaking. */
-export interface JoinOrCreateOptions extends Omit<JoinOptions, 'kind' | 'create'> {
-  /** Creation options for a new room of the kind (e.g. `{ maxPlayers: 4 }`). */
-  create?: Record<string, string | number | boolean>;
+/** What `joinOrCreate` takes; `T` (a kind's generated declaration) types `create`. */
+export interface JoinOrCreateOptions<T extends RoomTypes = AnyRoomTypes> extends Omit<JoinOptions<T>, 'kind'> {
+  /** The kind's creation options, used only if a room is created (its descriptor lists them); sent as strings. */
+  create?: CreateOptions<T>;
+}
+
+/** What `create` takes. */
+export interface CreateRoomOptions<T extends RoomTypes = AnyRoomTypes> extends JoinOrCreateOptions<T> {
+  /**
+   * What `listRooms` shows of the room and matchmaking filters compare (names of letters, digits,
+   * `_.-`; values strings, numbers or booleans; MATCHMAKING_MAX_METADATA_BYTES as JSON in all).
+   * @default {}
+   */
+  metadata?: Record<string, string | number | boolean>;
+  /** Not listed and never matched by `joinOrCreate`; others join it by id (`join(room.id)`). @default false */
+  private?: boolean;
+}
+
+/** What `listRooms` takes besides kind and filters. */
+export interface ListRoomsOptions extends RequestOptions {
+  /** 0-based page of the server's MATCHMAKING_LIST_PAGE_SIZE rooms. @default 0 */
+  page?: number;
 }
 
 /** Where the connection is: `waiting` = between reconnect attempts, `resuming` = sent `resume`, awaiting its answer. */

@@ -13,7 +13,7 @@ export const ClientErrorCode = {
   SessionLost: 'SESSION_LOST',
   /** The server refused the credentials (close 4100/4101) and no fresh token helped. */
   AuthFailed: 'AUTH_FAILED',
-  /** The server this SDK talks to does not offer the feature (e.g. matchmaking for `joinOrCreate`). */
+  /** The server this SDK talks to does not offer the feature (an older gateway). */
   NotSupported: 'NOT_SUPPORTED',
   /** The room was left (or lost) while the request was waiting. */
   RoomLeft: 'ROOM_LEFT',

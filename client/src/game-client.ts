@@ -1,16 +1,26 @@
 import type { ClockSample } from './clock-sync.js';
-import type { JoinOptions, JoinOrCreateOptions } from './client-options.js';
+import { AnswerQueue } from './answer-queue.js';
+import type { CreateRoomOptions, JoinOptions, JoinOrCreateOptions, ListRoomsOptions } from './client-options.js';
 import { ClientErrorCode, GatewayError } from './errors.js';
 import { Room } from './room.js';
 import type { RequestOptions, RoomChannel } from './room-events.js';
 import type { AnyRoomTypes, RoomTypes } from './state/room-types.js';
 import { SessionConnection } from './session-connection.js';
-import type { ClientMessageType, ClientPayloads, OutgoingMessage, Vec3 } from './types.js';
+import type { ClientMessageType, ClientPayloads, OutgoingMessage, RoomFilters, RoomListPayload, Vec3 } from './types.js';
 
 /** Room placement: redirects `followRoomOwner` follows for one join before joining where the client is. */
 const MAX_REDIRECTS = 2;
 
-export type { ConnectionState, CreateOptions, GameClientOptions, JoinOptions, JoinOrCreateOptions, ProtocolVersion } from './client-options.js';
+export type {
+  ConnectionState,
+  CreateOptions,
+  CreateRoomOptions,
+  GameClientOptions,
+  JoinOptions,
+  JoinOrCreateOptions,
+  ListRoomsOptions,
+  ProtocolVersion,
+} from './client-options.js';
 
 /**
  * A game client for browsers and Node: a promise API for rooms and requests, typed events for what
@@ -72,8 +82,7 @@ export class GameClient extends SessionConnection {
     const room = new Room<T>(roomId, this.channel);
     this.roomsById.set(roomId, room as Room<any>);
     const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
-    const create = options.create && Object.fromEntries(Object.entries(options.create).map(([name, value]) => [name, String(value)]));
-    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname, kind: options.kind, options: create, ...(redirect && { redirect }) };
+    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname, kind: options.kind, options: asStrings(options.create), ...(redirect && { redirect }) };
     this.request('join_room', payload, { timeoutMs, owner: room }).catch((error: Error) => room.failJoin(error));
     // The ack follows room_joined; wait for room_joined itself, however the two arrive.
     const timer = setTimeout(() => room.failJoin(new GatewayError(ClientErrorCode.Timeout, `no room_joined for "${roomId}" within ${timeoutMs} ms`)), timeoutMs);
@@ -83,20 +92,55 @@ export class GameClient extends SessionConnection {
   }
 
   /**
-   * Joins a room of `kind` with a free seat, or creates one: **needs a server with matchmaking**
-   * (`join_or_create`, protocol message types 30-39). This gateway version has none, so the
-   * promise rejects with `NOT_SUPPORTED`; until then use `join(roomId)` with a room id that the
-   * server's `ROOM_KINDS` maps to the kind.
+   * Matchmaking: joins the fullest open room of `kind` whose metadata matches `filters` (locked,
+   * private and full rooms are passed by), or creates one (listing the filters' equalities as its
+   * metadata, `options.create` as its creation options). Resolves with the same `Room` as `join`
+   * once `room_joined` arrived; rejects with the server's refusal (`INVALID_PAYLOAD` naming the
+   * problem: an unknown kind, a malformed filter, …) or `TIMEOUT`.
+   *
+   * @example const room = await client.joinOrCreate('squad', { nickname: 'ada' }, { mode: 'ranked', level: { min: 10, max: 20 } });
    */
-  joinOrCreate(kind: string, options: JoinOrCreateOptions = {}): Promise<Room> {
-    void options;
-    return Promise.reject(
-      new GatewayError(
-        ClientErrorCode.NotSupported,
-        `joinOrCreate("${kind}") needs a server with matchmaking (join_or_create), which this gateway does not offer yet; ` +
-          'use join(roomId) with a room id that the server maps to the kind (ROOM_KINDS)',
-      ),
-    );
+  joinOrCreate<T extends RoomTypes = AnyRoomTypes>(kind: T['kind'] & string, options: JoinOrCreateOptions<T> = {}, filters: RoomFilters = {}): Promise<Room<T>> {
+    const payload = { kind, filters, options: asStrings(options.create), user_id: options.userId, nickname: options.nickname };
+    return this.matchmake<T>('join_or_create', payload, options);
+  }
+
+  /**
+   * Matchmaking: creates a new room of `kind` (with `options.metadata`; `options.private` keeps it
+   * out of `listRooms` and `joinOrCreate`, joinable by its id) and joins it. Resolves with the same
+   * `Room` as `join`.
+   *
+   * @example const room = await client.create('squad', { metadata: { mode: 'ranked' }, private: true }); share(room.id);
+   */
+  create<T extends RoomTypes = AnyRoomTypes>(kind: T['kind'] & string, options: CreateRoomOptions<T> = {}): Promise<Room<T>> {
+    const payload = {
+      kind,
+      options: asStrings(options.create),
+      metadata: options.metadata,
+      private: options.private,
+      user_id: options.userId,
+      nickname: options.nickname,
+    };
+    return this.matchmake<T>('create_room', payload, options);
+  }
+
+  /**
+   * The room directory: listed rooms of `kind` (every kind when omitted) whose metadata matches
+   * `filters`, one page at a time, ordered by room id, with how many match in all.
+   *
+   * @example const { rooms } = await client.listRooms('squad', { region: 'eu' }); await client.join(rooms[0].room_id);
+   */
+  async listRooms(kind?: string, filters: RoomFilters = {}, options: ListRoomsOptions = {}): Promise<RoomListPayload> {
+    let answer: RoomListPayload | undefined;
+    const id = this.newId();
+    this.listRequests.enter(id, (list) => (answer = list));
+    try {
+      await this.request('list_rooms', { kind, filters, page: options.page }, { ...options, id });
+    } finally {
+      this.listRequests.close(id);
+    }
+    if (!answer) throw new GatewayError(ClientErrorCode.Timeout, 'list_rooms was acknowledged without its room_list (re-sent after a resume); list again');
+    return answer;
   }
 
   /** A direct message to a client; resolves once the server delivered it to the recipient's session. */
@@ -178,6 +222,47 @@ export class GameClient extends SessionConnection {
     return this.send('chat', { text, room_id: target.roomId, to_client_id: target.toClientId }, { reliable: true });
   }
 
+  /** `join_or_create` / `create_room` requests waiting for their room's `room_joined`. */
+  private readonly matchRequests = new AnswerQueue<Room<any>>();
+  /** `list_rooms` requests waiting for their `room_list`. */
+  private readonly listRequests = new AnswerQueue<RoomListPayload>();
+
+  protected override adopt(roomId: string): Room<any> | undefined {
+    if (!this.matchRequests.pending) return undefined;
+    const room = new Room<any>(roomId, this.channel);
+    this.roomsById.set(roomId, room);
+    this.matchRequests.answer(room);
+    return room;
+  }
+
+  protected override listed(list: RoomListPayload): void {
+    this.listRequests.answer(list);
+  }
+
+  protected override answered(id: string): void {
+    this.matchRequests.close(id);
+    this.listRequests.close(id);
+  }
+
+  /** Sends a matchmaking request; resolves with the room its `room_joined` names, as soon as that arrived. */
+  private matchmake<T extends RoomTypes>(type: 'join_or_create' | 'create_room', payload: ClientPayloads[typeof type], options: RequestOptions): Promise<Room<T>> {
+    return new Promise((resolve, reject) => {
+      let room: Room<any> | undefined;
+      const id = this.newId();
+      this.matchRequests.enter(id, (joined) => {
+        room = joined;
+        joined.ready.then(resolve as (room: Room<any>) => void, reject);
+      });
+      this.request(type, payload, { ...options, id }).then(
+        () => room ?? reject(new GatewayError(ClientErrorCode.Timeout, `${type} was acknowledged without its room_joined (re-sent after a resume); see client.rooms`)),
+        (error: Error) => {
+          this.matchRequests.close(id);
+          if (!room) reject(error);
+        },
+      );
+    });
+  }
+
   private readonly channel: RoomChannel = {
     clientId: () => this.clientId,
     tickRate: () => this.tickRate,
@@ -190,4 +275,9 @@ export class GameClient extends SessionConnection {
       this.tracker.forgetRoom(room.id);
     },
   };
+}
+
+/** Creation options as the wire carries them: strings. */
+function asStrings(options: Record<string, unknown> | undefined): Record<string, string> | undefined {
+  return options && Object.fromEntries(Object.entries(options).map(([name, value]) => [name, String(value)]));
 }

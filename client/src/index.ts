@@ -4,7 +4,17 @@ export { CloseCode, isAuthFailure, isReconnectable } from './close-codes.js';
 export type { ClientCodec } from './codec.js';
 export { DeliveryTracker } from './delivery-tracker.js';
 export { ClientErrorCode, GatewayError } from './errors.js';
-export { type ConnectionState, type CreateOptions, GameClient, type GameClientOptions, type JoinOptions, type JoinOrCreateOptions, type ProtocolVersion } from './game-client.js';
+export {
+  type ConnectionState,
+  type CreateOptions,
+  type CreateRoomOptions,
+  GameClient,
+  type GameClientOptions,
+  type JoinOptions,
+  type JoinOrCreateOptions,
+  type ListRoomsOptions,
+  type ProtocolVersion,
+} from './game-client.js';
 export { JsonCodec } from './json-codec.js';
 export { type ChangedEntity, type ChangedField, Room, type SendArgs } from './room.js';
 export type { ImmediateOption, RequestOptions, RoomEvents, RoomLeaveReason } from './room-events.js';

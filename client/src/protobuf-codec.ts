@@ -31,6 +31,10 @@ const TABLE: [string, number, InnerType][] = (
     ['refreshed', T.REFRESHED, gameproto.Refreshed],
     ['state', T.STATE, gameproto.StateFrame],
     ['room_event', T.ROOM_EVENT, gameproto.RoomEvent],
+    ['join_or_create', T.JOIN_OR_CREATE, gameproto.JoinOrCreate],
+    ['create_room', T.CREATE_ROOM, gameproto.CreateRoom],
+    ['list_rooms', T.LIST_ROOMS, gameproto.ListRooms],
+    ['room_list', T.ROOM_LIST, gameproto.RoomList],
   ] as unknown as [string, number, InnerType][]
 );
 const BY_NAME = new Map(TABLE.map(([name, value, inner]) => [name, { value, inner }]));
@@ -46,7 +50,7 @@ export class ProtobufCodec implements ClientCodec {
   encode(message: OutgoingMessage): Uint8Array {
     const spec = BY_NAME.get(message.type);
     if (!spec) throw new Error(`no protobuf mapping for client message "${message.type}"`);
-    const payload = spec.inner.encode(spec.inner.fromObject(message.payload)).finish();
+    const payload = spec.inner.encode(spec.inner.fromObject(jsonTextFields(message.payload as Record<string, unknown>))).finish();
     return gameproto.Message.encode({ type: spec.value, payload, timestamp: Date.now(), id: message.id ?? '' }).finish();
   }
 
@@ -84,6 +88,10 @@ function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame | Unk
     const event = payload as { data: unknown };
     event.data = JSON.parse((event.data as string) || '{}');
   }
+  // So is each listed room's metadata.
+  if (type === 'room_list') {
+    for (const room of (payload as { rooms: { metadata: unknown }[] }).rooms) room.metadata = JSON.parse((room.metadata as string) || '{}');
+  }
   return {
     type,
     payload,
@@ -92,4 +100,12 @@ function fromMessage(message: gameproto.Message): ServerFrame | BatchFrame | Unk
     ...(envelope.offset ? { offset: envelope.offset } : {}),
     ...(envelope.seq ? { seq: envelope.seq } : {}),
   } as ServerFrame | UnknownFrame;
+}
+
+/** Matchmaking payloads carry `filters` and `metadata` as JSON object text on this wire. */
+function jsonTextFields(payload: Record<string, unknown>): Record<string, unknown> {
+  if (payload.filters === undefined && payload.metadata === undefined) return payload;
+  const out = { ...payload };
+  for (const field of ['filters', 'metadata']) if (out[field] !== undefined) out[field] = JSON.stringify(out[field]);
+  return out;
 }

@@ -218,8 +218,4 @@ describe('Room (GameClient.join)', () => {
       await expect(sent).resolves.toEqual({ id: first.id, duplicate: true });
     });
   });
-
-  it('should reject joinOrCreate with NOT_SUPPORTED until the server offers matchmaking', async () => {
-    await expect(client.joinOrCreate('arena', { nickname: 'x' })).rejects.toEqual(expect.objectContaining({ code: 'NOT_SUPPORTED' }));
-  });
 });

@@ -12,7 +12,7 @@ import type { Room } from './room.js';
 import type { RequestOptions } from './room-events.js';
 import { RoomHandles } from './state/room-handles.js';
 import { TokenRefresher } from './token-refresher.js';
-import type { AckPayload, ClientEvents, ClientMessageType, ClientPayloads, OutgoingMessage, ServerFrame, UnknownFrame, WelcomePayload } from './types.js';
+import type { AckPayload, ClientEvents, ClientMessageType, ClientPayloads, OutgoingMessage, RoomListPayload, ServerFrame, UnknownFrame, WelcomePayload } from './types.js';
 import { OPEN, onPageHide, resolveWebSocket, type WebSocketLike, withQuery } from './websocket.js';
 
 /**
@@ -170,9 +170,9 @@ export abstract class SessionConnection {
   }
 
   /** Sends with an id and waits for its `ack` (or `error`); kept in the outbox, so re-sent after a resume. */
-  protected request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room<any> }): Promise<AckPayload> {
+  protected request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room<any>; id?: string }): Promise<AckPayload> {
     if (this.state === 'closed') return Promise.reject(new GatewayError(ClientErrorCode.ConnectionClosed, `not connected: ${type} not sent`));
-    const id = this.newId();
+    const id = options.id ?? this.newId();
     const message: OutgoingMessage = { type, payload, id };
     this.outbox.set(id, message);
     if (options.owner) this.rememberOwner(id, options.owner);
@@ -237,12 +237,14 @@ export abstract class SessionConnection {
         // Out of the room from here on in the server's order: its next frames are not this room's.
         if (this.outbox.get(frame.payload.id)?.type === 'leave_room') this.releaseHandle(this.outbox.get(frame.payload.id)!);
         this.outbox.delete(frame.payload.id);
+        this.answered(frame.payload.id);
         this.requests.acked(frame.payload);
         break;
       case 'error':
         if (frame.payload.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
         if (frame.payload.ref_id) {
           this.outbox.delete(frame.payload.ref_id);
+          this.answered(frame.payload.ref_id);
           if (!this.requests.refused(frame.payload)) this.owners.get(frame.payload.ref_id)?.refused(GatewayError.fromServer(frame.payload));
         }
         break;
@@ -254,10 +256,13 @@ export abstract class SessionConnection {
         break;
       case 'room_joined': {
         if (this.state === 'resuming') this.recovered[frame.payload.room_id] = frame.payload.recovered ?? false;
-        const room = this.roomsById.get(frame.payload.room_id);
+        const room = this.roomsById.get(frame.payload.room_id) ?? (this.state === 'open' ? this.adopt(frame.payload.room_id) : undefined);
         if (room && frame.payload.schema && frame.payload.state) this.handles.bind(frame.payload.handle ?? 0, room);
         break;
       }
+      case 'room_list':
+        this.listed(frame.payload);
+        break;
       case 'state': {
         const room = this.handles.route(frame.payload.room ?? 0);
         this.events.emit('state', frame);
@@ -271,6 +276,25 @@ export abstract class SessionConnection {
     else this.events.emit('unknown', frame as UnknownFrame);
     const roomId = frame.room_id ?? (frame.payload as { room_id?: string } | undefined)?.room_id;
     if (roomId) this.roomsById.get(roomId)?.receive(frame);
+  }
+
+  /**
+   * Message `id` was answered (`ack` or `error`), before its promise settles: frames read in the
+   * same turn after this one answer later requests (`GameClient`).
+   */
+  protected answered(id: string): void {
+    void id;
+  }
+
+  /** A `room_joined` of a room nobody joined by id: the room a matchmaking request got, if one waits (`GameClient`). */
+  protected adopt(roomId: string): Room<any> | undefined {
+    void roomId;
+    return undefined;
+  }
+
+  /** A `room_list`: the answer to the oldest `list_rooms` waiting (`GameClient`). */
+  protected listed(list: RoomListPayload): void {
+    void list;
   }
 
   private welcomed(frame: ServerFrame<'welcome'>): void {
@@ -387,7 +411,7 @@ export abstract class SessionConnection {
   }
 }
 
-const KNOWN_TYPES = new Set(['welcome', 'room_joined', 'player_joined', 'player_left', 'sync', 'chat', 'ack', 'error', 'ping', 'pong', 'refreshed', 'state', 'room_event']);
+const KNOWN_TYPES = new Set(['welcome', 'room_joined', 'player_joined', 'player_left', 'sync', 'chat', 'ack', 'error', 'ping', 'pong', 'refreshed', 'state', 'room_event', 'room_list']);
 function isKnownType(type: string): type is keyof ClientEvents {
   return KNOWN_TYPES.has(type);
 }

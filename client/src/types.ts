@@ -122,6 +122,33 @@ export interface PingPayload {
   t?: number;
 }
 
+/** A value of room metadata (what `listRooms` shows and filters compare). */
+export type MetadataValue = string | number | boolean;
+/**
+ * Filters on room metadata: a value means equality, `{ min, max }` an inclusive numeric range
+ * (either bound may be left out); all must hold.
+ * @example { mode: 'ranked', region: 'eu', level: { min: 10, max: 20 } }
+ */
+export type RoomFilters = Record<string, MetadataValue | { min?: number; max?: number }>;
+/** One room as the server's directory lists it. */
+export interface RoomListing {
+  room_id: string;
+  kind: string;
+  /** Members plus seats reserved for joiners on their way. */
+  clients: number;
+  max_clients: number;
+  metadata: Record<string, MetadataValue>;
+  /** Locked by its logic: `joinOrCreate` passes it by (a `join` by id still works). */
+  locked: boolean;
+}
+/** The answer to `list_rooms`: one page of the matching rooms, ordered by room id. */
+export interface RoomListPayload {
+  rooms: RoomListing[];
+  /** Matching rooms in all pages. */
+  total: number;
+  page: number;
+}
+
 export interface ServerPayloads {
   welcome: WelcomePayload;
   room_joined: RoomJoinedPayload;
@@ -136,6 +163,7 @@ export interface ServerPayloads {
   refreshed: RefreshedPayload;
   state: StateFramePayload;
   room_event: RoomEventPayload;
+  room_list: RoomListPayload;
 }
 export type ServerMessageType = keyof ServerPayloads;
 
@@ -185,6 +213,9 @@ export interface ClientPayloads {
   pong: PingPayload;
   /** A fresh token for this connection, before the current one expires. */
   refresh: { token: string };
+  join_or_create: { kind: string; filters?: RoomFilters; options?: Record<string, string>; user_id?: string; nickname?: string };
+  create_room: { kind: string; options?: Record<string, string>; metadata?: Record<string, MetadataValue>; private?: boolean; user_id?: string; nickname?: string };
+  list_rooms: { kind?: string; filters?: RoomFilters; page?: number };
 }
 export type ClientMessageType = keyof ClientPayloads;
 

@@ -58,6 +58,7 @@ export class ProtobufCodec implements Codec {
     let payload: RoutedPayload;
     try {
       payload = spec.payload.decode(envelope.payload) as RoutedPayload;
+      if (spec.adapter) payload = spec.adapter.fromProto(payload as never) as RoutedPayload;
     } catch (error) {
       throw new DecodeError(ErrorCode.BadProto, `payload is not a valid ${type}: ${(error as Error).message}`, type);
     }

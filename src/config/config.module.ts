@@ -6,6 +6,7 @@ import { clusterConfig } from './cluster.config';
 import { connectionConfig } from './connection.config';
 import { historyConfig } from './history.config';
 import { limitsConfig } from './limits.config';
+import { matchmakingConfig } from './matchmaking.config';
 import { roomsConfig } from './rooms.config';
 import { serverApiConfig } from './server-api.config';
 import { serverConfig } from './server.config';
@@ -22,6 +23,7 @@ const CORE_NAMESPACES = [
   authConfig,
   clusterConfig,
   serverApiConfig,
+  matchmakingConfig,
 ];
 
 /** Loads and validates every core config namespace once, at boot. Games add theirs with `ConfigModule.forFeature`. */

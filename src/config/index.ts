@@ -5,6 +5,7 @@ export * from './connection.config';
 export * from './env-var';
 export * from './history.config';
 export * from './limits.config';
+export * from './matchmaking.config';
 export * from './rooms.config';
 export * from './server.config';
 export * from './server-api.config';

@@ -1,5 +1,5 @@
 import { applyDecorators, Injectable, SetMetadata } from '@nestjs/common';
-import type { Check, LeaveReason } from '../protocol';
+import type { Check, LeaveReason, MetadataValue } from '../protocol';
 import type { EventData, EventSchema, EventsDecl, InterestSpec, RoomState, StateDecl, StateSchema } from '../state';
 import type { ActionTable } from './action-table';
 import type { PlayerRef, TickClock } from './player-ref';
@@ -49,6 +49,24 @@ export interface RoomContext<S extends StateSchema = StateSchema, E extends Even
    * next tick.
    */
   setView(player: PlayerRef, at: { x: number; y: number } | null): void;
+  /**
+   * Matchmaking: `join_or_create` passes a locked room by (a full game, a match in progress);
+   * `list_rooms` shows it with `locked: true`. A `join_room` by id still works.
+   *
+   * @example onJoin(ctx) { if (ctx.players.size === 4) ctx.lock(); }
+   */
+  lock(): void;
+  /** Matchmaking: open again to `join_or_create` (see `lock`). */
+  unlock(): void;
+  /**
+   * Merges `patch` into the room's listed metadata (what `list_rooms` shows and matchmaking
+   * filters compare); `null` removes a name. Names match `[A-Za-z0-9_.-]{1,32}`; values are
+   * strings, finite numbers or booleans; the whole stays within MATCHMAKING_MAX_METADATA_BYTES.
+   * A bad patch throws (a logic fault, logged with the room id).
+   *
+   * @example onCreate(ctx) { ctx.setMetadata({ mode: 'ranked', level: Number(ctx.options.level ?? 1) }); }
+   */
+  setMetadata(patch: Readonly<Record<string, MetadataValue | null>>): void;
 }
 
 /** How v1 clients (full `sync` snapshots) see a kind: its entities of one type, fields by name. */

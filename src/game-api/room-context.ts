@@ -1,4 +1,5 @@
 
+import { METADATA_KEY_PATTERN, type MetadataValue } from '../protocol';
 import type { EventSchema, RoomState } from '../state';
 import type { RoomContext } from './game-logic';
 import type { PlayerRef, TickClock } from './player-ref';
@@ -16,11 +17,19 @@ export interface RaisedEvent {
   at?: { x: number; y: number };
 }
 
-/** What a room's context asks of the core: deliver an event, remove a member, move a member's view. */
+/** A change of a room's listing in the directory (`ctx.lock`, `ctx.unlock`, `ctx.setMetadata`). */
+export interface ListingChange {
+  locked?: boolean;
+  /** Merged into the listed metadata; `null` removes a name. */
+  metadata?: Readonly<Record<string, MetadataValue | null>>;
+}
+
+/** What a room's context asks of the core: deliver an event, remove a member, move a member's view, change its listing. */
 export interface RoomEffects {
   raise(event: RaisedEvent): void;
   kick(player: PlayerRef, reason: string): void;
   setView(player: PlayerRef, at: { x: number; y: number } | null): void;
+  relist(change: ListingChange): void;
 }
 
 
@@ -59,6 +68,24 @@ export class LiveRoomContext implements RoomContext {
 
   kick(player: PlayerRef, reason = ''): void {
     this.effects.kick(player, reason);
+  }
+
+  lock(): void {
+    this.effects.relist({ locked: true });
+  }
+
+  unlock(): void {
+    this.effects.relist({ locked: false });
+  }
+
+  setMetadata(patch: Readonly<Record<string, MetadataValue | null>>): void {
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new TypeError('setMetadata needs an object of name → value');
+    for (const [name, value] of Object.entries(patch)) {
+      if (name.length > 32 || !METADATA_KEY_PATTERN.test(name)) throw new TypeError(`setMetadata: name "${name.slice(0, 40)}" must match ${METADATA_KEY_PATTERN} (1-32 characters)`);
+      const fine = value === null || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.length <= 256);
+      if (!fine) throw new TypeError(`setMetadata: "${name}" must be a string (≤ 256 characters), a finite number, a boolean or null`);
+    }
+    this.effects.relist({ metadata: { ...patch } });
   }
 
   private check(name: string, data: object): Record<string, unknown> {

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { Observable } from 'rxjs';
 import type { WebSocketServer } from 'ws';
 import { CodecRegistry } from '../codec';
-import { roomsConfig } from '../config';
+import { matchmakingConfig, roomsConfig } from '../config';
 import { ConnectionPool, type GameSocket, RateLimiter } from '../connection';
 import { MetricsService } from '../metrics';
 import { SessionService } from '../session';
@@ -68,7 +68,7 @@ export class GameWsAdapter extends WsAdapter {
     _transform: (data: unknown) => Observable<unknown>,
   ): void {
     const dispatch = (this.dispatcher ??= new MessageDispatcher(
-      new FrameParser(this.app.get(CodecRegistry), this.app.get(roomsConfig.KEY)),
+      new FrameParser(this.app.get(CodecRegistry), { ...this.app.get(roomsConfig.KEY), ...this.app.get(matchmakingConfig.KEY) }),
       this.app.get(ConnectionPool),
       this.app.get(MessageOutcomes),
       this.app.get(SessionService),

@@ -10,13 +10,17 @@ import {
 import type { IncomingMessage } from 'node:http';
 import { ChatService } from '../chat';
 import { ConnectionPool, type GameSocket } from '../connection';
+import { MatchmakingService } from '../matchmaking';
 import {
   type ChatSendPayload,
+  type CreateRoomPayload,
   type GameActionPayload,
   InternalEvent,
+  type JoinOrCreatePayload,
   type JoinRoomPayload,
   LeaveReason,
   type LeaveRoomPayload,
+  type ListRoomsPayload,
   MessageType,
   type PingPayload,
   type RefreshPayload,
@@ -47,6 +51,7 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
     @Inject(ROOM_ROUTER) private readonly rooms: RoomRouter,
     private readonly chat: ChatService,
     private readonly tokens: TokenRefresh,
+    private readonly matchmaking: MatchmakingService,
   ) {}
 
   handleConnection(socket: GameSocket, request: IncomingMessage): void {
@@ -62,6 +67,21 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   @SubscribeMessage(MessageType.JoinRoom)
   join(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: JoinRoomPayload) {
     return this.rooms.join(socket.connection, request);
+  }
+
+  @SubscribeMessage(MessageType.JoinOrCreate)
+  joinOrCreate(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: JoinOrCreatePayload) {
+    return this.matchmaking.joinOrCreate(socket.connection, request);
+  }
+
+  @SubscribeMessage(MessageType.CreateRoom)
+  createRoom(@ConnectedSocket() socket: GameSocket, @MessageBody('payload') request: CreateRoomPayload) {
+    return this.matchmaking.createRoom(socket.connection, request);
+  }
+
+  @SubscribeMessage(MessageType.ListRooms)
+  listRooms(@MessageBody('payload') request: ListRoomsPayload) {
+    return this.matchmaking.listRooms(request);
   }
 
   @SubscribeMessage(MessageType.LeaveRoom)

@@ -129,6 +129,12 @@ export function defineMetrics(registry: Registry, sources: MetricSources) {
       labelNames: ['result'] as const,
       registers,
     }),
+    matchmaking: new Counter({
+      name: `${METRIC_PREFIX}matchmaking_total`,
+      help: 'Matchmaking requests (join_or_create, create_room), by outcome (joined an existing room, created one, refused) and, when refused, the error code',
+      labelNames: ['request', 'outcome', 'reason'] as const,
+      registers,
+    }),
   };
 }
 

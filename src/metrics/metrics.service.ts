@@ -10,6 +10,8 @@ import { ScrapedCounts } from './scraped-counts';
 export const REJECTED_LABEL = 'rejected';
 
 export type ResumeResult = 'success' | 'failure';
+/** How a matchmaking request ended: joined an existing room, created one, or refused (with the error code). */
+export type MatchmakingOutcome = 'joined' | 'created' | 'refused';
 
 /**
  * The one thing the rest of the app calls to count: one cheap method per event, no prom-client
@@ -111,6 +113,11 @@ export class MetricsService {
   /** A resume attempt's outcome (rare: a per-event call is fine). */
   resume(result: ResumeResult): void {
     this.metrics.resumes.labels(result).inc();
+  }
+
+  /** A matchmaking request's outcome (`request` is its message type; `reason` the error code when refused). */
+  matchmaking(request: string, outcome: MatchmakingOutcome, reason = ''): void {
+    this.metrics.matchmaking.labels(request, outcome, reason).inc();
   }
 
   private flushPending(): void {

@@ -1,5 +1,6 @@
 import type { ClientMessageType } from './message-types';
 import { MessageType } from './message-types';
+import { type MatchmakingLimits, matchmakingPayloadSchemas } from './matchmaking-schemas';
 import { bool, type Check, finite, int, map, NO_CONTROL_EXCEPT_NEWLINE_PATTERN, obj, optional, str } from './validation';
 
 /** Identifiers end up in Redis keys and channel names: keep them to a safe alphabet. */
@@ -24,7 +25,7 @@ export const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 export const MAX_TOKEN_LENGTH = 8192;
 
 /** The configurable limits the payload schemas enforce. */
-export interface PayloadLimits {
+export interface PayloadLimits extends MatchmakingLimits {
   /** CHAT_MAX_LENGTH: characters in one chat text. */
   chatMaxLength: number;
 }
@@ -35,15 +36,20 @@ export interface PayloadLimits {
  * configured number in the message).
  */
 export function clientPayloadSchemas(limits: PayloadLimits): Record<ClientMessageType, Check> {
+  const kind = str({ max: 32, pattern: KIND_PATTERN });
+  const userId = str({ max: 128, pattern: ID_PATTERN });
+  const nickname = str({ max: 32 });
+  const options = map({ maxEntries: 16, key: str({ max: 32, pattern: /^[A-Za-z0-9_.-]+$/ }), value: str({ min: 0, max: 256 }) });
   return {
     [MessageType.JoinRoom]: obj({
       room_id: roomId,
-      user_id: optional(str({ max: 128, pattern: ID_PATTERN })),
-      nickname: optional(str({ max: 32 })),
-      kind: optional(str({ max: 32, pattern: KIND_PATTERN })),
-      options: optional(map({ maxEntries: 16, key: str({ max: 32, pattern: /^[A-Za-z0-9_.-]+$/ }), value: str({ min: 0, max: 256 }) })),
+      user_id: optional(userId),
+      nickname: optional(nickname),
+      kind: optional(kind),
+      options: optional(options),
       redirect: optional(bool()),
     }),
+    ...matchmakingPayloadSchemas(limits, { kind, options, userId, nickname }),
     [MessageType.LeaveRoom]: obj({ room_id: roomId }),
     [MessageType.GameAction]: obj({
       room_id: optional(roomId),

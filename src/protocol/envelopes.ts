@@ -53,6 +53,42 @@ export interface RefreshPayload {
   token: string;
 }
 
+/** A value of room metadata: what `list_rooms` shows and filters compare. */
+export type MetadataValue = string | number | boolean;
+export type RoomMetadata = Record<string, MetadataValue>;
+/** A numeric range on a metadata value; either bound may be left out (inclusive). */
+export interface RangeFilter {
+  min?: number;
+  max?: number;
+}
+/** Filters on room metadata: a value means equality, `{min, max}` a numeric range; all must hold. */
+export type RoomFilters = Record<string, MetadataValue | RangeFilter>;
+
+export interface JoinOrCreatePayload {
+  kind: string;
+  filters?: RoomFilters;
+  /** Creation options of the kind, used when a room is created. */
+  options?: Record<string, string>;
+  user_id?: string;
+  nickname?: string;
+}
+export interface CreateRoomPayload {
+  kind: string;
+  options?: Record<string, string>;
+  metadata?: RoomMetadata;
+  /** Not listed and never matched by `join_or_create`; joinable by id. */
+  private?: boolean;
+  user_id?: string;
+  nickname?: string;
+}
+export interface ListRoomsPayload {
+  /** Every kind when absent. */
+  kind?: string;
+  filters?: RoomFilters;
+  /** 0-based page of MATCHMAKING_LIST_PAGE_SIZE rooms. */
+  page?: number;
+}
+
 export interface ClientPayloads {
   join_room: JoinRoomPayload;
   leave_room: LeaveRoomPayload;
@@ -62,6 +98,9 @@ export interface ClientPayloads {
   ping: PingPayload;
   pong: PingPayload;
   refresh: RefreshPayload;
+  join_or_create: JoinOrCreatePayload;
+  create_room: CreateRoomPayload;
+  list_rooms: ListRoomsPayload;
 }
 
 /** A decoded, validated client message, the same for both codecs. */
@@ -199,6 +238,24 @@ export interface RoomEventPayload {
   data: Record<string, unknown>;
 }
 
+/** One room as the directory lists it. */
+export interface RoomListingPayload {
+  room_id: string;
+  kind: string;
+  /** Members plus seats reserved for joiners on their way. */
+  clients: number;
+  max_clients: number;
+  metadata: RoomMetadata;
+  /** Locked by its logic: `join_or_create` passes it by (a join by id still works). */
+  locked: boolean;
+}
+export interface RoomListPayload {
+  rooms: RoomListingPayload[];
+  /** Matching rooms in all pages. */
+  total: number;
+  page: number;
+}
+
 export interface ServerPayloads {
   welcome: WelcomePayload;
   room_joined: RoomJoinedPayload;
@@ -213,6 +270,7 @@ export interface ServerPayloads {
   refreshed: RefreshedPayload;
   state: StatePayload;
   room_event: RoomEventPayload;
+  room_list: RoomListPayload;
 }
 export type ServerMessageType = keyof ServerPayloads & MessageType;
 

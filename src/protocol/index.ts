@@ -2,6 +2,7 @@ export * from './close-codes';
 export * from './client-schemas';
 export * from './envelopes';
 export * from './error-codes';
+export * from './matchmaking-schemas';
 export * from './message-types';
 export * from './proto';
 export * from './proto-table';

@@ -23,6 +23,14 @@ export const MessageType = {
   State: 'state',
   /** An event of a room's game logic. */
   RoomEvent: 'room_event',
+  /** Matchmaking: join the fullest open room of a kind matching filters, else create one. */
+  JoinOrCreate: 'join_or_create',
+  /** Matchmaking: create a new room (optionally private) and join it. */
+  CreateRoom: 'create_room',
+  /** The room directory: listed rooms of a kind matching filters. */
+  ListRooms: 'list_rooms',
+  /** The answer to `list_rooms`. */
+  RoomList: 'room_list',
 } as const;
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
@@ -36,6 +44,9 @@ export const CLIENT_MESSAGE_TYPES = [
   MessageType.Ping,
   MessageType.Pong,
   MessageType.Refresh,
+  MessageType.JoinOrCreate,
+  MessageType.CreateRoom,
+  MessageType.ListRooms,
 ] as const;
 export type ClientMessageType = (typeof CLIENT_MESSAGE_TYPES)[number];
 
@@ -55,6 +66,7 @@ export const SERVER_MESSAGE_TYPES = [
   MessageType.Refreshed,
   MessageType.State,
   MessageType.RoomEvent,
+  MessageType.RoomList,
 ] as const;
 
 /**

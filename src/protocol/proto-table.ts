@@ -8,8 +8,9 @@ export interface ProtoPayloadType {
 }
 
 /**
- * For the few payloads whose JSON shape is not their protobuf shape: `room_event.data` is an
- * object in JSON and JSON text in protobuf (any language decodes it; events are rare).
+ * For the few payloads whose JSON shape is not their protobuf shape: `room_event.data`, the
+ * matchmaking messages' `filters` and `metadata` are objects in JSON and JSON text in protobuf
+ * (any language decodes it; these messages are rare).
  */
 export interface ProtoAdapter {
   toProto(payload: object): object;
@@ -19,6 +20,42 @@ export interface ProtoAdapter {
 const roomEventAdapter: ProtoAdapter = {
   toProto: (payload) => ({ ...payload, data: JSON.stringify((payload as { data?: unknown }).data ?? {}) }),
   fromProto: (message) => ({ ...message, data: message.data ? JSON.parse(message.data as string) : {} }),
+};
+
+/** Fields that are JSON objects in JSON and JSON object text in protobuf (empty text: absent). */
+function jsonTextFields(...fields: string[]): ProtoAdapter {
+  return {
+    toProto: (payload) => {
+      const out: Record<string, unknown> = { ...payload };
+      for (const field of fields) out[field] = out[field] === undefined ? '' : JSON.stringify(out[field]);
+      return out;
+    },
+    fromProto: (message) => {
+      const out: Record<string, unknown> = { ...message };
+      for (const field of fields) out[field] = parseJsonText(field, message[field]);
+      return out;
+    },
+  };
+}
+
+function parseJsonText(field: string, text: unknown): unknown {
+  if (typeof text !== 'string' || text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${field} must be JSON object text`);
+  }
+}
+
+const filtersAdapter = jsonTextFields('filters');
+const createRoomAdapter = jsonTextFields('metadata');
+const listingAdapter = jsonTextFields('metadata');
+const roomListAdapter: ProtoAdapter = {
+  toProto: (payload) => ({ ...payload, rooms: (payload as { rooms: object[] }).rooms.map((room) => listingAdapter.toProto(room)) }),
+  fromProto: (message) => ({
+    ...message,
+    rooms: ((message.rooms as Record<string, unknown>[] | undefined) ?? []).map((room) => listingAdapter.fromProto(room)),
+  }),
 };
 
 const P = gameproto.MessageType;
@@ -48,6 +85,10 @@ export const PROTO_TABLE: ReadonlyArray<readonly [MessageType, gameproto.Message
   [T.Refreshed, P.REFRESHED, gameproto.Refreshed],
   [T.State, P.STATE, gameproto.StateFrame],
   [T.RoomEvent, P.ROOM_EVENT, gameproto.RoomEvent, roomEventAdapter],
+  [T.JoinOrCreate, P.JOIN_OR_CREATE, gameproto.JoinOrCreate, filtersAdapter],
+  [T.CreateRoom, P.CREATE_ROOM, gameproto.CreateRoom, createRoomAdapter],
+  [T.ListRooms, P.LIST_ROOMS, gameproto.ListRooms, filtersAdapter],
+  [T.RoomList, P.ROOM_LIST, gameproto.RoomList, roomListAdapter],
 ] as never;
 
 export const PROTO_BY_TYPE = new Map(PROTO_TABLE.map(([name, value, payload, adapter]) => [name, { value, payload, adapter }]));

@@ -26,6 +26,9 @@ export interface JsonSchema {
   required?: string[];
   propertyNames?: JsonSchema;
   additionalProperties?: JsonSchema;
+  /** Exactly one of these (the validators use it for values that may take several shapes). */
+  oneOf?: JsonSchema[];
+  description?: string;
 }
 
 /**
@@ -36,7 +39,7 @@ export const NO_CONTROL_PATTERN = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 /** Like NO_CONTROL_PATTERN, but a newline (U+000A, only that) is allowed: multi-line chat. */
 export const NO_CONTROL_EXCEPT_NEWLINE_PATTERN = /^[^\u0000-\u0009\u000b-\u001f\u007f-\u009f]*$/;
 
-function check(fn: (value: unknown, path: string) => string | undefined, schema: JsonSchema, optional?: boolean): Check {
+export function check(fn: (value: unknown, path: string) => string | undefined, schema: JsonSchema, optional?: boolean): Check {
   return Object.assign(fn, { schema, optional });
 }
 
@@ -129,5 +132,18 @@ export function map(opts: { maxEntries: number; key: Check; value: Check }): Che
       return undefined;
     },
     { type: 'object', maxProperties: opts.maxEntries, propertyNames: opts.key.schema, additionalProperties: opts.value.schema },
+  );
+}
+
+/** The first of `choices` whose schema type matches the value decides (their types must differ). */
+export function oneOf(choices: Check[], expected: string): Check {
+  const byType = (value: unknown) =>
+    choices.find(({ schema }) => (schema.type === 'object' ? isPlainObject(value) : schema.type === 'integer' ? Number.isInteger(value) : typeof value === schema.type));
+  return check(
+    (value, path) => {
+      const choice = byType(value);
+      return choice ? choice(value, path) : `${path} must be ${expected}`;
+    },
+    { oneOf: choices.map((choice) => choice.schema) },
   );
 }

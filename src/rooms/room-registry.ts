@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
+import { type Observable, Subject } from 'rxjs';
 import { type Bus, BUS } from '../bus';
 import { roomsConfig } from '../config';
-import { type RoomKind } from '../game-api';
+import type { ListingChange, RoomKind } from '../game-api';
 import { ROOM_HISTORY, type RoomHistory } from '../history';
 import type { RoomState } from '../state';
 import { KEYFRAME_REQUEST, roomControlChannel } from './room-frame.topic';
@@ -20,9 +21,13 @@ export class RoomRegistry {
   /** Per room run here: the subscription to its control channel (keyframe requests from any instance). */
   private readonly control = new Map<Room, () => void>();
   private readonly tickMs: number;
+  private readonly listings = new Subject<{ room: Room; change: ListingChange }>();
+  /** A room run here whose logic locked, unlocked it or set its metadata, synchronously (the directory follows). */
+  readonly listings$: Observable<{ room: Room; change: ListingChange }> = this.listings.asObservable();
   private readonly activity: RoomActivity = {
     activated: (room) => this.active.add(room),
     settled: (room) => this.active.delete(room),
+    relisted: (room, change) => this.listings.next({ room, change }),
   };
 
   constructor(

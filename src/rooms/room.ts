@@ -1,5 +1,5 @@
 import { WireVersion } from '../codec';
-import { type ActionSpec, actionInput, LiveRoomContext, type PlayerRef, type RaisedEvent, type RoomEffects, type RoomKind } from '../game-api';
+import { type ActionSpec, actionInput, type ListingChange, LiveRoomContext, type PlayerRef, type RaisedEvent, type RoomEffects, type RoomKind } from '../game-api';
 import { ErrorCode, GameError, type GameActionPayload } from '../protocol';
 import { CellView, RoomState } from '../state';
 
@@ -26,10 +26,14 @@ export interface QueuedAction {
   input: object;
 }
 
-/** How a room tells whoever keeps the tick loop's work list that it needs ticks, or no longer does. */
+/**
+ * How a room tells whoever keeps the tick loop's work list that it needs ticks, or no longer does,
+ * and (optionally) that its logic changed its listing in the room directory.
+ */
 export interface RoomActivity {
   activated(room: Room): void;
   settled(room: Room): void;
+  relisted?(room: Room, change: ListingChange): void;
 }
 
 /** What the next frame of a room must carry besides its delta. */
@@ -297,6 +301,11 @@ export class Room implements RoomEffects {
     if (at) this.focusPoints.set(player.clientId, { x: at.x, y: at.y });
     else this.focusPoints.delete(player.clientId);
     this.activate();
+  }
+
+  /** @internal `ctx.lock`, `ctx.unlock`, `ctx.setMetadata`: the directory follows (matchmaking). */
+  relist(change: ListingChange): void {
+    this.activity.relisted?.(this, change);
   }
 
   /** @internal A member removed by `ctx.kick`: unseated once the current hook returned. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 // Imported for its side effect as well: every config namespace (games' included) registers.
 import { AppModule } from '../../src/app.module';
 import { extractConfigTable, renderConfigTable } from '../../src/config/config-table';
-import { roomsConfig } from '../../src/config';
+import { matchmakingConfig, roomsConfig } from '../../src/config';
 import {
   CLIENT_MESSAGE_TYPES,
   clientPayloadSchemas,
@@ -61,8 +61,8 @@ describe('documentation stays true to the code', () => {
     });
 
     it.each([...CLIENT_MESSAGE_TYPES])("should state the gateway's validation rules for %s payloads (lengths, patterns, ranges, required fields)", (type) => {
-      // The validators carry their JSON Schema; the defaults stand for configurable limits (CHAT_MAX_LENGTH).
-      const defaults = roomsConfig();
+      // The validators carry their JSON Schema; the defaults stand for configurable limits (CHAT_MAX_LENGTH, MATCHMAKING_MAX_FILTERS, …).
+      const defaults = { ...roomsConfig(), ...matchmakingConfig() };
       const json = document!.json() as any;
       const message = Object.values(json.components.messages as Record<string, any>).find(
         (m) => m.name === type && json.operations.receiveClientMessages.messages.some((ref: any) => ref.name === type),

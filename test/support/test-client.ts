@@ -178,11 +178,13 @@ export class TestClient {
 export function encodeClientProto(type: string, payload: object, id?: string): Buffer {
   const spec = [...TYPE_BY_PROTO.entries()].find(([, s]) => s.name === type);
   if (!spec) throw new Error(`no protobuf type for "${type}"`);
-  const [value, { payload: inner }] = spec;
+  const [value, { payload: inner, adapter }] = spec;
+  // Payloads whose protobuf shape differs (filters and metadata as JSON text) go through their adapter.
+  const shaped = adapter ? adapter.toProto(payload) : payload;
   const bytes = gameproto.Message.encode({
     type: value,
     payload: (inner as unknown as { encode(m: object): { finish(): Uint8Array } }).encode(
-      (inner as unknown as { fromObject(o: object): object }).fromObject(payload),
+      (inner as unknown as { fromObject(o: object): object }).fromObject(shaped),
     ).finish(),
     timestamp: Date.now(),
     id,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { type GameActionPayload, LeaveReason } from '../../protocol';
+import { type GameActionPayload, LeaveReason, type MetadataValue } from '../../protocol';
 import { CellGrid, FrameRecords, markerOps, RoomState, StateMirror, writeCellDeltas } from '../../state';
 import { actionInput } from '../action-table';
 import { GAME_ROOM_KIND } from '../game-api.constants';
 import type { GameLogic, PlayerRef, RoomKindOptions } from '../game-logic';
 import { GameLogicRegistry } from '../game-logic.registry';
-import { LiveRoomContext, type RaisedEvent } from '../room-context';
+import { type ListingChange, LiveRoomContext, type RaisedEvent } from '../room-context';
 
 export interface GameRoomHarnessOptions {
   roomId?: string;
@@ -41,6 +41,8 @@ export class GameRoomHarness {
   readonly kicked: { player: PlayerRef; reason: string }[] = [];
   /** Views the logic set with `ctx.setView`, by player id. */
   readonly views = new Map<string, { x: number; y: number }>();
+  /** The room's listing as its logic set it (`ctx.lock`, `ctx.unlock`, `ctx.setMetadata`). */
+  readonly listing: { locked: boolean; metadata: Record<string, MetadataValue> } = { locked: false, metadata: {} };
   /** What a client that joined at the start sees after each `publish()`. */
   readonly mirror: StateMirror;
   private readonly players = new Map<string, PlayerRef>();
@@ -66,6 +68,7 @@ export class GameRoomHarness {
         raise: (event) => this.events.push(event),
         kick: (player, reason) => this.kick(player, reason),
         setView: (player, at) => (at ? this.views.set(player.playerId, at) : this.views.delete(player.playerId)),
+        relist: (change) => this.relist(change),
       },
       1000 / (options.tickRate ?? 20),
     );
@@ -144,6 +147,14 @@ export class GameRoomHarness {
     const body = { frame: ++this.frame, key: false, ops, strings };
     if (!this.mirror.apply(body)) throw new Error('harness: the mirror refused a delta');
     return body;
+  }
+
+  private relist(change: ListingChange): void {
+    if (change.locked !== undefined) this.listing.locked = change.locked;
+    for (const [name, value] of Object.entries(change.metadata ?? {})) {
+      if (value === null) delete this.listing.metadata[name];
+      else this.listing.metadata[name] = value;
+    }
   }
 
   private kick(player: PlayerRef, reason: string): void {

@@ -23,7 +23,11 @@ export namespace gameproto {
         REFRESH = 16,
         REFRESHED = 17,
         STATE = 18,
-        ROOM_EVENT = 19
+        ROOM_EVENT = 19,
+        JOIN_OR_CREATE = 30,
+        CREATE_ROOM = 31,
+        LIST_ROOMS = 32,
+        ROOM_LIST = 33
     }
 
     interface IMessage extends gameproto.Message.$Properties {
@@ -765,5 +769,166 @@ export namespace gameproto {
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.RoomEvent.$Properties;
+    }
+
+    interface IJoinOrCreate extends gameproto.JoinOrCreate.$Properties {
+    }
+
+    class JoinOrCreate {
+        constructor(p?: gameproto.JoinOrCreate.$Properties);
+        $unknowns?: Uint8Array[];
+        kind: string;
+        filters: string;
+        options: { [k: string]: string };
+        user_id: string;
+        nickname: string;
+        static create(properties: gameproto.JoinOrCreate.$Shape): gameproto.JoinOrCreate & gameproto.JoinOrCreate.$Shape;
+        static create(properties?: gameproto.JoinOrCreate.$Properties): gameproto.JoinOrCreate;
+        static encode(m: gameproto.JoinOrCreate.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.JoinOrCreate & gameproto.JoinOrCreate.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.JoinOrCreate;
+        static toObject(m: gameproto.JoinOrCreate, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace JoinOrCreate {
+        interface $Properties {
+            kind?: (string|null);
+            filters?: (string|null);
+            options?: ({ [k: string]: string }|null);
+            user_id?: (string|null);
+            nickname?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.JoinOrCreate.$Properties;
+    }
+
+    interface ICreateRoom extends gameproto.CreateRoom.$Properties {
+    }
+
+    class CreateRoom {
+        constructor(p?: gameproto.CreateRoom.$Properties);
+        $unknowns?: Uint8Array[];
+        kind: string;
+        options: { [k: string]: string };
+        metadata: string;
+        private: boolean;
+        user_id: string;
+        nickname: string;
+        static create(properties: gameproto.CreateRoom.$Shape): gameproto.CreateRoom & gameproto.CreateRoom.$Shape;
+        static create(properties?: gameproto.CreateRoom.$Properties): gameproto.CreateRoom;
+        static encode(m: gameproto.CreateRoom.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.CreateRoom & gameproto.CreateRoom.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.CreateRoom;
+        static toObject(m: gameproto.CreateRoom, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CreateRoom {
+        interface $Properties {
+            kind?: (string|null);
+            options?: ({ [k: string]: string }|null);
+            metadata?: (string|null);
+            "private"?: (boolean|null);
+            user_id?: (string|null);
+            nickname?: (string|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.CreateRoom.$Properties;
+    }
+
+    interface IListRooms extends gameproto.ListRooms.$Properties {
+    }
+
+    class ListRooms {
+        constructor(p?: gameproto.ListRooms.$Properties);
+        $unknowns?: Uint8Array[];
+        kind: string;
+        filters: string;
+        page: number;
+        static create(properties: gameproto.ListRooms.$Shape): gameproto.ListRooms & gameproto.ListRooms.$Shape;
+        static create(properties?: gameproto.ListRooms.$Properties): gameproto.ListRooms;
+        static encode(m: gameproto.ListRooms.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.ListRooms & gameproto.ListRooms.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.ListRooms;
+        static toObject(m: gameproto.ListRooms, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ListRooms {
+        interface $Properties {
+            kind?: (string|null);
+            filters?: (string|null);
+            page?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.ListRooms.$Properties;
+    }
+
+    interface IRoomListing extends gameproto.RoomListing.$Properties {
+    }
+
+    class RoomListing {
+        constructor(p?: gameproto.RoomListing.$Properties);
+        $unknowns?: Uint8Array[];
+        room_id: string;
+        kind: string;
+        clients: number;
+        max_clients: number;
+        metadata: string;
+        locked: boolean;
+        static create(properties: gameproto.RoomListing.$Shape): gameproto.RoomListing & gameproto.RoomListing.$Shape;
+        static create(properties?: gameproto.RoomListing.$Properties): gameproto.RoomListing;
+        static encode(m: gameproto.RoomListing.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.RoomListing & gameproto.RoomListing.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.RoomListing;
+        static toObject(m: gameproto.RoomListing, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RoomListing {
+        interface $Properties {
+            room_id?: (string|null);
+            kind?: (string|null);
+            clients?: (number|null);
+            max_clients?: (number|null);
+            metadata?: (string|null);
+            locked?: (boolean|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.RoomListing.$Properties;
+    }
+
+    interface IRoomList extends gameproto.RoomList.$Properties {
+    }
+
+    class RoomList {
+        constructor(p?: gameproto.RoomList.$Properties);
+        $unknowns?: Uint8Array[];
+        rooms: gameproto.RoomListing.$Properties[];
+        total: number;
+        page: number;
+        static create(properties: gameproto.RoomList.$Shape): gameproto.RoomList & gameproto.RoomList.$Shape;
+        static create(properties?: gameproto.RoomList.$Properties): gameproto.RoomList;
+        static encode(m: gameproto.RoomList.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+        static decode(r: ($protobuf.Reader|Uint8Array), l?: number): gameproto.RoomList & gameproto.RoomList.$Shape;
+        static fromObject(d: { [k: string]: any }): gameproto.RoomList;
+        static toObject(m: gameproto.RoomList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+        toJSON(): { [k: string]: any };
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RoomList {
+        interface $Properties {
+            rooms?: (gameproto.RoomListing.$Properties[]|null);
+            total?: (number|null);
+            page?: (number|null);
+            $unknowns?: Uint8Array[];
+        }
+        type $Shape = gameproto.RoomList.$Properties;
     }
 }

@@ -34,6 +34,10 @@ $root.gameproto = (function() {
         values[valuesById[17] = "REFRESHED"] = 17;
         values[valuesById[18] = "STATE"] = 18;
         values[valuesById[19] = "ROOM_EVENT"] = 19;
+        values[valuesById[30] = "JOIN_OR_CREATE"] = 30;
+        values[valuesById[31] = "CREATE_ROOM"] = 31;
+        values[valuesById[32] = "LIST_ROOMS"] = 32;
+        values[valuesById[33] = "ROOM_LIST"] = 33;
         return values;
     })();
 
@@ -307,6 +311,22 @@ $root.gameproto = (function() {
                 case "ROOM_EVENT":
                 case 19:
                     m.type = 19;
+                    break;
+                case "JOIN_OR_CREATE":
+                case 30:
+                    m.type = 30;
+                    break;
+                case "CREATE_ROOM":
+                case 31:
+                    m.type = 31;
+                    break;
+                case "LIST_ROOMS":
+                case 32:
+                    m.type = 32;
+                    break;
+                case "ROOM_LIST":
+                case 33:
+                    m.type = 33;
                     break;
                 default:
                     if (typeof d.type === "number" && (d.type | 0) === d.type)
@@ -5308,6 +5328,1139 @@ $root.gameproto = (function() {
         };
 
         return RoomEvent;
+    })();
+
+    gameproto.JoinOrCreate = (function() {
+
+        var JoinOrCreate = function (p) {
+            this.options = {};
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        JoinOrCreate.prototype.kind = "";
+        JoinOrCreate.prototype.filters = "";
+        JoinOrCreate.prototype.options = $util.emptyObject;
+        JoinOrCreate.prototype.user_id = "";
+        JoinOrCreate.prototype.nickname = "";
+
+        JoinOrCreate.create = function(properties) {
+            return new JoinOrCreate(properties);
+        };
+
+        JoinOrCreate.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                w.uint32(10).string(m.kind);
+            if (m.filters != null && $Object.hasOwnProperty.call(m, "filters") && m.filters !== "")
+                w.uint32(18).string(m.filters);
+            if (m.options != null && $Object.hasOwnProperty.call(m, "options")) {
+                for (var ks = $Object.keys(m.options), i = 0; i < ks.length; ++i) {
+                    w.uint32(26).fork().uint32(10).string(ks[i]).uint32(18).string(m.options[ks[i]]).ldelim();
+                }
+            }
+            if (m.user_id != null && $Object.hasOwnProperty.call(m, "user_id") && m.user_id !== "")
+                w.uint32(34).string(m.user_id);
+            if (m.nickname != null && $Object.hasOwnProperty.call(m, "nickname") && m.nickname !== "")
+                w.uint32(42).string(m.nickname);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        JoinOrCreate.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, k, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.JoinOrCreate();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.filters = v;
+                        else
+                            delete m.filters;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if (m.options === $util.emptyObject)
+                            m.options = {};
+                        var c2 = r.size() + r.pos;
+                        if (c2 > r.len)
+                            throw $RangeError("index out of range");
+                        r.len = c2;
+                        k = "";
+                        v = "";
+                        while (r.pos < c2) {
+                            var t2 = r.tag();
+                            u = t2 & 7;
+                            switch (t2 >>>= 3) {
+                            case 1:
+                                if (u !== 2)
+                                    break;
+                                k = r.stringVerify();
+                                continue;
+                            case 2:
+                                if (u !== 2)
+                                    break;
+                                v = r.stringVerify();
+                                continue;
+                            }
+                            r.skipType(u, q, t2);
+                        }
+                        if (r.pos !== c2)
+                            throw $RangeError("index out of range");
+                        r.len = c;
+                        if (k === "__proto__")
+                            $util.makeProp(m.options, k);
+                        m.options[k] = v;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.user_id = v;
+                        else
+                            delete m.user_id;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.nickname = v;
+                        else
+                            delete m.nickname;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        JoinOrCreate.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.JoinOrCreate)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.JoinOrCreate: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.JoinOrCreate();
+            if (d.kind != null) {
+                if (typeof d.kind !== "string" || d.kind.length) {
+                    m.kind = $String(d.kind);
+                }
+            }
+            if (d.filters != null) {
+                if (typeof d.filters !== "string" || d.filters.length) {
+                    m.filters = $String(d.filters);
+                }
+            }
+            if (d.options) {
+                if (!$util.isObject(d.options))
+                    throw $TypeError(".gameproto.JoinOrCreate.options: object expected");
+                m.options = {};
+                for (var ks = $Object.keys(d.options), i = 0; i < ks.length; ++i) {
+                    if (ks[i] === "__proto__")
+                        $util.makeProp(m.options, ks[i]);
+                    m.options[ks[i]] = $String(d.options[ks[i]]);
+                }
+            }
+            if (d.user_id != null) {
+                if (typeof d.user_id !== "string" || d.user_id.length) {
+                    m.user_id = $String(d.user_id);
+                }
+            }
+            if (d.nickname != null) {
+                if (typeof d.nickname !== "string" || d.nickname.length) {
+                    m.nickname = $String(d.nickname);
+                }
+            }
+            return m;
+        };
+
+        JoinOrCreate.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.objects || o.defaults) {
+                d.options = {};
+            }
+            if (o.defaults) {
+                d.kind = "";
+                d.filters = "";
+                d.user_id = "";
+                d.nickname = "";
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = m.kind;
+            }
+            if (m.filters != null && $Object.hasOwnProperty.call(m, "filters")) {
+                d.filters = m.filters;
+            }
+            var ks2;
+            if (m.options && (ks2 = $Object.keys(m.options)).length) {
+                d.options = {};
+                for (var j = 0; j < ks2.length; ++j) {
+                    if (ks2[j] === "__proto__")
+                        $util.makeProp(d.options, ks2[j]);
+                    d.options[ks2[j]] = m.options[ks2[j]];
+                }
+            }
+            if (m.user_id != null && $Object.hasOwnProperty.call(m, "user_id")) {
+                d.user_id = m.user_id;
+            }
+            if (m.nickname != null && $Object.hasOwnProperty.call(m, "nickname")) {
+                d.nickname = m.nickname;
+            }
+            return d;
+        };
+
+        JoinOrCreate.prototype.toJSON = function() {
+            return JoinOrCreate.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        JoinOrCreate.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.JoinOrCreate";
+        };
+
+        return JoinOrCreate;
+    })();
+
+    gameproto.CreateRoom = (function() {
+
+        var CreateRoom = function (p) {
+            this.options = {};
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        CreateRoom.prototype.kind = "";
+        CreateRoom.prototype.options = $util.emptyObject;
+        CreateRoom.prototype.metadata = "";
+        CreateRoom.prototype["private"] = false;
+        CreateRoom.prototype.user_id = "";
+        CreateRoom.prototype.nickname = "";
+
+        CreateRoom.create = function(properties) {
+            return new CreateRoom(properties);
+        };
+
+        CreateRoom.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                w.uint32(10).string(m.kind);
+            if (m.options != null && $Object.hasOwnProperty.call(m, "options")) {
+                for (var ks = $Object.keys(m.options), i = 0; i < ks.length; ++i) {
+                    w.uint32(18).fork().uint32(10).string(ks[i]).uint32(18).string(m.options[ks[i]]).ldelim();
+                }
+            }
+            if (m.metadata != null && $Object.hasOwnProperty.call(m, "metadata") && m.metadata !== "")
+                w.uint32(26).string(m.metadata);
+            if (m["private"] != null && $Object.hasOwnProperty.call(m, "private") && m["private"] !== false)
+                w.uint32(32).bool(m["private"]);
+            if (m.user_id != null && $Object.hasOwnProperty.call(m, "user_id") && m.user_id !== "")
+                w.uint32(42).string(m.user_id);
+            if (m.nickname != null && $Object.hasOwnProperty.call(m, "nickname") && m.nickname !== "")
+                w.uint32(50).string(m.nickname);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        CreateRoom.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, k, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.CreateRoom();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if (m.options === $util.emptyObject)
+                            m.options = {};
+                        var c2 = r.size() + r.pos;
+                        if (c2 > r.len)
+                            throw $RangeError("index out of range");
+                        r.len = c2;
+                        k = "";
+                        v = "";
+                        while (r.pos < c2) {
+                            var t2 = r.tag();
+                            u = t2 & 7;
+                            switch (t2 >>>= 3) {
+                            case 1:
+                                if (u !== 2)
+                                    break;
+                                k = r.stringVerify();
+                                continue;
+                            case 2:
+                                if (u !== 2)
+                                    break;
+                                v = r.stringVerify();
+                                continue;
+                            }
+                            r.skipType(u, q, t2);
+                        }
+                        if (r.pos !== c2)
+                            throw $RangeError("index out of range");
+                        r.len = c;
+                        if (k === "__proto__")
+                            $util.makeProp(m.options, k);
+                        m.options[k] = v;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.metadata = v;
+                        else
+                            delete m.metadata;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m["private"] = v;
+                        else
+                            delete m["private"];
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.user_id = v;
+                        else
+                            delete m.user_id;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.nickname = v;
+                        else
+                            delete m.nickname;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        CreateRoom.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.CreateRoom)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.CreateRoom: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.CreateRoom();
+            if (d.kind != null) {
+                if (typeof d.kind !== "string" || d.kind.length) {
+                    m.kind = $String(d.kind);
+                }
+            }
+            if (d.options) {
+                if (!$util.isObject(d.options))
+                    throw $TypeError(".gameproto.CreateRoom.options: object expected");
+                m.options = {};
+                for (var ks = $Object.keys(d.options), i = 0; i < ks.length; ++i) {
+                    if (ks[i] === "__proto__")
+                        $util.makeProp(m.options, ks[i]);
+                    m.options[ks[i]] = $String(d.options[ks[i]]);
+                }
+            }
+            if (d.metadata != null) {
+                if (typeof d.metadata !== "string" || d.metadata.length) {
+                    m.metadata = $String(d.metadata);
+                }
+            }
+            if (d["private"] != null) {
+                if (d["private"]) {
+                    m["private"] = $Boolean(d["private"]);
+                }
+            }
+            if (d.user_id != null) {
+                if (typeof d.user_id !== "string" || d.user_id.length) {
+                    m.user_id = $String(d.user_id);
+                }
+            }
+            if (d.nickname != null) {
+                if (typeof d.nickname !== "string" || d.nickname.length) {
+                    m.nickname = $String(d.nickname);
+                }
+            }
+            return m;
+        };
+
+        CreateRoom.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.objects || o.defaults) {
+                d.options = {};
+            }
+            if (o.defaults) {
+                d.kind = "";
+                d.metadata = "";
+                d["private"] = false;
+                d.user_id = "";
+                d.nickname = "";
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = m.kind;
+            }
+            var ks2;
+            if (m.options && (ks2 = $Object.keys(m.options)).length) {
+                d.options = {};
+                for (var j = 0; j < ks2.length; ++j) {
+                    if (ks2[j] === "__proto__")
+                        $util.makeProp(d.options, ks2[j]);
+                    d.options[ks2[j]] = m.options[ks2[j]];
+                }
+            }
+            if (m.metadata != null && $Object.hasOwnProperty.call(m, "metadata")) {
+                d.metadata = m.metadata;
+            }
+            if (m["private"] != null && $Object.hasOwnProperty.call(m, "private")) {
+                d["private"] = m["private"];
+            }
+            if (m.user_id != null && $Object.hasOwnProperty.call(m, "user_id")) {
+                d.user_id = m.user_id;
+            }
+            if (m.nickname != null && $Object.hasOwnProperty.call(m, "nickname")) {
+                d.nickname = m.nickname;
+            }
+            return d;
+        };
+
+        CreateRoom.prototype.toJSON = function() {
+            return CreateRoom.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        CreateRoom.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.CreateRoom";
+        };
+
+        return CreateRoom;
+    })();
+
+    gameproto.ListRooms = (function() {
+
+        var ListRooms = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        ListRooms.prototype.kind = "";
+        ListRooms.prototype.filters = "";
+        ListRooms.prototype.page = 0;
+
+        ListRooms.create = function(properties) {
+            return new ListRooms(properties);
+        };
+
+        ListRooms.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                w.uint32(10).string(m.kind);
+            if (m.filters != null && $Object.hasOwnProperty.call(m, "filters") && m.filters !== "")
+                w.uint32(18).string(m.filters);
+            if (m.page != null && $Object.hasOwnProperty.call(m, "page") && m.page !== 0)
+                w.uint32(24).uint32(m.page);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        ListRooms.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.ListRooms();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.filters = v;
+                        else
+                            delete m.filters;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.page = v;
+                        else
+                            delete m.page;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        ListRooms.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.ListRooms)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.ListRooms: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.ListRooms();
+            if (d.kind != null) {
+                if (typeof d.kind !== "string" || d.kind.length) {
+                    m.kind = $String(d.kind);
+                }
+            }
+            if (d.filters != null) {
+                if (typeof d.filters !== "string" || d.filters.length) {
+                    m.filters = $String(d.filters);
+                }
+            }
+            if (d.page != null) {
+                if ($Number(d.page) !== 0) {
+                    m.page = d.page >>> 0;
+                }
+            }
+            return m;
+        };
+
+        ListRooms.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                d.kind = "";
+                d.filters = "";
+                d.page = 0;
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = m.kind;
+            }
+            if (m.filters != null && $Object.hasOwnProperty.call(m, "filters")) {
+                d.filters = m.filters;
+            }
+            if (m.page != null && $Object.hasOwnProperty.call(m, "page")) {
+                d.page = m.page;
+            }
+            return d;
+        };
+
+        ListRooms.prototype.toJSON = function() {
+            return ListRooms.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ListRooms.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.ListRooms";
+        };
+
+        return ListRooms;
+    })();
+
+    gameproto.RoomListing = (function() {
+
+        var RoomListing = function (p) {
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        RoomListing.prototype.room_id = "";
+        RoomListing.prototype.kind = "";
+        RoomListing.prototype.clients = 0;
+        RoomListing.prototype.max_clients = 0;
+        RoomListing.prototype.metadata = "";
+        RoomListing.prototype.locked = false;
+
+        RoomListing.create = function(properties) {
+            return new RoomListing(properties);
+        };
+
+        RoomListing.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id") && m.room_id !== "")
+                w.uint32(10).string(m.room_id);
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                w.uint32(18).string(m.kind);
+            if (m.clients != null && $Object.hasOwnProperty.call(m, "clients") && m.clients !== 0)
+                w.uint32(24).uint32(m.clients);
+            if (m.max_clients != null && $Object.hasOwnProperty.call(m, "max_clients") && m.max_clients !== 0)
+                w.uint32(32).uint32(m.max_clients);
+            if (m.metadata != null && $Object.hasOwnProperty.call(m, "metadata") && m.metadata !== "")
+                w.uint32(42).string(m.metadata);
+            if (m.locked != null && $Object.hasOwnProperty.call(m, "locked") && m.locked !== false)
+                w.uint32(48).bool(m.locked);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        RoomListing.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.RoomListing();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.room_id = v;
+                        else
+                            delete m.room_id;
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.kind = v;
+                        else
+                            delete m.kind;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.clients = v;
+                        else
+                            delete m.clients;
+                        continue;
+                    }
+                case 4: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.max_clients = v;
+                        else
+                            delete m.max_clients;
+                        continue;
+                    }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.metadata = v;
+                        else
+                            delete m.metadata;
+                        continue;
+                    }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.locked = v;
+                        else
+                            delete m.locked;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        RoomListing.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.RoomListing)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.RoomListing: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.RoomListing();
+            if (d.room_id != null) {
+                if (typeof d.room_id !== "string" || d.room_id.length) {
+                    m.room_id = $String(d.room_id);
+                }
+            }
+            if (d.kind != null) {
+                if (typeof d.kind !== "string" || d.kind.length) {
+                    m.kind = $String(d.kind);
+                }
+            }
+            if (d.clients != null) {
+                if ($Number(d.clients) !== 0) {
+                    m.clients = d.clients >>> 0;
+                }
+            }
+            if (d.max_clients != null) {
+                if ($Number(d.max_clients) !== 0) {
+                    m.max_clients = d.max_clients >>> 0;
+                }
+            }
+            if (d.metadata != null) {
+                if (typeof d.metadata !== "string" || d.metadata.length) {
+                    m.metadata = $String(d.metadata);
+                }
+            }
+            if (d.locked != null) {
+                if (d.locked) {
+                    m.locked = $Boolean(d.locked);
+                }
+            }
+            return m;
+        };
+
+        RoomListing.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.defaults) {
+                d.room_id = "";
+                d.kind = "";
+                d.clients = 0;
+                d.max_clients = 0;
+                d.metadata = "";
+                d.locked = false;
+            }
+            if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
+                d.room_id = m.room_id;
+            }
+            if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                d.kind = m.kind;
+            }
+            if (m.clients != null && $Object.hasOwnProperty.call(m, "clients")) {
+                d.clients = m.clients;
+            }
+            if (m.max_clients != null && $Object.hasOwnProperty.call(m, "max_clients")) {
+                d.max_clients = m.max_clients;
+            }
+            if (m.metadata != null && $Object.hasOwnProperty.call(m, "metadata")) {
+                d.metadata = m.metadata;
+            }
+            if (m.locked != null && $Object.hasOwnProperty.call(m, "locked")) {
+                d.locked = m.locked;
+            }
+            return d;
+        };
+
+        RoomListing.prototype.toJSON = function() {
+            return RoomListing.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        RoomListing.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.RoomListing";
+        };
+
+        return RoomListing;
+    })();
+
+    gameproto.RoomList = (function() {
+
+        var RoomList = function (p) {
+            this.rooms = [];
+            if (p)
+                for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                    if (p[ks[i]] != null && ks[i] !== "__proto__")
+                        this[ks[i]] = p[ks[i]];
+        };
+
+        RoomList.prototype.rooms = $util.emptyArray;
+        RoomList.prototype.total = 0;
+        RoomList.prototype.page = 0;
+
+        RoomList.create = function(properties) {
+            return new RoomList(properties);
+        };
+
+        RoomList.encode = function (m, w, q) {
+            if (!w)
+                w = $Writer.create();
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (m.rooms != null && m.rooms.length) {
+                for (var i = 0; i < m.rooms.length; ++i)
+                    $root.gameproto.RoomListing.encode(m.rooms[i], w.uint32(10).fork(), q + 1).ldelim();
+            }
+            if (m.total != null && $Object.hasOwnProperty.call(m, "total") && m.total !== 0)
+                w.uint32(16).uint32(m.total);
+            if (m.page != null && $Object.hasOwnProperty.call(m, "page") && m.page !== 0)
+                w.uint32(24).uint32(m.page);
+            if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                for (var i = 0; i < m.$unknowns.length; ++i)
+                    w.raw(m.$unknowns[i]);
+            return w;
+        };
+
+        RoomList.decode = function (r, l, z, q, g) {
+            if (!(r instanceof $Reader))
+                r = $Reader.create(r);
+            if (q === $undefined)
+                q = 0;
+            if (q > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            var c, m, v;
+            if (l === $undefined)
+                c = r.len;
+            else {
+                c = r.pos + l;
+                if (c > r.len)
+                    throw $RangeError("index out of range");
+                l = r.len;
+                r.len = c;
+            }
+            m = g || new $root.gameproto.RoomList();
+            while (r.pos < c) {
+                var s = r.pos;
+                var t = r.tag();
+                if (t === z) {
+                    z = $undefined;
+                    break;
+                }
+                var u = t & 7;
+                switch (t >>>= 3) {
+                case 1: {
+                        if (u !== 2)
+                            break;
+                        if (!(m.rooms && m.rooms.length))
+                            m.rooms = [];
+                        m.rooms.push($root.gameproto.RoomListing.decode(r, r.size(), $undefined, q + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.total = v;
+                        else
+                            delete m.total;
+                        continue;
+                    }
+                case 3: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.uint32())
+                            m.page = v;
+                        else
+                            delete m.page;
+                        continue;
+                    }
+                }
+                r.skipType(u, q, t);
+                if (!r.discardUnknown) {
+                    $util.makeProp(m, "$unknowns", false);
+                    (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                }
+            }
+            if (l !== $undefined) {
+                if (r.pos !== c)
+                    throw $RangeError("index out of range");
+                r.len = l;
+            }
+            if (z !== $undefined)
+                throw $Error("missing end group");
+            return m;
+        };
+
+        RoomList.fromObject = function (d, q) {
+            if (d instanceof $root.gameproto.RoomList)
+                return d;
+            if (!$util.isObject(d))
+                throw $TypeError(".gameproto.RoomList: object expected");
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var m = new $root.gameproto.RoomList();
+            if (d.rooms) {
+                if (!$Array.isArray(d.rooms))
+                    throw $TypeError(".gameproto.RoomList.rooms: array expected");
+                m.rooms = $Array(d.rooms.length);
+                for (var i = 0; i < d.rooms.length; ++i) {
+                    if (!$util.isObject(d.rooms[i]))
+                        throw $TypeError(".gameproto.RoomList.rooms: object expected");
+                    m.rooms[i] = $root.gameproto.RoomListing.fromObject(d.rooms[i], q + 1);
+                }
+            }
+            if (d.total != null) {
+                if ($Number(d.total) !== 0) {
+                    m.total = d.total >>> 0;
+                }
+            }
+            if (d.page != null) {
+                if ($Number(d.page) !== 0) {
+                    m.page = d.page >>> 0;
+                }
+            }
+            return m;
+        };
+
+        RoomList.toObject = function (m, o, q) {
+            if (!o)
+                o = {};
+            if (q === $undefined)
+                q = 0;
+            if (q > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            var d = {};
+            if (o.arrays || o.defaults) {
+                d.rooms = [];
+            }
+            if (o.defaults) {
+                d.total = 0;
+                d.page = 0;
+            }
+            if (m.rooms && m.rooms.length) {
+                d.rooms = $Array(m.rooms.length);
+                for (var j = 0; j < m.rooms.length; ++j) {
+                    d.rooms[j] = $root.gameproto.RoomListing.toObject(m.rooms[j], o, q + 1);
+                }
+            }
+            if (m.total != null && $Object.hasOwnProperty.call(m, "total")) {
+                d.total = m.total;
+            }
+            if (m.page != null && $Object.hasOwnProperty.call(m, "page")) {
+                d.page = m.page;
+            }
+            return d;
+        };
+
+        RoomList.prototype.toJSON = function() {
+            return RoomList.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        RoomList.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/gameproto.RoomList";
+        };
+
+        return RoomList;
     })();
 
     return gameproto;
