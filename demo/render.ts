@@ -17,6 +17,8 @@ export interface Figure {
   mine: boolean;
   /** Hit a moment ago: drawn flashing. */
   hit: boolean;
+  /** Shown in the scoreboard instead of score and health (the world mode has neither). */
+  note?: string;
 }
 
 export function drawArena(ctx: CanvasRenderingContext2D, figures: Iterable<Figure>): void {

@@ -27,6 +27,7 @@ const OPTIONS = [
   { group: 'Scenario', flag: 'chat-rate', default: 0.2, arg: 'per-s', doc: 'numbered chats per second per lobby member (checked exactly-once at the end)' },
   { group: 'Scenario', flag: 'churn', default: 0, arg: 'share', doc: 'share of all clients dropped and resumed per second (0.01 = 1 %/s), with the resume message' },
   { group: 'Scenario', flag: 'resume-to', default: 'same', arg: 'same|other', doc: 'where a dropped client reconnects: the same instance or the next URL' },
+  { group: 'Scenario', flag: 'placement', default: 'none', arg: 'none|hint', doc: "room placement: hint = joins ask for a redirect (join_room.redirect) and follow ROOM_ELSEWHERE to the owner's URL, so a room's members end up on its instance (the gateways' PUBLIC_URL must be one of --url)" },
   { group: 'Scenario', flag: 'tick-rate', default: 20, arg: 'hz', doc: "the gateway's TICK_RATE (expected state frames per second per game-room player)" },
   { group: 'Scenario', flag: 'room-prefix', default: '', arg: 'id', doc: 'prefix of room ids: game rooms <prefix>-N, lobbies <prefix>-lN (default: random per run, so runs never meet earlier seats)' },
   { group: 'Scenario', flag: 'seed', default: 1, arg: 'n', doc: 'seed of the churn choices (same seed, same drops)' },

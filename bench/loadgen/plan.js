@@ -42,7 +42,10 @@ function roleShares(scenario, mix) {
  * shares (a fixed shuffle of the block's slots spreads them, so smaller ranges get about the same
  * mix too), so every worker's range gets the same mix; a role's members fill its rooms in order,
  * and a room stays within a block or two (mostly one worker). Clients alternate between
- * instances (`g % urls`), so every room spans the instances.
+ * instances, so every room spans the instances; each block starts one instance further on
+ * (`(g + block) % urls`), so the first client of a block, the first to join its rooms and so the
+ * instance that runs them, is not always the same instance (with `--placement hint` the rooms'
+ * members gather there: they must spread over the instances).
  * @param {number} g
  * @param {{ shares: Record<Role, number>, roomSize: number, lobbySize: number, urls: number, roomPrefix: string, sourceAddresses: string[] }} o
  */
@@ -69,7 +72,7 @@ function clientPlan(g, o) {
     // bytes-per-tick comparison used; a v1 sync carries the id twice), lobbies `<prefix>-lN`.
     roomId: role === 'idle' ? '' : `${o.roomPrefix}-${role === 'room' ? '' : 'l'}${room}`,
     member: role === 'idle' ? 0 : rank % size,
-    urlIndex: g % o.urls,
+    urlIndex: (g + block) % o.urls,
     localAddress: o.sourceAddresses.length ? o.sourceAddresses[g % o.sourceAddresses.length] : undefined,
   };
 }

@@ -58,6 +58,7 @@ function buildReport(o, finals, m, gatewayProtocol) {
     rssPerActiveConnKB: withPid ? (rss('active') - rss('base')) / 1024 / o.clients : NaN,
     errors: total.run?.errors ?? {}, errorSamples: total.run?.errorSamples ?? {},
     abandonedChats: total.run?.abandonedChats ?? 0,
+    redirects: total.run?.redirects ?? {},
   };
   return {
     tool: 'game-gateway-load', startedAt: o.startedAt, aborted: m.aborted,
@@ -160,6 +161,8 @@ function formatReport(r) {
   lines.push(`exactly-once check: ${c.status.toUpperCase()}${c.reason ? ` (${c.reason})` : ''}: ${c.streams} member streams (${c.completeStreams} complete), ${c.events} events, ${c.chats} numbered chats; lost ${c.lostEvents} events (${c.lostAtResume} of them at a resume) / ${c.lostChats} chats, duplicated ${c.duplicateEvents} / ${c.duplicateChats}; out of order: reordered ${c.reorderedEvents}, before their room_joined ${c.earlyEvents}; not faults: re-sent after a lost session ${c.resentChats}, unconfirmed ${c.unconfirmed}, unrecovered ${c.unrecovered}, restarted ${c.restarts}, stale after the join snapshot ${c.staleEvents}, before the join ${c.beforeJoin}`);
   const errors = Object.entries(s.errors);
   if (errors.length) lines.push(`errors: ${errors.map(([k, v]) => `${k} ${v}${s.errorSamples[k] ? ` ("${s.errorSamples[k]}")` : ''}`).join(', ')}`);
+  const redirects = Object.entries(s.redirects ?? {});
+  if (redirects.length) lines.push(`room placement (${r.options.placement}): ROOM_ELSEWHERE ${redirects.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   if (s.abandonedChats) lines.push(`chats given up after 20 refusals each: ${s.abandonedChats} (their receivers count them lost)`);
   return lines.join('\n');
 }

@@ -140,6 +140,7 @@ function validate(o) {
   if (!codecNames(o.codecModule || undefined).includes(o.codec)) throw new Error(`--codec "${o.codec}": use one of ${codecNames().join(', ')}`);
   roleShares(o.scenario, o.mix);
   if (!['same', 'other'].includes(o.resumeTo)) throw new Error('--resume-to must be same or other');
+  if (!['none', 'hint'].includes(o.placement)) throw new Error(`--placement must be none or hint (got "${o.placement}")`);
   if (o.clients < 1 || !Number.isInteger(o.clients)) throw new Error('--clients must be a whole number ≥ 1');
   if (o.roomSize < 1 || o.lobbySize < 1) throw new Error('--room-size and --lobby-size must be ≥ 1');
   if (o.churn > 0.5) throw new Error('--churn is a share of the clients per second: at most 0.5');

@@ -17,7 +17,7 @@ const { movePosition } = require('../move-stream.mjs');
  * @typedef {object} ClientContext
  * @property {import('./codecs').LoadCodec} codec
  * @property {string[]} urls
- * @property {{ batch: boolean, authSecret: string, resumeTo: string, roomPrefix: string }} options
+ * @property {{ batch: boolean, authSecret: string, resumeTo: string, roomPrefix: string, placement: string }} options
  * @property {(urlIndex: number) => InstanceStats} stats   the stats of the instance at `urls[urlIndex]`
  * @property {() => number} now                          wall clock in ms, sub-millisecond
  * @property {() => boolean} measuring                   inside the measurement window
@@ -30,6 +30,8 @@ const { movePosition } = require('../move-stream.mjs');
 /** Close codes after which a client comes back and resumes (docs/protocol.md, "Close codes"). */
 const reconnectable = (/** @type {number} */ code) => code === 1006 || code === 1012 || (code >= 4000 && code <= 4099);
 const MAX_ATTEMPTS = 30;
+/** Room placement: redirects followed per client before it joins wherever it is (the room kept moving). */
+const MAX_REDIRECTS = 3;
 const RETRY_JOIN_MS = 1000;
 
 class SimClient {
@@ -68,6 +70,7 @@ class SimClient {
     this.chats = new ChatOutbox(`${ctx.options.roomPrefix}-${plan.g}`, plan.member, ctx.codec.gatewayProtocol);
     this.joinDueAt = 0;
     this.settledOnce = false;
+    this.redirects = 0;
   }
 
   get stats() {
@@ -222,7 +225,31 @@ class SimClient {
 
   join() {
     this.state = 'joining';
-    this.send('join_room', { room_id: this.roomId, user_id: this.userId, nickname: this.userId });
+    // Room placement only for a first join: a session that lost its seat joins where it is.
+    const redirect = this.ctx.options.placement === 'hint' && !this.rejoining && this.redirects < MAX_REDIRECTS;
+    this.send('join_room', { room_id: this.roomId, user_id: this.userId, nickname: this.userId, ...(redirect && { redirect: true }) });
+  }
+
+  /**
+   * ROOM_ELSEWHERE: end this session (it holds no seat: close 1000) and start afresh on the
+   * instance that runs the room, then join there; an unknown URL: join here without a redirect.
+   * @param {string} ownerUrl
+   */
+  follow(ownerUrl) {
+    const index = this.ctx.urls.indexOf(ownerUrl);
+    this.redirects++;
+    if (index < 0) {
+      this.stats.count('redirects', 'unknown_url');
+      this.redirects = MAX_REDIRECTS;
+      return this.join();
+    }
+    this.stats.count('redirects', 'followed');
+    const ws = this.ws;
+    this.ws = undefined; // its close is ours, not a drop
+    ws?.close(1000);
+    this.session = undefined;
+    this.urlIndex = index;
+    this.connect();
   }
 
   /** @param {Record<string, any>} payload */
@@ -289,6 +316,7 @@ class SimClient {
 
   /** @param {Record<string, any>} e */
   refused(e) {
+    if (e.code === 'ROOM_ELSEWHERE' && this.state === 'joining') return this.follow(String(e.owner_url ?? ''));
     this.stats.error(e.code ?? 'error', `${e.ref_type ?? ''}: ${e.message ?? ''}`);
     if (e.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
     // A join refused while the old seat of a lost session is still held (same user id): try again.

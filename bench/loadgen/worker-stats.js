@@ -23,6 +23,8 @@ const emptyRun = () => ({
   /** @type {Record<string, number>} */ closes: {},
   /** @type {Record<string, number>} */ playerLeft: {},
   /** @type {Record<string, number>} */ gaveUp: {},
+  /** room placement: ROOM_ELSEWHERE answers followed (by outcome: followed, unknown_url, too_many) */
+  /** @type {Record<string, number>} */ redirects: {},
 });
 
 class InstanceStats {
@@ -43,7 +45,7 @@ class InstanceStats {
     if (message && !(code in this.run.errorSamples)) this.run.errorSamples[code] = message.slice(0, 200);
   }
 
-  /** @param {'closes' | 'playerLeft' | 'gaveUp'} group @param {string} key */
+  /** @param {'closes' | 'playerLeft' | 'gaveUp' | 'redirects'} group @param {string} key */
   count(group, key) {
     this.run[group][key] = (this.run[group][key] ?? 0) + 1;
   }

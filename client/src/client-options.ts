@@ -47,6 +47,16 @@ export interface GameClientOptions {
    * its rooms at once instead of lingering as a ghost for the resume grace. @default true
    */
   closeOnPageHide?: boolean;
+  /**
+   * Room placement, for gateways running as several instances: a `join` made while the client is in
+   * no room asks to be redirected (`join_room.redirect`), and when the room runs on another instance
+   * (`ROOM_ELSEWHERE` with its `owner_url`) the client ends its empty session, connects to that
+   * instance and joins there, so its inputs and frames skip the hop between instances. The client
+   * then has a new `clientId` (`welcome` is emitted again) and reconnects to that instance first
+   * after a drop (then to `serverUrl`). With rooms already joined, `join` joins where the client is.
+   * @default false
+   */
+  followRoomOwner?: boolean;
 }
 
 /** The protocol versions this SDK speaks. */

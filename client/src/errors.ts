@@ -48,12 +48,14 @@ export class GatewayError extends Error {
     readonly refType?: string,
     /** The refused message's id, when it had one. */
     readonly refId?: string,
+    /** `ROOM_ELSEWHERE`: where the room runs (the `followRoomOwner` option follows it). */
+    readonly ownerUrl?: string,
   ) {
     super(message);
   }
 
   /** The rejection for a server `error` frame. */
   static fromServer(payload: ErrorPayload): GatewayError {
-    return new GatewayError(payload.code, payload.message, payload.ref_type || undefined, payload.ref_id || undefined);
+    return new GatewayError(payload.code, payload.message, payload.ref_type || undefined, payload.ref_id || undefined, payload.owner_url || undefined);
   }
 }

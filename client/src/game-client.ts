@@ -7,6 +7,9 @@ import type { AnyRoomTypes, RoomTypes } from './state/room-types.js';
 import { SessionConnection } from './session-connection.js';
 import type { ClientMessageType, ClientPayloads, OutgoingMessage, Vec3 } from './types.js';
 
+/** Room placement: redirects `followRoomOwner` follows for one join before joining where the client is. */
+const MAX_REDIRECTS = 2;
+
 export type { ConnectionState, CreateOptions, GameClientOptions, JoinOptions, JoinOrCreateOptions, ProtocolVersion } from './client-options.js';
 
 /**
@@ -46,11 +49,31 @@ export class GameClient extends SessionConnection {
   join<T extends RoomTypes = AnyRoomTypes>(roomId: string, options: JoinOptions<T> = {}): Promise<Room<T>> {
     const existing = this.roomsById.get(roomId);
     if (existing) return existing.ready as Promise<Room<any>>;
+    if (this.options.followRoomOwner && this.movable) return this.joinFollowingOwner(roomId, options, 0);
+    return this.joinHere(roomId, options, false);
+  }
+
+  /**
+   * Room placement (`followRoomOwner`): joins asking for a redirect and follows `ROOM_ELSEWHERE` to
+   * the instance running the room, at most twice (a room that keeps moving is joined where the
+   * client is); a session that is no longer empty joins where it is.
+   */
+  private async joinFollowingOwner<T extends RoomTypes>(roomId: string, options: JoinOptions<T>, redirects: number): Promise<Room<T>> {
+    try {
+      return await this.joinHere(roomId, options, redirects < MAX_REDIRECTS);
+    } catch (error) {
+      if (!(error instanceof GatewayError) || error.code !== 'ROOM_ELSEWHERE' || !error.ownerUrl || !this.movable) throw error;
+      await this.moveTo(error.ownerUrl);
+      return this.joinFollowingOwner(roomId, options, redirects + 1);
+    }
+  }
+
+  private joinHere<T extends RoomTypes>(roomId: string, options: JoinOptions<T>, redirect: boolean): Promise<Room<T>> {
     const room = new Room<T>(roomId, this.channel);
     this.roomsById.set(roomId, room as Room<any>);
     const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
     const create = options.create && Object.fromEntries(Object.entries(options.create).map(([name, value]) => [name, String(value)]));
-    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname, kind: options.kind, options: create };
+    const payload = { room_id: roomId, user_id: options.userId, nickname: options.nickname, kind: options.kind, options: create, ...(redirect && { redirect }) };
     this.request('join_room', payload, { timeoutMs, owner: room }).catch((error: Error) => room.failJoin(error));
     // The ack follows room_joined; wait for room_joined itself, however the two arrive.
     const timer = setTimeout(() => room.failJoin(new GatewayError(ClientErrorCode.Timeout, `no room_joined for "${roomId}" within ${timeoutMs} ms`)), timeoutMs);

@@ -10,10 +10,11 @@ export { type ChangedEntity, type ChangedField, Room, type SendArgs } from './ro
 export type { ImmediateOption, RequestOptions, RoomEvents, RoomLeaveReason } from './room-events.js';
 export type { RoomState } from './room-state.js';
 export { createInterpolator, type Interpolator, type InterpolatorOptions, type NumericField } from './state/interpolator.js';
-export type { ActionDescriptor, ActionNeed, EventDescriptor, FieldDescriptor, KindDescriptor, TypeDescriptor, ValueDescriptor } from './state/kind-descriptor.js';
+export { type CellBounds, cellAtPoint, cellBounds, cellIdAt, type ViewState } from './state/cells.js';
+export type { ActionDescriptor, ActionNeed, EventDescriptor, FieldDescriptor, InterestDescriptor, KindDescriptor, TypeDescriptor, ValueDescriptor } from './state/kind-descriptor.js';
 export type * from './state/room-types.js';
 export type { EntityEventKind } from './state/state-callbacks.js';
-export type { EntityView, FieldChanges, FrameChanges } from './state/state-mirror.js';
+export type { EntityView, FieldChanges, FrameChanges, ViewChange } from './state/state-mirror.js';
 export type { StateStats } from './state/typed-state.js';
 export type { TokenProvider } from './token-refresher.js';
 export type * from './types.js';

@@ -1,4 +1,6 @@
+import { type CellBounds, cellAtPoint, cellBounds, type ViewState } from './state/cells.js';
 import type { AnyRoomTypes, Entity, EntityType, RoomFields, RoomTypes } from './state/room-types.js';
+import type { StateMirror } from './state/state-mirror.js';
 import type { TypedState } from './state/typed-state.js';
 import type { PlayerJoinedPayload, PlayerSnapshot, RoomJoinedPayload, RoomPlayer, SyncPayload, Vec3 } from './types.js';
 
@@ -28,6 +30,13 @@ export interface RoomState<T extends RoomTypes = AnyRoomTypes> {
    * spaced at least one tick after the frame before. What interpolation places values at.
    */
   readonly time: number;
+  /**
+   * v2, interest-managed rooms (a kind that declares `interest`, such as `world`): the cells the
+   * client sees and the grid they belong to; undefined in other rooms. `entities` holds only what
+   * is in view (and the global entities); `room.onEnterView`/`onLeaveView` say what comes and goes.
+   * @example const inView = room.state.view?.sees(x, y) ?? true;
+   */
+  readonly view: ViewState | undefined;
 }
 
 const zero = (): Vec3 => ({ x: 0, y: 0, z: 0 });
@@ -41,6 +50,7 @@ const NO_ENTITIES: ReadonlyMap<number, never> = new Map<number, never>();
  */
 export class RoomStateMirror {
   private snapshotFrame = 0;
+  private viewOf: { mirror: StateMirror; view: ViewState } | undefined;
   readonly players = new Map<string, RoomPlayer>();
 
   constructor(private readonly typed: TypedState) {}
@@ -59,6 +69,13 @@ export class RoomStateMirror {
 
   get time(): number {
     return this.typed.time;
+  }
+
+  get view(): ViewState | undefined {
+    const mirror = this.typed.mirror;
+    if (!mirror?.descriptor.interest) return undefined;
+    if (this.viewOf?.mirror !== mirror) this.viewOf = { mirror, view: viewOf(mirror) };
+    return this.viewOf.view;
   }
 
   get(id: number): Entity<AnyRoomTypes> | undefined {
@@ -105,4 +122,18 @@ export class RoomStateMirror {
 function pick(values: PlayerSnapshot): PlayerSnapshot {
   const { player_id, position, velocity, health, score, last_input_seq } = values;
   return { player_id, position, velocity, health, score, last_input_seq: last_input_seq ?? 0 };
+}
+
+/** The view of a mirror of an interest-managed room, reading the mirror's cells live. */
+function viewOf(mirror: StateMirror): ViewState {
+  const interest = mirror.descriptor.interest!;
+  return {
+    get cells() {
+      return mirror.cells;
+    },
+    interest,
+    cellOf: (id) => (mirror.entities.has(id) && mirror.cellOf(id) >= 0 ? mirror.cellOf(id) : undefined),
+    sees: (x, y) => mirror.cells.has(cellAtPoint(x, y, interest.cellSize)),
+    bounds: (): CellBounds[] => [...mirror.cells].map((cell) => cellBounds(cell, interest.cellSize)),
+  };
 }

@@ -5,6 +5,8 @@ import { type RoomState, RoomStateMirror } from './room-state.js';
 import { localNow } from './state/frame-timeline.js';
 import type { KindDescriptor } from './state/kind-descriptor.js';
 import type { ActionData, ActionName, ActionPayload, AnyRoomTypes, Entity, EntityType, EventName, FieldOf, RoomFields, RoomTypes } from './state/room-types.js';
+import { ANY_TYPE } from './state/state-callbacks.js';
+import type { ViewChange } from './state/state-mirror.js';
 import { type StateStats, TypedState } from './state/typed-state.js';
 import type { AckPayload, RoomJoinedPayload, RoomPlayer, ServerFrame, UnknownFrame } from './types.js';
 
@@ -137,6 +139,42 @@ export class Room<T extends RoomTypes = AnyRoomTypes> {
   }
 
   /**
+   * v2, interest-managed rooms: calls `callback` for each entity (of `type`, or of every type) that
+   * comes into the client's view without being spawned: its cell came into view, or it walked in
+   * from a cell the client does not see. A spawn in view is `onAdd`; entities already in view when
+   * you register are reported by `onAdd`'s immediate call, not here. An entity that leaves the view
+   * and comes back is a new object. Returns the unsubscribe function.
+   * @example room.onEnterView('bot', (bot) => sprites.set(bot.id, fadeIn(new Sprite(bot.x, bot.y))));
+   */
+  onEnterView<K extends EntityType<T>>(type: K, callback: (entity: Entity<T, K>) => void): () => void;
+  onEnterView(callback: (entity: Entity<T>) => void): () => void;
+  onEnterView(typeOrCallback: string | ((entity: never) => void), callback?: (entity: never) => void): () => void {
+    return this.onEntity('enter', typeOrCallback, callback);
+  }
+
+  /**
+   * v2, interest-managed rooms: calls `callback` with the entity object (its last values) when an
+   * entity (of `type`, or of every type) leaves the client's view while it stays in the world: its
+   * cell left the view, or it walked out of it. A despawn in view is `onRemove`.
+   * @example room.onLeaveView((entity) => fadeOut(sprites.get(entity.id)));
+   */
+  onLeaveView<K extends EntityType<T>>(type: K, callback: (entity: Entity<T, K>) => void): () => void;
+  onLeaveView(callback: (entity: Entity<T>) => void): () => void;
+  onLeaveView(typeOrCallback: string | ((entity: never) => void), callback?: (entity: never) => void): () => void {
+    return this.onEntity('leave', typeOrCallback, callback);
+  }
+
+  /**
+   * v2, interest-managed rooms: calls `callback` with the cells (ids) that came into and left the
+   * view, once per frame that changed it, before the entities' callbacks. `room.state.view` has
+   * the cells now and their squares of the world.
+   * @example room.onViewChange(() => drawGrid(room.state.view!.bounds()));
+   */
+  onViewChange(callback: (change: ViewChange) => void): () => void {
+    return this.typed.callbacks.onView(callback);
+  }
+
+  /**
    * v2: calls `callback` once per frame for each entity of `type` (or `'room'`: the room's own
    * fields) whose fields changed, with the names of those fields; not for additions.
    * @example room.onChange('flag', (flag, fields) => fields.includes('carrier') && updateCarrier(flag));
@@ -208,6 +246,11 @@ export class Room<T extends RoomTypes = AnyRoomTypes> {
       if (!(error instanceof GatewayError && error.code === 'NOT_IN_ROOM')) throw error;
     }
     this.end('left');
+  }
+
+  private onEntity(kind: 'enter' | 'leave', typeOrCallback: string | ((entity: never) => void), callback?: (entity: never) => void): () => void {
+    if (typeof typeOrCallback === 'function') return this.typed.callbacks.on(kind, ANY_TYPE, typeOrCallback);
+    return this.typed.callbacks.on(kind, typeOrCallback, callback!);
   }
 
   /** @internal A new frame of this room (already de-duplicated by the client). */

@@ -54,12 +54,15 @@ export abstract class SessionConnection {
   private stopPageHide: () => void = () => {};
   private connecting: { resolve(welcome: WelcomePayload): void; reject(error: Error): void } | undefined;
   private readonly idPrefix = Math.random().toString(36).slice(2, 10);
+  /** Where the socket connects: `serverUrl`, or the instance a room placement moved the client to. */
+  private currentUrl: string;
   private nextId = 0;
 
   constructor(
     readonly serverUrl: string,
     protected readonly options: GameClientOptions = {},
   ) {
+    this.currentUrl = serverUrl;
     this.codec = options.codec ?? new JsonCodec();
     const protocol = options.protocol ?? 1;
     const subprotocol = this.codec.subprotocols?.[protocol] ?? (protocol === 1 ? this.codec.subprotocol : undefined);
@@ -72,6 +75,11 @@ export abstract class SessionConnection {
       (error) => this.events.emit('token_refresh_failed', { error }),
       options.tokenRefreshMarginMs ?? 30000,
     );
+  }
+
+  /** The URL the client connects to: `serverUrl`, or the instance `followRoomOwner` moved it to. */
+  get url(): string {
+    return this.currentUrl;
   }
 
   get clientId(): string | undefined {
@@ -96,6 +104,7 @@ export abstract class SessionConnection {
   connect(): Promise<WelcomePayload> {
     if (this.state !== 'idle' && this.state !== 'closed') return Promise.reject(new Error('already connected'));
     if (this.state === 'closed') this.forgetSession();
+    this.currentUrl = this.serverUrl;
     this.state = 'connecting';
     this.closing = false;
     this.authRetried = false;
@@ -127,6 +136,33 @@ export abstract class SessionConnection {
       this.state = 'closed';
       ws.close(CloseCode.Normal);
     } else this.shutdown(CloseCode.Normal, 'closed by the client');
+  }
+
+  /**
+   * Room placement: whether the session holds nothing (no room, nothing unanswered), so it can be
+   * ended and started afresh on another instance without losing anything.
+   */
+  protected get movable(): boolean {
+    return this.state === 'open' && this.roomsById.size === 0 && this.outbox.size === 0;
+  }
+
+  /**
+   * Room placement: ends the current (empty) session with 1000 and opens a fresh one at `url`;
+   * resolves with its `welcome` (also emitted as `welcome`).
+   */
+  protected moveTo(url: string): Promise<WelcomePayload> {
+    const old = this.ws;
+    this.ws = undefined; // its close is this move, not a drop
+    this.refresher.cancel();
+    old?.close(CloseCode.Normal);
+    this.forgetSession();
+    this.currentUrl = url;
+    this.state = 'connecting';
+    this.authRetried = false;
+    return new Promise((resolve, reject) => {
+      this.connecting = { resolve, reject };
+      this.open().catch((error: Error) => this.shutdown(CloseCode.Abnormal, error.message, error));
+    });
   }
 
   protected get requestTimeoutMs(): number {
@@ -165,7 +201,7 @@ export abstract class SessionConnection {
     const Socket = this.options.WebSocket ?? (await resolveWebSocket());
     const token = this.options.getToken ? await this.options.getToken() : undefined;
     if (this.closing) return;
-    const url = this.options.batch ? withQuery(this.serverUrl, 'batch=1') : this.serverUrl;
+    const url = this.options.batch ? withQuery(this.currentUrl, 'batch=1') : this.currentUrl;
     const ws = new Socket(url, token ? [this.subprotocol, `token.${token}`] : [this.subprotocol]);
     this.ws = ws;
     ws.binaryType = 'arraybuffer';
@@ -316,6 +352,8 @@ export abstract class SessionConnection {
   }
 
   private retry(code: number, delay: number): void {
+    // The instance a room placement moved to did not take us back: try the load balancer's URL.
+    if (this.attempt > 0) this.currentUrl = this.serverUrl;
     this.state = 'waiting';
     this.attempt += 1;
     this.events.emit('reconnecting', { attempt: this.attempt, delay_ms: delay, code });

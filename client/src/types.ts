@@ -84,6 +84,8 @@ export interface StateFramePayload {
   room?: number;
   frame: number;
   key?: boolean;
+  /** Interest-managed rooms: the frame this delta builds on (absent: `frame - 1`); frames may skip numbers there. */
+  base?: number | null;
   /** Records: id difference, head (mask × 4 + op), values. */
   ops: number[];
   /** String values, in the order the records use them. */
@@ -113,6 +115,8 @@ export interface ErrorPayload {
   message: string;
   ref_type?: string;
   ref_id?: string;
+  /** `ROOM_ELSEWHERE`: the public URL of the instance that runs the room. */
+  owner_url?: string;
 }
 export interface PingPayload {
   t?: number;
@@ -165,7 +169,7 @@ export interface BatchFrame {
 }
 
 export interface ClientPayloads {
-  join_room: { room_id: string; user_id?: string; nickname?: string; kind?: string; options?: Record<string, string> };
+  join_room: { room_id: string; user_id?: string; nickname?: string; kind?: string; options?: Record<string, string>; redirect?: boolean };
   leave_room: { room_id: string };
   game_action: {
     room_id?: string;

@@ -55,8 +55,9 @@ export class BridgedRoomRouter implements RoomRouter {
     if (fresh) this.remote.seat(roomId, connection.clientId, seat);
     let joined: ServerMessage<'room_joined'>;
     try {
-      const reply = await this.owners.ask(owner, roomId, connection.clientId, { ...seat, kind: request.kind, options: request.options });
+      const reply = await this.owners.ask(owner, roomId, connection.clientId, { ...seat, kind: request.kind, options: request.options, redirect: request.redirect });
       if (reply.error) throw new GameError(reply.error.code, reply.error.message);
+      if (reply.redirect) throw roomElsewhere(roomId, reply.redirect);
       joined = reply.message as ServerMessage<'room_joined'>;
     } catch (error) {
       if (fresh) {
@@ -172,4 +173,9 @@ export class BridgedRoomRouter implements RoomRouter {
   private isRemote(connection: Connection, roomId: string): boolean {
     return !this.core.rooms.get(roomId) && connection.rooms.has(roomId);
   }
+}
+
+/** Room placement's answer: not joined here; the room runs at `ownerUrl`. */
+function roomElsewhere(roomId: string, ownerUrl: string): GameError {
+  return new GameError(ErrorCode.RoomElsewhere, `room "${roomId}" runs on another server: connect to owner_url and join there`, { owner_url: ownerUrl });
 }

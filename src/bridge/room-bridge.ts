@@ -60,7 +60,9 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
     this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history }, this.owners, restorer, remote, instanceId);
-    this.commands = new RoomOwnerCommands(rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions);
+    this.commands = new RoomOwnerCommands(
+      rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, cluster.publicUrl,
+    );
     this.presence = new RoomPresence(store, leases, instanceId);
     this.housekeeping = new RoomHousekeeping(
       { leases, clients, store },

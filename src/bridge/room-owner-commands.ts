@@ -16,6 +16,8 @@ export class RoomOwnerCommands {
     private readonly restorer: RoomRestorer,
     private readonly instanceId: string,
     private readonly maxQueuedActions: number,
+    /** PUBLIC_URL: where a join with `redirect` is sent instead of seating it here ('' = never). */
+    private readonly publicUrl = '',
   ) {}
 
   /** `origin`: the instance that sent the command (where the member's socket is). */
@@ -45,14 +47,15 @@ export class RoomOwnerCommands {
 
   /** A join (or a resumed seat, `resume` set) for a client of `origin`: answered with a reply. */
   private async admitRemote(c: RoomCommand, origin: string): Promise<void> {
-    const { playerId, nickname, resume, kind, options } = c.data as JoinData;
+    const { playerId, nickname, resume, kind, options, redirect } = c.data as JoinData;
     const wireVersion = (c.data as JoinData).wireVersion ?? WireVersion.V1;
     let reply: Reply;
     try {
       if ((await this.owners.ownerOf(c.roomId)) !== this.instanceId) throw new GameError(ErrorCode.Internal, `room "${c.roomId}" moved to another server; join again`);
       await this.restorer.load(c.roomId);
-      reply =
-        resume !== undefined
+      reply = this.redirects(c, redirect, resume)
+        ? { redirect: this.publicUrl }
+        : resume !== undefined
           ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, wireVersion, origin))
           : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin }) };
     } catch (error) {
@@ -60,6 +63,11 @@ export class RoomOwnerCommands {
       reply = { error: { code: e.code, message: e.message } };
     }
     this.owners.send(origin, { command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
+  }
+
+  /** Room placement: a new member who asked to be redirected joins here on its own socket instead (a seat it holds is answered as usual). */
+  private redirects(c: RoomCommand, redirect: boolean | undefined, resume: JoinData['resume']): boolean {
+    return !!redirect && !!this.publicUrl && resume === undefined && !this.rooms.get(c.roomId)?.members.has(c.clientId);
   }
 }
 

@@ -11,9 +11,24 @@ import type { LocalSeat, RemoteSeats } from './remote-seats';
  * What a member's instance asks with a join: a new seat (with the kind and options to create the
  * room with, if it does not exist), or (`resume` set) the seat it already holds.
  */
-export type JoinData = LocalSeat & { resume?: StreamPosition | null; kind?: string; options?: Record<string, string> };
-/** The owner's answer to a join: the snapshot (and, for a resume, the missed events), `gone`, or an error. */
-export type Reply = { message?: ServerMessage; events?: ServerMessage[]; gone?: boolean; error?: { code: ErrorCode; message: string } };
+export type JoinData = LocalSeat & {
+  resume?: StreamPosition | null;
+  kind?: string;
+  options?: Record<string, string>;
+  /** Room placement: the client would rather connect to the owner than join through this hop. */
+  redirect?: boolean;
+};
+/**
+ * The owner's answer to a join: the snapshot (and, for a resume, the missed events), `gone`, an
+ * error, or (a join with `redirect` to an owner with a PUBLIC_URL) `redirect`, that URL: not seated.
+ */
+export type Reply = {
+  message?: ServerMessage;
+  events?: ServerMessage[];
+  gone?: boolean;
+  error?: { code: ErrorCode; message: string };
+  redirect?: string;
+};
 
 interface Pending {
   resolve(reply: Reply): void;

@@ -1,4 +1,4 @@
-import { configNamespace, intVar } from './env-var';
+import { configNamespace, intVar, stringVar } from './env-var';
 
 /** Multi-instance behaviour; only read when REDIS_URL is set. */
 export const clusterConfig = configNamespace('cluster', {
@@ -25,5 +25,11 @@ export const clusterConfig = configNamespace('cluster', {
     min: 100,
     max: 60000,
     doc: "How long a join forwarded to the room's owner waits for its answer before failing with INTERNAL",
+  }),
+  publicUrl: stringVar('PUBLIC_URL', {
+    default: '',
+    pattern: /^(wss?:\/\/[^\s]{1,500})?$/,
+    expected: 'a ws:// or wss:// URL of this instance (e.g. wss://gw-2.example.com/ws)',
+    doc: "This instance's own WebSocket URL, reachable by clients: a join with `redirect` for a room run here is answered ROOM_ELSEWHERE with it (room placement); empty: no redirects to this instance",
   }),
 });

@@ -24,16 +24,18 @@ export class GameExceptionFilter implements WsExceptionFilter {
     if (message) this.outcomes.markFailed(message);
     let code: ErrorCode = ErrorCode.Internal;
     let text = 'internal error';
+    let details: GameError['details'] = {};
     if (exception instanceof GameError) {
       code = exception.code;
       text = exception.message;
+      details = exception.details;
     } else {
       this.logger.error({ msg: `handler for "${message?.type}" failed`, err: exception, clientId: socket.connection?.clientId });
     }
     if (!socket.connection) return;
     this.pool.send(
       socket.connection,
-      serverMessage(MessageType.Error, { code, message: text, ref_type: message?.type, ref_id: message?.id }),
+      serverMessage(MessageType.Error, { code, message: text, ref_type: message?.type, ref_id: message?.id, ...details }),
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { ClientMessageType } from './message-types';
 import { MessageType } from './message-types';
-import { type Check, finite, int, map, NO_CONTROL_EXCEPT_NEWLINE_PATTERN, obj, optional, str } from './validation';
+import { bool, type Check, finite, int, map, NO_CONTROL_EXCEPT_NEWLINE_PATTERN, obj, optional, str } from './validation';
 
 /** Identifiers end up in Redis keys and channel names: keep them to a safe alphabet. */
 export const ID_PATTERN = /^[A-Za-z0-9_.:@-]+$/;
@@ -42,6 +42,7 @@ export function clientPayloadSchemas(limits: PayloadLimits): Record<ClientMessag
       nickname: optional(str({ max: 32 })),
       kind: optional(str({ max: 32, pattern: KIND_PATTERN })),
       options: optional(map({ maxEntries: 16, key: str({ max: 32, pattern: /^[A-Za-z0-9_.-]+$/ }), value: str({ min: 0, max: 256 }) })),
+      redirect: optional(bool()),
     }),
     [MessageType.LeaveRoom]: obj({ room_id: roomId }),
     [MessageType.GameAction]: obj({

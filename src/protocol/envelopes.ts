@@ -17,6 +17,12 @@ export interface JoinRoomPayload {
   kind?: string;
   /** Creation options of that kind (strings, like `params`). */
   options?: Record<string, string>;
+  /**
+   * Room placement: if the room runs on another instance that has a PUBLIC_URL, do not join here;
+   * answer ROOM_ELSEWHERE with that URL (`owner_url`) so the client connects there and joins without
+   * the cross-instance hop.
+   */
+  redirect?: boolean;
 }
 export interface LeaveRoomPayload {
   room_id: string;
@@ -162,6 +168,8 @@ export interface ErrorPayload {
   message: string;
   ref_type?: string;
   ref_id?: string;
+  /** ROOM_ELSEWHERE: the public URL of the instance that runs the room. */
+  owner_url?: string;
 }
 
 export interface RefreshedPayload {

@@ -9,6 +9,8 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   Unauthorized: 'UNAUTHORIZED',
   ResumeFailed: 'RESUME_FAILED',
+  /** A join with `redirect` for a room run on another instance: connect to `owner_url` and join there. */
+  RoomElsewhere: 'ROOM_ELSEWHERE',
   Internal: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -23,6 +25,8 @@ export class GameError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Extra fields of the `error` payload (e.g. `owner_url` with ROOM_ELSEWHERE). */
+    readonly details: { owner_url?: string } = {},
   ) {
     super(message);
     this.name = 'GameError';

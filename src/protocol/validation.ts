@@ -15,7 +15,7 @@ export type Check = ((value: unknown, path: string) => string | undefined) & {
 
 /** The subset of JSON Schema the validators describe themselves with. */
 export interface JsonSchema {
-  type?: 'string' | 'integer' | 'number' | 'object';
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object';
   minLength?: number;
   maxLength?: number;
   pattern?: string;
@@ -78,6 +78,10 @@ export function int(opts: { min: number; max: number }): Check {
         : `${path} must be an integer from ${opts.min} to ${opts.max}`,
     { type: 'integer', minimum: opts.min, maximum: opts.max },
   );
+}
+
+export function bool(): Check {
+  return check((value, path) => (typeof value === 'boolean' ? undefined : `${path} must be true or false`), { type: 'boolean' });
 }
 
 /** A finite number within ±maxAbs (`Number.MAX_VALUE`: any finite number). */

@@ -6,7 +6,7 @@ export const RecordOp = {
   Update: 0,
   /** A new entity (or, in a keyframe, every entity): type, then the fields that are not at their default, absolute. */
   Spawn: 1,
-  /** The entity is gone (flag 1: it left this cell for another one; interest management). */
+  /** The entity is gone (flag 1: it crossed this cell's border; interest management). */
   Despawn: 2,
   /** Interest management: a segment marker (the records after it are in one cell; flag 1: drop that cell). */
   Marker: 3,
@@ -47,6 +47,16 @@ export class FrameRecords {
   left(id: number): void {
     this.ops.push(id - this.lastId, 4 + RecordOp.Despawn);
     this.lastId = id;
+  }
+
+  /**
+   * Interest management: the entity moved into this segment's cell from another one; its spawn
+   * record follows. The same record as {@link left} (a client holds nothing of it in this cell, so
+   * a decoder that only knows "left" ignores it); a client that sees this cell but not the one it
+   * came from learns it entered its view by walking in, not that it was born.
+   */
+  arrived(id: number): void {
+    this.left(id);
   }
 
   /** A spawn record of `values` (absolute): the fields whose value is not the type's default. */

@@ -91,7 +91,8 @@ describe('interest-managed frames', () => {
     walker.x = 11; // cell (0,0) → (1,0)
     const deltas = writeCellDeltas(state);
     expect(deltas.cells.get(cellId(0, 0))!.ops).toEqual([walker.id, 4 + 2]); // "left", not a despawn
-    expect(deltas.cells.get(cellId(1, 0))!.ops.slice(0, 3)).toEqual([walker.id, expect.any(Number), 1]); // spawn, type 1
+    // "arrived" (the same record: a client holds nothing there), then the spawn (id difference 0, type 1).
+    expect(deltas.cells.get(cellId(1, 0))!.ops.slice(0, 5)).toEqual([walker.id, 4 + 2, 0, expect.any(Number), 1]);
     const view = new CellView(grid);
     view.follow(cellId(0, 0));
     const mirror = new StateMirror(schema.describe());

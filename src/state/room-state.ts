@@ -178,7 +178,7 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
    * Interest management: `writeDelta` split by cell. Records of the room and of global entities
    * go to `global`; records of positional entities to the segment of their cell: spawns and
    * updates where they are now, despawns where they were, and a move across a border as "left"
-   * in the old cell plus a spawn (full values) in the new one. Makes it the published state.
+   * in the old cell plus "arrived" and a spawn (full values) in the new one. Makes it the published state.
    */
   writeCellDeltas(global: FrameRecords, segment: (cell: number) => FrameRecords): void {
     const grid = this.grid!;
@@ -200,7 +200,9 @@ export class RoomState<D extends StateDecl = StateDecl> implements ChangeSink {
         if (cell !== e.$cell) {
           segment(e.$cell).left(e.id);
           this.cells.get(e.$cell)?.delete(e);
-          segment(cell).spawn(e.id, e.$type, e.$values);
+          const into = segment(cell);
+          into.arrived(e.id);
+          into.spawn(e.id, e.$type, e.$values);
           e.$sent = e.$values.slice();
           this.enter(e, cell);
         } else {

@@ -14,9 +14,28 @@ interface DemoPlayer {
   health: number;
   score: number;
 }
+interface DemoWorld {
+  cells: number[];
+  area: { x: number; y: number; width: number; height: number } | undefined;
+  cellSize: number;
+  bots: number;
+  players: number;
+  drawn: { id: number; type: string; x: number; y: number }[];
+  entered: number;
+  left: number;
+}
 /** What demo/main.ts exposes on `window` for this test (page functions run in the browser). */
 declare const window: {
-  demo: { protocol: number; status(): string; joins(): number; clientId(): string | undefined; players(): DemoPlayer[]; me(): DemoPlayer | undefined };
+  demo: {
+    protocol: number;
+    kind: string;
+    status(): string;
+    joins(): number;
+    clientId(): string | undefined;
+    players(): DemoPlayer[];
+    me(): DemoPlayer | undefined;
+    world(): DemoWorld | undefined;
+  };
 };
 
 /**
@@ -47,10 +66,11 @@ describe('demo page in a browser', () => {
   });
   afterAll(() => browser?.close());
 
-  const open = async (name: string, room: string, protocol = 1): Promise<Page> => {
+  /** Opens the page; protocol v2 is its default, `1` adds `?protocol=1`; `extra` adds query parameters. */
+  const open = async (name: string, room: string, protocol = 2, extra = ''): Promise<Page> => {
     const page = await browser.newPage();
     pages.push(page);
-    await page.goto(`http://127.0.0.1:${gateway!.port}/?room=${room}&name=${name}${protocol === 2 ? '&protocol=2' : ''}`);
+    await page.goto(`http://127.0.0.1:${gateway!.port}/?room=${room}&name=${name}${protocol === 1 ? '&protocol=1' : ''}${extra}`);
     await page.waitForFunction(() => window.demo?.status() === 'open');
     return page;
   };
@@ -67,13 +87,13 @@ describe('demo page in a browser', () => {
     gateway = await startGateway({ ...env, PORT: String(port) });
   };
 
-  // Protocol 2: the page draws the room's typed state (the SDK's mirror, callbacks, interpolation);
-  // the same game must come out, read from the mirror's values.
+  // Protocol 2 (the default): the page draws the room's typed state (the SDK's mirror, callbacks,
+  // interpolation); protocol 1 (`?protocol=1`): `sync` snapshots. The same game must come out.
   it.each([1, 2])('should play on protocol v%i: spawn apart, names, moves, an attack, chat and the room events in the log', async (protocol) => {
     gateway = await startGateway({ TICK_RATE: '30', ARENA_ATTACK_RANGE: '1000' });
     const a = await open('alice', `play-v${protocol}`, protocol);
     const b = await open('bob', `play-v${protocol}`, protocol);
-    expect(await a.evaluate(() => window.demo.protocol)).toBe(protocol);
+    expect(await a.evaluate(() => [window.demo.protocol, window.demo.kind])).toEqual([protocol, 'arena']);
     await sees(a, 'bob');
     await a.locator('#log').getByText('bob joined').waitFor();
     const alice = (await playerOn(a, 'alice'))!;
@@ -153,4 +173,38 @@ describe('demo page in a browser', () => {
     await a.locator('#log').getByText('bob: still here').waitFor();
     host.close();
   }, 90000);
+
+  // World mode (`?kind=world`): a 'world' room with bots under interest management. The page holds
+  // and draws only the 3 × 3 cells around its player: every entity drawn is inside the view's
+  // square, which follows the player across a cell border, and bots come into and leave the view
+  // (counted from onEnterView/onLeaveView: they walk, they are not spawned).
+  it('should show the world mode: bots in view only, the view boundary around the player and following it', async () => {
+    gateway = await startGateway({ TICK_RATE: '30' });
+    const page = await open('walker', 'world-e2e', 2, '&kind=world&bots=600');
+    expect(await page.evaluate(() => [window.demo.protocol, window.demo.kind])).toEqual([2, 'world']);
+    const world = async () => (await page.evaluate(() => window.demo.world()))!;
+    const drawnInView = (w: DemoWorld) =>
+      w.drawn.filter((e) => !(e.x >= w.area!.x && e.x < w.area!.x + w.area!.width && e.y >= w.area!.y && e.y < w.area!.y + w.area!.height));
+    await page.waitForFunction(() => {
+      const w = window.demo.world();
+      return w !== undefined && w.cells.length === 9 && w.bots > 0 && w.players === 1 && window.demo.me() !== undefined;
+    });
+    const before = await world();
+    expect([before.cellSize, before.area!.width, before.area!.height]).toEqual([100, 300, 300]);
+    expect(drawnInView(before)).toEqual([]);
+    expect(before.bots).toBeLessThan(600 / 10); // 9 of 400 cells: a handful, not the world
+    const me = (await page.evaluate(() => window.demo.me()))!;
+    expect(me.position.x - before.area!.x).toBeGreaterThanOrEqual(100); // the player's cell is the middle one
+    expect(me.position.x - before.area!.x).toBeLessThan(200);
+
+    // Walk east into the next column of cells: the view's square moves one cell east.
+    await page.locator('#world').focus();
+    const presses = Math.ceil((before.area!.x + 205 - me.position.x) / 25);
+    for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((x) => window.demo.world()?.area?.x === x, before.area!.x + 100);
+    const after = await world();
+    expect(after.area!.y).toBe(before.area!.y);
+    expect(drawnInView(after)).toEqual([]);
+    await page.waitForFunction(() => window.demo.world()!.entered > 0 && window.demo.world()!.left > 0, undefined, { timeout: 20000 });
+  }, 60000);
 });

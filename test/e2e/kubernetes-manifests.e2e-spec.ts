@@ -17,7 +17,7 @@ const ROOT = join(__dirname, '../..');
 const DEPLOY = join(ROOT, 'deploy/kubernetes');
 const HELM_VALUES = new Set(['prometheus-adapter/rules.yaml']); // values for a chart, not objects
 
-type Manifest = Record<string, any> & { apiVersion: string; kind: string; metadata: { name: string } };
+type Manifest = Record<string, any> & { apiVersion: string; kind: string; metadata: { name: string; annotations?: Record<string, string> } };
 
 /** apiVersion/kind → where kubernetes-models keeps its class (validation) and interface (field names). */
 const MODELS: Record<string, { module: string; name: string }> = {
@@ -28,6 +28,7 @@ const MODELS: Record<string, { module: string; name: string }> = {
   'v1/Secret': { module: 'v1', name: 'Secret' },
   'policy/v1/PodDisruptionBudget': { module: 'policy/v1', name: 'PodDisruptionBudget' },
   'autoscaling/v2/HorizontalPodAutoscaler': { module: 'autoscaling/v2', name: 'HorizontalPodAutoscaler' },
+  'networking.k8s.io/v1/Ingress': { module: 'networking.k8s.io/v1', name: 'Ingress' },
 };
 const modelKey = (m: { apiVersion: string; kind: string }) => `${m.apiVersion}/${m.kind}`;
 
@@ -209,6 +210,15 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     const adapter = load(read('prometheus-adapter/rules.yaml')) as any;
     expect(adapter.rules.custom.map((rule: any) => rule.name.as)).toContain('gateway_connections');
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2); // a drain always has somewhere to go
+  });
+
+  it("should route the Ingresses to the gateway Service's port, one of them hashing on the room id (room placement)", () => {
+    const service = byKind('Service').find((s) => s.metadata.name === deployment.metadata.name)!;
+    const backends = byKind('Ingress').flatMap((i) => i.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => ({ path: p.path, ...p.backend.service }))));
+    expect(backends.length).toBeGreaterThanOrEqual(2);
+    for (const backend of backends) expect(backend).toEqual({ path: '/ws', name: service.metadata.name, port: { name: service.spec.ports[0].name } });
+    const hashed = byKind('Ingress').map((i) => i.metadata.annotations?.['nginx.ingress.kubernetes.io/upstream-hash-by']);
+    expect(hashed).toContain('$arg_room');
   });
 
   it("should select the Deployment's pods in its Service and PodDisruptionBudget, and Redis's in its Service", () => {

@@ -2,7 +2,7 @@
 import $protobuf from "protobufjs/minimal.js";
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $Array = $util.global.Array, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $parseInt = $util.global.parseInt, $Array = $util.global.Array, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean, $isFinite = $util.global.isFinite;
 
 const $root = $protobuf.roots["gameclient"] || ($protobuf.roots["gameclient"] = {});
 
@@ -488,6 +488,7 @@ export const gameproto = $root.gameproto = (() => {
         JoinRoomRequest.prototype.nickname = "";
         JoinRoomRequest.prototype.kind = "";
         JoinRoomRequest.prototype.options = $util.emptyObject;
+        JoinRoomRequest.prototype.redirect = false;
 
         JoinRoomRequest.create = function(properties) {
             return new JoinRoomRequest(properties);
@@ -513,6 +514,8 @@ export const gameproto = $root.gameproto = (() => {
                     w.uint32(42).fork().uint32(10).string(ks[i]).uint32(18).string(m.options[ks[i]]).ldelim();
                 }
             }
+            if (m.redirect != null && $Object.hasOwnProperty.call(m, "redirect") && m.redirect !== false)
+                w.uint32(48).bool(m.redirect);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -618,6 +621,15 @@ export const gameproto = $root.gameproto = (() => {
                         m.options[k] = v;
                         continue;
                     }
+                case 6: {
+                        if (u !== 0)
+                            break;
+                        if (v = r.bool())
+                            m.redirect = v;
+                        else
+                            delete m.redirect;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -675,6 +687,11 @@ export const gameproto = $root.gameproto = (() => {
                     m.options[ks[i]] = $String(d.options[ks[i]]);
                 }
             }
+            if (d.redirect != null) {
+                if (d.redirect) {
+                    m.redirect = $Boolean(d.redirect);
+                }
+            }
             return m;
         };
 
@@ -694,6 +711,7 @@ export const gameproto = $root.gameproto = (() => {
                 d.user_id = "";
                 d.nickname = "";
                 d.kind = "";
+                d.redirect = false;
             }
             if (m.room_id != null && $Object.hasOwnProperty.call(m, "room_id")) {
                 d.room_id = m.room_id;
@@ -715,6 +733,9 @@ export const gameproto = $root.gameproto = (() => {
                         $util.makeProp(d.options, ks2[j]);
                     d.options[ks2[j]] = m.options[ks2[j]];
                 }
+            }
+            if (m.redirect != null && $Object.hasOwnProperty.call(m, "redirect")) {
+                d.redirect = m.redirect;
             }
             return d;
         };
@@ -3797,6 +3818,7 @@ export const gameproto = $root.gameproto = (() => {
         Error.prototype.message = "";
         Error.prototype.ref_type = "";
         Error.prototype.ref_id = "";
+        Error.prototype.owner_url = "";
 
         Error.create = function(properties) {
             return new Error(properties);
@@ -3817,6 +3839,8 @@ export const gameproto = $root.gameproto = (() => {
                 w.uint32(26).string(m.ref_type);
             if (m.ref_id != null && $Object.hasOwnProperty.call(m, "ref_id") && m.ref_id !== "")
                 w.uint32(34).string(m.ref_id);
+            if (m.owner_url != null && $Object.hasOwnProperty.call(m, "owner_url") && m.owner_url !== "")
+                w.uint32(42).string(m.owner_url);
             if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                 for (var i = 0; i < m.$unknowns.length; ++i)
                     w.raw(m.$unknowns[i]);
@@ -3886,6 +3910,15 @@ export const gameproto = $root.gameproto = (() => {
                             delete m.ref_id;
                         continue;
                     }
+                case 5: {
+                        if (u !== 2)
+                            break;
+                        if ((v = r.stringVerify()).length)
+                            m.owner_url = v;
+                        else
+                            delete m.owner_url;
+                        continue;
+                    }
                 }
                 r.skipType(u, q, t);
                 if (!r.discardUnknown) {
@@ -3933,6 +3966,11 @@ export const gameproto = $root.gameproto = (() => {
                     m.ref_id = $String(d.ref_id);
                 }
             }
+            if (d.owner_url != null) {
+                if (typeof d.owner_url !== "string" || d.owner_url.length) {
+                    m.owner_url = $String(d.owner_url);
+                }
+            }
             return m;
         };
 
@@ -3949,6 +3987,7 @@ export const gameproto = $root.gameproto = (() => {
                 d.message = "";
                 d.ref_type = "";
                 d.ref_id = "";
+                d.owner_url = "";
             }
             if (m.code != null && $Object.hasOwnProperty.call(m, "code")) {
                 d.code = m.code;
@@ -3961,6 +4000,9 @@ export const gameproto = $root.gameproto = (() => {
             }
             if (m.ref_id != null && $Object.hasOwnProperty.call(m, "ref_id")) {
                 d.ref_id = m.ref_id;
+            }
+            if (m.owner_url != null && $Object.hasOwnProperty.call(m, "owner_url")) {
+                d.owner_url = m.owner_url;
             }
             return d;
         };

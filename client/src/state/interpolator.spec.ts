@@ -21,6 +21,8 @@ function timedRoom() {
     },
     onRemove: (type: string, callback: (entity: never) => void) => callbacks.on('remove', type, callback),
     onChange: (type: string, callback: (entity: never, fields?: readonly string[]) => void) => callbacks.on('change', type, callback),
+    onEnterView: (type: string, callback: (entity: never) => void) => callbacks.on('enter', type, callback),
+    onLeaveView: (type: string, callback: (entity: never) => void) => callbacks.on('leave', type, callback),
   };
   const feed = (frame: StateFramePayload, time: number) => {
     source.state.time = time;

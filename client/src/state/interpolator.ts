@@ -67,6 +67,8 @@ export function createInterpolator<T extends RoomTypes, K extends EntityType<T>,
   const stops = [
     room.onAdd(type, (entity) => tracks.set(entity.id, [{ t: room.state.time, v: values(entity) }])),
     room.onRemove(type, (entity) => tracks.delete(entity.id)),
+    room.onEnterView(type, (entity) => tracks.set(entity.id, [{ t: room.state.time, v: values(entity) }])),
+    room.onLeaveView(type, (entity) => tracks.delete(entity.id)),
     room.onChange(type, (changedEntity, changed) => {
       const entity = changedEntity as Entity<T, K>; // `type` is an entity type, never 'room'
       const track = tracks.get(entity.id);

@@ -14,6 +14,18 @@ export interface KindDescriptor {
   actions?: ActionDescriptor[];
   /** The names of the kind's creation options (`join_room.options`). */
   options?: string[];
+  /** Present when the kind is interest-managed: each client sees only the cells around its focus. */
+  interest?: InterestDescriptor;
+}
+
+/** How an interest-managed kind cuts its world into cells (docs/protocol.md, "Interest management"). */
+export interface InterestDescriptor {
+  /** Side of a square cell, in world units. */
+  cellSize: number;
+  /** A client sees the cells within this many cells (Chebyshev distance) of its focus: 1 is a 3 × 3 block. */
+  viewDistance: number;
+  /** Entity type → the names of its x and y fields; entities of other types (and the room) are global. */
+  positions: Record<string, [string, string]>;
 }
 
 export interface TypeDescriptor {

@@ -1,6 +1,9 @@
 import type { StateFramePayload } from '../types.js';
-import { type CompiledType, compileTypes, type FieldCodec, sameStored } from './field-codecs.js';
+import { type CompiledType, compileTypes, sameStored } from './field-codecs.js';
+import { type FrameRead, readFrame, type Slot, StateFrameError } from './frame-reader.js';
 import type { KindDescriptor } from './kind-descriptor.js';
+
+export { StateFrameError };
 
 /** An entity of the mirror: its fields as the game sees them, `id` and `type`. */
 export interface EntityView {
@@ -22,10 +25,23 @@ export interface FieldChanges {
   readonly previous: Readonly<Record<string, unknown>>;
 }
 
+/** Interest management: cells that came into and left the client's view in a frame (cell ids). */
+export interface ViewChange {
+  readonly entered: readonly number[];
+  readonly left: readonly number[];
+}
+
 /**
  * What one applied frame did, for callbacks that fire once the whole frame is applied. A despawn
  * and a spawn of one id in one frame (a respawn) is a removal of the old object and an addition
  * of a new one; a keyframe reports only what differs from the mirror it replaced.
+ *
+ * In an interest-managed room entities also come and go without being spawned or despawned:
+ * `enteredView` are those that appeared because their cell came into view or because they walked
+ * in from a cell the client does not see; `leftView` those whose cell left the view or that
+ * walked out of it (they are still in the world). An entity moving between two cells the client
+ * sees stays the same object and is only `changed`. A keyframe of such a room (a resume) reports
+ * the entities of cells as entering and leaving the view, the global ones as added and removed.
  */
 export interface FrameChanges {
   readonly frame: number;
@@ -33,31 +49,20 @@ export interface FrameChanges {
   readonly removed: readonly EntityView[];
   readonly added: readonly EntityView[];
   readonly changed: readonly FieldChanges[];
+  readonly enteredView: readonly EntityView[];
+  readonly leftView: readonly EntityView[];
+  /** Interest management: the view's cells changed (absent when they did not). */
+  readonly view?: ViewChange;
 }
 
-/** A frame that cannot be applied to the descriptor it claims: the mirror must wait for a keyframe. */
-export class StateFrameError extends Error {
-  override readonly name = 'StateFrameError';
-}
-
-interface Slot {
-  readonly type: CompiledType;
-  stored: unknown[];
-  /** True for an entity spawned in the frame being read (not yet in the mirror). */
-  readonly spawned: boolean;
-  view?: Record<string, unknown>;
-}
-
-const UPDATE = 0;
-const SPAWN = 1;
-const DESPAWN = 2;
 const ROOM_ID = 0;
 
 /**
  * The client's copy of a room's typed state, kept from keyframes and deltas with the apply
- * algorithm of docs/protocol.md ("State frames (v2)"). Values are stored as the server stores them
- * (integers, strings) and shown decoded, so the copy is bit for bit the server's. A frame is read
- * completely before anything changes: a malformed frame leaves the mirror as it was.
+ * algorithm of docs/protocol.md ("State frames (v2)", "Interest management"). Values are stored as
+ * the server stores them (integers, strings) and shown decoded, so the copy is bit for bit the
+ * server's. A frame is read completely before anything changes: a malformed frame leaves the
+ * mirror as it was.
  */
 export class StateMirror {
   /** The frame the mirror is at; -1 until the first keyframe. */
@@ -69,13 +74,24 @@ export class StateMirror {
   private readonly slots = new Map<number, Slot>();
   private readonly byType = new Map<string, Map<number, EntityView>>();
   private readonly types: CompiledType[];
+  private cellsSeen = new Set<number>();
 
   constructor(readonly descriptor: KindDescriptor) {
     this.types = compileTypes(descriptor.types);
     const room = this.types[0];
-    this.slots.set(ROOM_ID, { type: room, stored: room.fields.map((f) => f.initial), spawned: false, view: this.room });
+    this.slots.set(ROOM_ID, { type: room, stored: room.fields.map((f) => f.initial), spawned: false, cell: -1, view: this.room });
     room.fields.forEach((field, f) => (this.room[field.name] = field.load(room.fields[f].initial)));
     for (const type of this.types.slice(1)) this.byType.set(type.name, new Map());
+  }
+
+  /** Interest management: the cells the client sees (empty in a room without interest management). */
+  get cells(): ReadonlySet<number> {
+    return this.cellsSeen;
+  }
+
+  /** Interest management: the cell an entity is in (-1: a global entity, or not held). */
+  cellOf(id: number): number {
+    return this.slots.get(id)?.cell ?? -1;
   }
 
   /** Entities of one type, by id (empty for a type the kind does not have). */
@@ -84,110 +100,48 @@ export class StateMirror {
   }
 
   /**
-   * Applies a keyframe, or a delta whose base is the frame the mirror is at. Returns what changed,
-   * or undefined for a delta on another base (nothing changes: wait for a keyframe). Throws
-   * {@link StateFrameError} for a frame that does not decode (and changes nothing).
+   * Applies a keyframe, or a delta whose base (`base`, else `frame - 1`) is the frame the mirror
+   * is at. Returns what changed, or undefined for a delta on another base (nothing changes: wait
+   * for a keyframe). Throws {@link StateFrameError} for a frame that does not decode (and changes nothing).
    */
   apply(frame: StateFramePayload): FrameChanges | undefined {
     const key = frame.key === true;
-    if (!key && (this.frame < 0 || frame.frame !== this.frame + 1)) return undefined;
-    const next = this.read(frame, key);
-    const changes = { frame: frame.frame, key, removed: [] as EntityView[], added: [] as EntityView[], changed: [] as FieldChanges[] };
-    for (const [id, entry] of next) {
-      const old = this.slots.get(id);
-      if (entry === null) {
-        if (old) this.remove(id, changes.removed);
-      } else if (old && !entry.spawned) {
-        this.update(id, old, entry.stored, changes.changed);
-      } else if (old && key && old.type === entry.type) {
-        this.update(id, old, entry.stored, changes.changed); // a keyframe re-describes a known entity
-      } else {
-        if (old) this.remove(id, changes.removed); // a respawn: the old object goes, a new one comes
-        this.add(id, entry, changes.added);
-      }
-    }
-    if (key) for (const id of [...this.slots.keys()]) if (!next.get(id)) this.remove(id, changes.removed);
+    if (!key && (this.frame < 0 || (frame.base ?? frame.frame - 1) !== this.frame)) return undefined;
+    const read = readFrame(frame, key, { types: this.types, slots: this.slots, cells: this.cellsSeen });
+    const changes = { frame: frame.frame, key, removed: [], added: [], changed: [], enteredView: [], leftView: [] } as Mutable<FrameChanges>;
+    for (const [id, entry] of read.next) this.settle(id, entry, read, changes);
+    if (key) for (const id of [...this.slots.keys()]) if (!read.next.get(id)) this.remove(id, this.slots.get(id)!.cell >= 0 ? changes.leftView : changes.removed);
+    const view = key ? viewDifference(this.cellsSeen, read.cells) : { entered: read.cellsEntered, left: read.cellsLeft };
+    if (view.entered.length > 0 || view.left.length > 0) changes.view = view;
+    this.cellsSeen = read.cells;
     this.frame = frame.frame;
     return changes;
   }
 
-  /** Decodes a frame's records into what each named entity becomes (null: despawned), changing nothing. */
-  private read(frame: StateFramePayload, key: boolean): Map<number, Slot | null> {
-    const ops = frame.ops ?? []; // JSON may leave out empty arrays
-    const strings = frame.strings ?? [];
-    const fail = (why: string) => new StateFrameError(`state frame ${frame.frame}${key ? ' (keyframe)' : ''}: ${why}`);
-    let i = 0;
-    let s = 0;
-    const number = (): number => {
-      if (i >= ops.length) throw fail('ops end inside a record');
-      return ops[i++];
-    };
-    const string = (): string => {
-      if (s >= strings.length) throw fail('more string values than strings');
-      return strings[s++];
-    };
-    const count = (): number => {
-      const n = number();
-      if (!Number.isInteger(n) || n < 0 || n > ops.length + strings.length) throw fail(`bad element count ${n}`);
-      return n;
-    };
-    const element = (codec: Pick<FieldCodec, 'shape' | 'wrap'>): unknown => (codec.shape === 'string' ? string() : codec.wrap(number()));
-    const value = (codec: FieldCodec, previous: unknown, absolute: boolean): unknown => {
-      switch (codec.shape) {
-        case 'number': {
-          const n = number();
-          return codec.wrap(absolute ? n : (previous as number) + n);
-        }
-        case 'string':
-          return string();
-        case 'list':
-          return Array.from({ length: count() }, () => element(codec.element!));
-        case 'map':
-          return Array.from({ length: count() }, () => [string(), element(codec.element!)]);
-      }
-    };
-
-    const next = new Map<number, Slot | null>();
-    let id = 0;
-    while (i < ops.length) {
-      id += number();
-      const head = number();
-      const op = head & 3;
-      let mask = head >>> 2;
-      if (head < 0 || op > DESPAWN) throw fail(`bad record head ${head} (entity ${id})`);
-      if (op === DESPAWN) {
-        if (id === ROOM_ID) throw fail('the room cannot be despawned');
-        next.set(id, null);
-        continue;
-      }
-      let entry: Slot;
-      if (op === SPAWN) {
-        const typeIndex = number();
-        const type = this.types[typeIndex];
-        if (!type || (typeIndex === 0) !== (id === ROOM_ID)) throw fail(`entity ${id} spawned with type ${typeIndex}`);
-        if (id === ROOM_ID && !key) throw fail('the room is spawned only in keyframes');
-        entry = { type, stored: type.fields.map((f) => f.initial), spawned: true };
-      } else {
-        const base = next.has(id) ? next.get(id) : key ? undefined : this.slots.get(id);
-        if (!base) throw fail(`update of entity ${id}, which the mirror does not have`);
-        entry = { type: base.type, stored: base.stored.slice(), spawned: base.spawned };
-      }
-      const fields = entry.type.fields;
-      if (mask >>> fields.length !== 0) throw fail(`mask ${mask} names fields "${entry.type.name}" does not have`);
-      for (let f = 0; mask !== 0; f++, mask >>>= 1) {
-        if (mask & 1) entry.stored[f] = value(fields[f], entry.stored[f], op === SPAWN);
-      }
-      next.set(id, entry);
+  /** Brings one entity to what the frame made of it, and says why in `changes`. */
+  private settle(id: number, entry: Slot | null, read: FrameRead, changes: Mutable<FrameChanges>): void {
+    const old = this.slots.get(id);
+    const died = read.died.has(id);
+    if (entry === null) {
+      if (old) this.remove(id, died ? changes.removed : changes.leftView);
+      return;
     }
-    if (s !== strings.length) throw fail(`${strings.length - s} strings left over`);
-    if (key && next.get(ROOM_ID)?.type !== this.types[0]) throw fail('a keyframe must describe the room (entity 0)');
-    return next;
+    // Keyframes name no spawns: an entity of a cell comes with its cell's view, a global one is added.
+    const born = changes.key ? entry.cell < 0 : read.born.has(id);
+    if (old && !died && old.type === entry.type && (!entry.spawned || changes.key || !born)) {
+      // Updated, re-described by a keyframe, or moved between cells: the same object, changed.
+      old.cell = entry.cell;
+      this.update(id, old, entry.stored, changes.changed);
+      return;
+    }
+    if (old) this.remove(id, died || old.cell < 0 ? changes.removed : changes.leftView); // a respawn: the old object goes
+    this.add(id, entry, born ? changes.added : changes.enteredView);
   }
 
   private add(id: number, entry: Slot, added: EntityView[]): void {
     const view: Record<string, unknown> = { id, type: entry.type.name };
     entry.type.fields.forEach((field, f) => (view[field.name] = field.load(entry.stored[f])));
-    this.slots.set(id, { type: entry.type, stored: entry.stored, spawned: false, view });
+    this.slots.set(id, { type: entry.type, stored: entry.stored, spawned: false, cell: entry.cell, view });
     this.entities.set(id, view as EntityView);
     this.byType.get(entry.type.name)!.set(id, view as EntityView);
     added.push(view as EntityView);
@@ -214,4 +168,10 @@ export class StateMirror {
     });
     if (fields.length > 0) changed.push({ entity: view, id, type: slot.type.name, fields, previous });
   }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
+
+function viewDifference(before: ReadonlySet<number>, after: ReadonlySet<number>): ViewChange {
+  return { entered: [...after].filter((c) => !before.has(c)), left: [...before].filter((c) => !after.has(c)) };
 }

@@ -78,6 +78,7 @@ export namespace gameproto {
         nickname: string;
         kind: string;
         options: { [k: string]: string };
+        redirect: boolean;
         static create(properties: gameproto.JoinRoomRequest.$Shape): gameproto.JoinRoomRequest & gameproto.JoinRoomRequest.$Shape;
         static create(properties?: gameproto.JoinRoomRequest.$Properties): gameproto.JoinRoomRequest;
         static encode(m: gameproto.JoinRoomRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -95,6 +96,7 @@ export namespace gameproto {
             nickname?: (string|null);
             kind?: (string|null);
             options?: ({ [k: string]: string }|null);
+            redirect?: (boolean|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.JoinRoomRequest.$Properties;
@@ -545,6 +547,7 @@ export namespace gameproto {
         message: string;
         ref_type: string;
         ref_id: string;
+        owner_url: string;
         static create(properties: gameproto.Error.$Shape): gameproto.Error & gameproto.Error.$Shape;
         static create(properties?: gameproto.Error.$Properties): gameproto.Error;
         static encode(m: gameproto.Error.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
@@ -561,6 +564,7 @@ export namespace gameproto {
             message?: (string|null);
             ref_type?: (string|null);
             ref_id?: (string|null);
+            owner_url?: (string|null);
             $unknowns?: Uint8Array[];
         }
         type $Shape = gameproto.Error.$Properties;
