@@ -1,5 +1,5 @@
 import { type INestApplication, Logger, Module, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import type { Logger as Pino } from 'pino';
 import { AppModule } from './app.module';
@@ -7,7 +7,7 @@ import { BusEventTransport } from './bus';
 import { connectionConfig, validateDeclaredVariables } from './config';
 import { GameWsAdapter } from './gateway';
 import { type NestLogLevel, PinoLoggerService, pinoLevelOfList, ROOT_LOGGER } from './logging';
-import { setupOpenApi } from './server-api';
+import { BodyErrorsFilter, setupOpenApi } from './server-api';
 
 /**
  * Builds the gateway app (used by main.ts and by the test kit): structured logger, adapter and
@@ -31,6 +31,8 @@ export async function createGatewayApp(options: { logger?: false | NestLogLevel[
   });
   if (options.logger !== undefined) app.get<Pino>(ROOT_LOGGER).level = pinoLevelOfList(options.logger);
   app.useLogger(app.get(PinoLoggerService));
+  // A body the JSON parser refused is a client fault: 4xx JSON, not an error log with a stack.
+  app.useGlobalFilters(new BodyErrorsFilter(app.get(HttpAdapterHost).httpAdapter));
   const { maxMessageBytes, compression, compressionThresholdBytes } = app.get(connectionConfig.KEY);
   app.useWebSocketAdapter(
     new GameWsAdapter(app, { maxPayload: maxMessageBytes, compression: { enabled: compression, thresholdBytes: compressionThresholdBytes } }),

@@ -8,3 +8,4 @@ export * from './server-api.module';
 export * from './gateway-client.module';
 export * from './api-metrics.middleware';
 export * from './node-registry';
+export * from './body-errors.filter';

@@ -167,11 +167,21 @@ describe('server API over HTTP (one instance)', () => {
     expect((await api.get(`/api/rooms/${roomId}/history`)).body.events.map((e: { type: string }) => e.type)).toEqual(['player_joined', 'player_joined']);
   });
 
+  it('should answer 413 for a body over the HTTP body limit, before anything is read', async () => {
+    const { bob } = await pair('huge');
+    const { status, body } = await api.post('/api/rooms/huge/events', { name: 'x', data: { blob: 'y'.repeat(200_000) } });
+    expect(body).toEqual({ statusCode: 413, error: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('HTTP body limit') });
+    expect(status).toBe(413);
+    await bob.client.barrier();
+    expect(bob.client.received('room_event')).toHaveLength(0);
+  });
+
   it('should answer 400 naming the problem for a body that is not JSON', async () => {
     await pair('not-json');
     const { status, body } = await api.call('POST', '/api/rooms/not-json/events', '{not json', { 'content-type': 'application/json' });
-    expect(status).toBe(400);
-    expect(JSON.stringify(body)).toMatch(/JSON/);
+    // Nest's own answer (its JSON parser): the position of the fault in the text.
+    expect([status, body.error]).toEqual([400, 'Bad Request']);
+    expect(body.message).toMatch(/in JSON at position 1/);
   });
 
   it("should tell a player's presence: instance and rooms", async () => {
