@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ownValue } from '../common';
 import { type Connection, ConnectionPool } from '../connection';
 import { MetricsService } from '../metrics';
 import { CloseCode, type ResumePayload } from '../protocol';
@@ -54,7 +55,8 @@ export class ResumeService {
       throw resumeFailed('the session belongs to another user');
     }
     const claims: SeatClaim[] = session.rooms.map(({ roomId, epoch }) => {
-      const offset = request.rooms?.[roomId];
+      // Own properties only: a room named `constructor` with no offset given has none.
+      const offset = ownValue(request.rooms, roomId);
       return { clientId, roomId, since: offset === undefined ? undefined : { offset, epoch } };
     });
     let rejoins: RoomRejoin[];
