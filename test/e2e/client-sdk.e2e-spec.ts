@@ -33,7 +33,8 @@ describe.each(CODECS)('client SDK over real sockets (%s)', (_name, makeCodec) =>
   const serverSideKill = (client: GameClient) => gateway.app.get(ConnectionPool).get(client.clientId!)?.socket.terminate();
 
   beforeAll(async () => {
-    gateway = await startGateway({ RESUME_GRACE_MS: '30000' });
+    // The chaos run chats as fast as it can: delivery is under test, not the room's chat rate.
+    gateway = await startGateway({ RESUME_GRACE_MS: '30000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' });
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.close();
