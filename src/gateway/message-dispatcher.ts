@@ -73,15 +73,16 @@ interface Queued {
  * event, so only frames that arrived in the same read as a still-running one ever queue. At most
  * RATE_LIMIT_BURST messages wait per connection; more are answered RATE_LIMITED and dropped.
  *
- * Fairness: queued messages are handled within a budget per event-loop turn
- * (INBOUND_TURN_BUDGET_MS); past it, the connections that still have messages waiting go on in
+ * Fairness: messages are handled within a budget per event-loop turn (INBOUND_TURN_BUDGET_MS,
+ * counted from the first message of the turn); past it, a message queues, and the connections
+ * that have messages waiting go on in
  * the next turn (`setImmediate`), after the timers (room ticks) and I/O of that turn. A burst of
  * joins is thus handled a slice at a time instead of stalling every room; each connection's order
  * stays as it was.
  */
 export class MessageDispatcher {
   private readonly logger = new Logger(MessageDispatcher.name);
-  /** When this turn's first queued message was handled (performance.now()); -1: none yet. */
+  /** When this turn's first message was handled (performance.now()); -1: none yet. */
   private turnStartedAt = -1;
   /** Connections whose queued messages wait for the next turn (the budget ran out). */
   private readonly deferred = new Set<Connection>();
@@ -112,7 +113,7 @@ export class MessageDispatcher {
     // A resume switches sessions: its id would land in the window being discarded.
     const claims = id !== undefined && message.type !== MessageType.Resume;
     let queue = connection.inboundQueue as Queued[] | undefined;
-    if (!queue && !connection.handling && !claims) {
+    if (!queue && !connection.handling && !claims && !this.budgetSpent()) {
       this.run(socket, callback, message); // the hot path: nothing pending, nothing allocated
       return;
     }
@@ -155,7 +156,7 @@ export class MessageDispatcher {
     if (queue.length === 0 && connection.inboundQueue === queue) connection.inboundQueue = undefined;
   }
 
-  /** Whether this turn's budget for queued messages is used up; the first call of a turn opens it. */
+  /** Whether this turn's budget for handling messages is used up; the first call of a turn opens it. */
   private budgetSpent(): boolean {
     const now = performance.now();
     if (this.turnStartedAt < 0) {
