@@ -33,7 +33,7 @@ export async function startServer(name, { port, cpu, env = {}, profileDir, logFi
   const out = openSync(logFile, 'w');
   const child = spawn(cmd[0], cmd.slice(1), {
     cwd: root,
-    env: { ...process.env, PORT: String(port), TICK_RATE: '20', ROOM_MAX_PLAYERS: '1000', ...env },
+    env: { ...process.env, PORT: String(port), TICK_RATE: '20', ROOM_MAX_PLAYERS: '1000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000', ...env },
     stdio: ['ignore', out, out],
   });
   // With taskset the child is taskset, which execs node: same pid.

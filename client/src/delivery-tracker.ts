@@ -31,8 +31,9 @@ export class DeliveryTracker {
 
   /** `rooms` and `last_seq` of a `resume` request: per room the point before which nothing is missing. */
   position(): { rooms: Record<string, number>; last_seq: number } {
-    const rooms: Record<string, number> = {};
-    for (const [roomId, { epoch, seen }] of this.rooms) if (epoch !== undefined) rooms[roomId] = seen.watermark;
+    // fromEntries defines own properties: `rooms["__proto__"] = n` would set the prototype instead.
+    const known = [...this.rooms].filter(([, { epoch }]) => epoch !== undefined);
+    const rooms: Record<string, number> = Object.fromEntries(known.map(([roomId, { seen }]) => [roomId, seen.watermark]));
     return { rooms, last_seq: this.directs.watermark };
   }
 

@@ -45,7 +45,8 @@ export abstract class SessionConnection {
   private session: WelcomePayload | undefined;
   /** During a resume: the fresh session's `welcome`, adopted if the resume fails. */
   private fresh: ServerFrame<'welcome'> | undefined;
-  private recovered: Record<string, boolean> = {};
+  /** Per room of a resume in progress, its `room_joined.recovered` (a Map: room ids are any string). */
+  private readonly recovered = new Map<string, boolean>();
   protected state: ConnectionState = 'idle';
   private closing = false;
   private attempt = 0;
@@ -209,7 +210,7 @@ export abstract class SessionConnection {
       if (!this.session) return;
       // Resume is the first frame; the fresh `welcome` may arrive before its answer.
       this.state = 'resuming';
-      this.recovered = {};
+      this.recovered.clear();
       const { session_id, resume_token } = this.session;
       this.transmit({ type: 'resume', payload: { session_id, resume_token, ...this.tracker.position() } });
     };
@@ -255,7 +256,7 @@ export abstract class SessionConnection {
         this.refresher.schedule(frame.payload.token_expires_at);
         break;
       case 'room_joined': {
-        if (this.state === 'resuming') this.recovered[frame.payload.room_id] = frame.payload.recovered ?? false;
+        if (this.state === 'resuming') this.recovered.set(frame.payload.room_id, frame.payload.recovered ?? false);
         const room = this.roomsById.get(frame.payload.room_id) ?? (this.state === 'open' ? this.adopt(frame.payload.room_id) : undefined);
         if (room && frame.payload.schema && frame.payload.state) this.handles.bind(frame.payload.handle ?? 0, room);
         break;
@@ -321,8 +322,8 @@ export abstract class SessionConnection {
   }
 
   private emitResumed(clientId: string): void {
-    this.events.emit('resumed', { client_id: clientId, rooms: this.recovered });
-    for (const [roomId, recovered] of Object.entries(this.recovered)) this.roomsById.get(roomId)?.resumed(recovered);
+    this.events.emit('resumed', { client_id: clientId, rooms: Object.fromEntries(this.recovered) });
+    for (const [roomId, recovered] of this.recovered) this.roomsById.get(roomId)?.resumed(recovered);
   }
 
   /** The server no longer knows the session: carry on with the fresh one, from nothing. */

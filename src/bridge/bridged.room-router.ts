@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { RoomStateStore } from '../cluster';
 import type { Connection } from '../connection';
 import type { RoomHistory } from '../history';
 import { ErrorCode, GameError, type GameActionPayload, type JoinRoomPayload, LeaveReason, type ServerMessage } from '../protocol';
@@ -31,7 +32,7 @@ export class BridgedRoomRouter implements RoomRouter {
 
   constructor(
     private readonly local: LocalRoomRouter,
-    private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; fanout: RoomFanout; history: RoomHistory },
+    private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; fanout: RoomFanout; history: RoomHistory; presence: RoomStateStore },
     private readonly owners: RoomOwners,
     private readonly restorer: RoomRestorer,
     private readonly remote: RemoteSeats,
@@ -103,6 +104,19 @@ export class BridgedRoomRouter implements RoomRouter {
     const id = targetRoomId(connection, roomId);
     if (!this.isRemote(connection, id)) return this.local.membership(connection, id);
     return { roomId: id, playerId: connection.playerId ?? connection.clientId };
+  }
+
+  async sharesRoom(connection: Connection, clientId: string): Promise<boolean> {
+    const elsewhere: string[] = [];
+    for (const roomId of connection.rooms) {
+      if (this.core.rooms.get(roomId)) {
+        if (this.local.seatedHere(roomId, clientId)) return true;
+      } else if (this.remote.has(roomId, clientId)) {
+        return true; // a member connected here
+      } else elsewhere.push(roomId);
+    }
+    const found = await Promise.all(elsewhere.map((roomId) => this.core.presence.hasMember(roomId, clientId).catch(() => false)));
+    return found.includes(true);
   }
 
   suspend(connection: Connection): ParkedSeat[] {

@@ -27,6 +27,11 @@ export class RemoteSeats {
     return seats;
   }
 
+  /** Whether a client of this instance holds a seat in the room (without creating its entry). */
+  has(roomId: string, clientId: string): boolean {
+    return this.seats.get(roomId)?.has(clientId) ?? false;
+  }
+
   seat(roomId: string, clientId: string, seat: LocalSeat): void {
     this.of(roomId).set(clientId, seat);
   }

@@ -59,7 +59,7 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs);
     const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
-    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history }, this.owners, restorer, remote, instanceId);
+    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, instanceId);
     this.commands = new RoomOwnerCommands(
       rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, cluster.publicUrl,
     );

@@ -1,2 +1,3 @@
 export * from './chat.module';
 export * from './chat.service';
+export * from './room-chat-limiter';

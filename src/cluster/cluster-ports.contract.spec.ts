@@ -149,6 +149,7 @@ describe.each(implementations)('cluster ports (%s)', (_name, make) => {
       await a.store.addMember(room, member('c1', 'moved'));
       await a.store.removeMember(room, 'c2');
       expect(await b.store.members(room)).toEqual([member('c1', 'moved')]);
+      expect([await b.store.hasMember(room, 'c1'), await b.store.hasMember(room, 'c2'), await b.store.hasMember(unique('r'), 'c1')]).toEqual([true, false, false]);
     });
 
     it('should save a snapshot that replaces the presence, load the last one, and forget both on delete', async () => {

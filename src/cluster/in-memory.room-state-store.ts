@@ -22,6 +22,10 @@ export class InMemoryRoomStateStore implements RoomStateStore {
     return [...(this.table.get(roomId)?.members.values() ?? [])].map((raw) => JSON.parse(raw) as StoredMember);
   }
 
+  async hasMember(roomId: string, clientId: string): Promise<boolean> {
+    return this.table.get(roomId)?.members.has(clientId) ?? false;
+  }
+
   async save(roomId: string, room: StoredRoom): Promise<void> {
     this.table.set(roomId, { members: new Map(room.members.map((m) => [m.clientId, JSON.stringify(m)])), state: JSON.stringify(room) });
   }

@@ -22,6 +22,10 @@ export class RedisRoomStateStore implements RoomStateStore {
     return Object.values(all).map((value) => JSON.parse(value) as StoredMember);
   }
 
+  async hasMember(roomId: string, clientId: string): Promise<boolean> {
+    return (await this.redis.cmd.hexists(this.key(roomId, 'members'), clientId)) === 1;
+  }
+
   /** Saves the snapshot and rewrites the presence hash from it (Redis may have lost both). */
   async save(roomId: string, room: StoredRoom): Promise<void> {
     const members = this.key(roomId, 'members');

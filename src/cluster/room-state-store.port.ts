@@ -33,7 +33,7 @@ export interface StoredRoom {
  *
  * Guarantees every implementation keeps (`cluster-ports.contract.spec.ts`):
  * - `members` returns what `addMember` put (replacing a member by client id) and `removeMember`
- *   left; `[]` for a room never stored;
+ *   left; `[]` for a room never stored; `hasMember` says whether `members` would list a client;
  * - `save` stores the snapshot and replaces the presence with the snapshot's members in one
  *   step; `load` returns the last snapshot saved, null for none;
  * - `delete` forgets both;
@@ -44,6 +44,8 @@ export interface RoomStateStore {
   addMember(roomId: string, member: StoredMember): Promise<void>;
   removeMember(roomId: string, clientId: string): Promise<void>;
   members(roomId: string): Promise<StoredMember[]>;
+  /** One member's presence, without reading the whole room (direct messages ask it per message). */
+  hasMember(roomId: string, clientId: string): Promise<boolean>;
   save(roomId: string, room: StoredRoom): Promise<void>;
   load(roomId: string): Promise<StoredRoom | null>;
   delete(roomId: string): Promise<void>;

@@ -1,2 +1,3 @@
 export * from './ids';
 export * from './instance-id';
+export * from './own-value';

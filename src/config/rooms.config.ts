@@ -1,4 +1,4 @@
-import { configNamespace, intVar, listVar, stringVar } from './env-var';
+import { configNamespace, enumVar, intVar, listVar, numberVar, stringVar } from './env-var';
 
 /** `pattern=kind`: a room whose id matches `pattern` (exact, or a prefix ending in `*`) runs `kind`. */
 export interface RoomKindRule {
@@ -39,4 +39,16 @@ export const roomsConfig = configNamespace('rooms', {
     doc: 'Rooms one connection may be in at once; one more join gets INVALID_PAYLOAD',
   }),
   chatMaxLength: intVar('CHAT_MAX_LENGTH', { default: 500, min: 1, max: 4096, doc: 'Characters in one chat message' }),
+  roomChatRatePerSec: numberVar('ROOM_CHAT_RATE_PER_SEC', {
+    default: 10,
+    min: 0.01,
+    max: 100_000,
+    doc: 'Chat messages per second one room takes (token bucket refill, counted per instance for the senders connected to it); past it room chat gets RATE_LIMITED',
+  }),
+  roomChatBurst: intVar('ROOM_CHAT_BURST', { default: 30, min: 1, max: 1_000_000, doc: 'Chat messages one room takes at once before ROOM_CHAT_RATE_PER_SEC applies' }),
+  directMessageScope: enumVar('DIRECT_MESSAGE_SCOPE', {
+    default: 'room',
+    values: ['room', 'any'] as const,
+    doc: 'Whom a direct message may reach: `room` (a client that shares a room with the sender) or `any` (any client with a session; the error then tells whether an id has one)',
+  }),
 });

@@ -16,6 +16,11 @@ describe(MessageDispatcher.name, () => {
   let socket: GameSocket;
   let dispatcher: MessageDispatcher;
   let slow: { resolve: () => void } | undefined;
+  let released: string[];
+  let pool: ConnectionPool;
+  let sessions: SessionService;
+  let limiter: RateLimiter;
+  let metrics: MetricsService;
   const callbacks = new Map<string, (data: unknown) => unknown>([
     [
       'join_room',
@@ -34,12 +39,14 @@ describe(MessageDispatcher.name, () => {
     handled = [];
     slow = undefined;
     socket = { readyState: 1 } as unknown as GameSocket;
+    released = [];
     socket.connection = new Connection(socket as unknown as WebSocket, 0, true, '', 0);
-    const pool = { send: (_c: Connection, message: ServerMessage) => sent.push(message) } as unknown as ConnectionPool;
-    const sessions = { claim: async () => true, release: async () => undefined } as unknown as SessionService;
-    const limiter = { check: () => RateVerdict.Allowed, burst: 3 } as unknown as RateLimiter;
-    const metrics = { received: () => undefined } as unknown as MetricsService;
-    dispatcher = new MessageDispatcher(parser, pool, new MessageOutcomes(), sessions, limiter, metrics);
+    pool = { send: (_c: Connection, message: ServerMessage) => sent.push(message) } as unknown as ConnectionPool;
+    sessions = { claim: async () => true, release: async (_s: string, id: string) => void released.push(id) } as unknown as SessionService;
+    limiter = { check: () => RateVerdict.Allowed, burst: 3 } as unknown as RateLimiter;
+    metrics = { received: () => undefined } as unknown as MetricsService;
+    // No turn budget here: a loaded machine must not move a message to the next turn mid-test.
+    dispatcher = new MessageDispatcher(parser, pool, new MessageOutcomes(), sessions, limiter, metrics, Infinity);
   });
 
   const flush = () => new Promise((resolve) => setImmediate(resolve));
@@ -76,5 +83,39 @@ describe(MessageDispatcher.name, () => {
       expect(handled).toEqual(['ping 1', 'ping 2']);
       expect(socket.connection.inboundQueue).toBeUndefined();
     });
+    describe('turn budget', () => {
+    // A budget of 0 ms: after the first queued message of a turn, the rest wait for the next turn.
+    const budgeted = () => new MessageDispatcher(parser, pool, new MessageOutcomes(), sessions, { ...limiter, burst: 10 } as RateLimiter, metrics, 0);
+    const pings = (d: MessageDispatcher, ts: number[], id?: (t: number) => string) => {
+      for (const t of ts) d.onFrame(socket, callbacks, frame({ type: 'ping', payload: { t }, ...(id && { id: id(t) }) }), false);
+    };
+
+    // Deliberate break this caught: drain() without the budget check handled all five in one turn.
+    it('should handle queued messages a turn at a time once the budget is spent, in arrival order', async () => {
+      const d = budgeted();
+      pings(d, [1, 2, 3, 4, 5]);
+      await flush(); // one turn: the first queued message, then the budget is spent
+      expect(handled.length).toBeLessThan(5);
+      let turns = 1;
+      for (; turns < 10 && handled.length < 5; turns++) await flush();
+      expect(turns).toBeGreaterThan(2);
+      expect(handled).toEqual(['ping 1', 'ping 2', 'ping 3', 'ping 4', 'ping 5']);
+      expect(socket.connection.inboundQueue).toBeUndefined();
+    });
+
+    it('should drop the deferred messages of a connection that closed meanwhile, unhandled, and give their ids back', async () => {
+      const d = budgeted();
+      pings(d, [1, 2, 3], (t) => `p${t}`);
+      await Promise.resolve(); // the claims resolve
+      await Promise.resolve();
+      const handledBeforeClose = handled.length;
+      expect(handledBeforeClose).toBeLessThan(3);
+      (socket as unknown as { readyState: number }).readyState = 3;
+      for (let turn = 0; turn < 5; turn++) await flush();
+      expect(handled).toHaveLength(handledBeforeClose);
+      expect(released).toEqual(['p1', 'p2', 'p3'].slice(handledBeforeClose));
+      expect(socket.connection.inboundQueue).toBeUndefined();
+    });
   });
+});
 });

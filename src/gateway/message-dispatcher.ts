@@ -1,5 +1,6 @@
 import { isObservable } from 'rxjs';
 import { Logger } from '@nestjs/common';
+import { WebSocket } from 'ws';
 import { type Connection, type ConnectionPool, type GameSocket, type RateLimiter, RateVerdict } from '../connection';
 import {
   type ClientMessage,
@@ -28,6 +29,15 @@ const enum Claim {
   Failed,
 }
 
+/**
+ * Wall-clock time queued messages may take in one event-loop turn before the rest wait for the
+ * next turn. 63 connections each sending 16 `join_room` in one TCP read were all handled in one
+ * turn (each join writes `player_joined` to every member): the loop stalled for a second of CPU
+ * on a loaded 2-core machine and every room's ticks waited (BENCHMARKS.md, "Mass joins and chat
+ * floods").
+ */
+export const INBOUND_TURN_BUDGET_MS = 4;
+
 /** A message waiting in a connection's `inboundQueue`. */
 interface Queued {
   socket: GameSocket;
@@ -37,6 +47,8 @@ interface Queued {
   sessionId: string;
   claim: Claim;
   error?: Error;
+  /** Its connection closed before its turn came: never handled; a claimed id is given back. */
+  discarded?: boolean;
 }
 
 /**
@@ -60,9 +72,20 @@ interface Queued {
  * and nothing is allocated: a handler that answers synchronously has settled by the next I/O
  * event, so only frames that arrived in the same read as a still-running one ever queue. At most
  * RATE_LIMIT_BURST messages wait per connection; more are answered RATE_LIMITED and dropped.
+ *
+ * Fairness: messages are handled within a budget per event-loop turn (INBOUND_TURN_BUDGET_MS,
+ * counted from the first message of the turn); past it, a message queues, and the connections
+ * that have messages waiting go on in
+ * the next turn (`setImmediate`), after the timers (room ticks) and I/O of that turn. A burst of
+ * joins is thus handled a slice at a time instead of stalling every room; each connection's order
+ * stays as it was.
  */
 export class MessageDispatcher {
   private readonly logger = new Logger(MessageDispatcher.name);
+  /** When this turn's first message was handled (performance.now()); -1: none yet. */
+  private turnStartedAt = -1;
+  /** Connections whose queued messages wait for the next turn (the budget ran out). */
+  private readonly deferred = new Set<Connection>();
 
   constructor(
     private readonly parser: FrameParser,
@@ -71,6 +94,7 @@ export class MessageDispatcher {
     private readonly sessions: SessionService,
     private readonly limiter: RateLimiter,
     private readonly metrics: MetricsService,
+    private readonly turnBudgetMs = INBOUND_TURN_BUDGET_MS,
   ) {}
 
   onFrame(socket: GameSocket, callbacks: Map<string, HandlerCallback>, frame: Buffer, isBinary: boolean): void {
@@ -89,7 +113,7 @@ export class MessageDispatcher {
     // A resume switches sessions: its id would land in the window being discarded.
     const claims = id !== undefined && message.type !== MessageType.Resume;
     let queue = connection.inboundQueue as Queued[] | undefined;
-    if (!queue && !connection.handling && !claims) {
+    if (!queue && !connection.handling && !claims && !this.budgetSpent()) {
       this.run(socket, callback, message); // the hot path: nothing pending, nothing allocated
       return;
     }
@@ -101,6 +125,7 @@ export class MessageDispatcher {
       this.sessions.claim(queued.sessionId, id).then(
         (first) => {
           queued.claim = first ? Claim.First : Claim.Duplicate;
+          if (queued.discarded) return void (first && this.sessions.release(queued.sessionId, id));
           this.drain(connection);
         },
         (error: Error) => {
@@ -119,10 +144,59 @@ export class MessageDispatcher {
    */
   private drain(connection: Connection): void {
     const queue = connection.inboundQueue as Queued[] | undefined;
-    if (!queue) return;
-    while (queue.length > 0 && !connection.handling && queue[0].claim !== Claim.Pending) this.settle(queue.shift()!);
+    if (!queue || this.deferred.has(connection)) return;
+    while (queue.length > 0 && !connection.handling && queue[0].claim !== Claim.Pending) {
+      if (this.budgetSpent()) {
+        this.deferred.add(connection);
+        return;
+      }
+      this.settle(queue.shift()!);
+    }
     // Emptied: a message arriving from now on takes the hot path again.
     if (queue.length === 0 && connection.inboundQueue === queue) connection.inboundQueue = undefined;
+  }
+
+  /** Whether this turn's budget for handling messages is used up; the first call of a turn opens it. */
+  private budgetSpent(): boolean {
+    const now = performance.now();
+    if (this.turnStartedAt < 0) {
+      this.turnStartedAt = now;
+      setImmediate(this.nextTurn);
+      return false;
+    }
+    return now - this.turnStartedAt >= this.turnBudgetMs;
+  }
+
+  /** A new turn: the deferred connections go on, in the order they ran out of budget. */
+  private readonly nextTurn = (): void => {
+    this.turnStartedAt = -1;
+    const waiting = [...this.deferred];
+    this.deferred.clear();
+    for (const connection of waiting) {
+      if (connection.socket.readyState === WebSocket.OPEN) this.drain(connection);
+      else this.discard(connection);
+    }
+  };
+
+  /** Closes an abusive connection once the messages it had accepted before were handled (the turn budget may defer them). */
+  private readonly closeForAbuse = (connection: Connection): void => {
+    if (this.deferred.has(connection)) return void setImmediate(this.closeForAbuse, connection);
+    this.pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
+  };
+
+  /**
+   * A deferred connection closed meanwhile: its session was already parked or ended on close, so
+   * handling its messages now would act for a socket that is gone (a join would seat it with no
+   * one to park the seat). They are dropped unanswered, as if lost in transit; a claimed id is
+   * given back, so the client's resend after a resume takes effect.
+   */
+  private discard(connection: Connection): void {
+    const queue = (connection.inboundQueue as Queued[] | undefined) ?? [];
+    connection.inboundQueue = undefined;
+    for (const queued of queue) {
+      queued.discarded = true;
+      if (queued.claim === Claim.First) void this.sessions.release(queued.sessionId, queued.message.id!);
+    }
   }
 
   private settle({ socket, callback, message, sessionId, claim, error }: Queued): void {
@@ -199,7 +273,7 @@ export class MessageDispatcher {
     if (verdict === RateVerdict.Abusive) {
       // Closed after this I/O turn, not at once: the messages accepted before the abuse (often in
       // the same TCP read) still get their replies, which are sent a microtask after their frames.
-      setImmediate(closeForAbuse, this.pool, connection);
+      setImmediate(this.closeForAbuse, connection);
       return;
     }
     this.pool.send(
@@ -207,8 +281,4 @@ export class MessageDispatcher {
       serverMessage(MessageType.Error, { code: ErrorCode.RateLimited, message: 'too many messages; message dropped, slow down' }),
     );
   }
-}
-
-function closeForAbuse(pool: ConnectionPool, connection: Connection): void {
-  pool.close(connection, CloseCode.PolicyViolation, 'rate limit exceeded repeatedly');
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ownValue } from '../common';
 import { type Connection, ConnectionPool } from '../connection';
 import { MetricsService } from '../metrics';
 import { CloseCode, type ResumePayload } from '../protocol';
@@ -54,7 +55,8 @@ export class ResumeService {
       throw resumeFailed('the session belongs to another user');
     }
     const claims: SeatClaim[] = session.rooms.map(({ roomId, epoch }) => {
-      const offset = request.rooms?.[roomId];
+      // Own properties only: a room named `constructor` with no offset given has none.
+      const offset = ownValue(request.rooms, roomId);
       return { clientId, roomId, since: offset === undefined ? undefined : { offset, epoch } };
     });
     let rejoins: RoomRejoin[];
@@ -102,10 +104,15 @@ export class ResumeService {
     await this.sessions.park(session);
   }
 
-  /** A resume for a session whose old socket still looks open (half-open TCP): close that one with 4004. */
+  /**
+   * A resume for a session whose old socket still looks open (half-open TCP): close that one with
+   * 4004. Another user's resume is refused before anything happens to it: the owner must notice
+   * nothing (it used to be closed with 4004 first, and then the resume failed).
+   */
   private takeOverLive(connection: Connection, sessionId: string, clientId: string): DetachedSession | undefined {
     const old = this.pool.get(clientId);
     if (!old || old === connection || old.sessionId !== sessionId) return undefined;
+    if (old.userId !== undefined && old.userId !== connection.userId) throw resumeFailed('the session belongs to another user');
     this.takenOver.add(old);
     const rooms = this.rooms.suspend(old);
     this.pool.close(old, CloseCode.SessionTakenOver, 'session resumed on another connection');

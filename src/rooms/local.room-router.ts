@@ -90,6 +90,16 @@ export class LocalRoomRouter implements RoomRouter {
     return { roomId: room.id, playerId: member.playerId };
   }
 
+  sharesRoom(connection: Connection, clientId: string): boolean {
+    for (const roomId of connection.rooms) if (this.seatedHere(roomId, clientId)) return true;
+    return false;
+  }
+
+  /** Whether a room run here has a seat (connected or parked) for `clientId`. */
+  seatedHere(roomId: string, clientId: string): boolean {
+    return this.registry.get(roomId)?.members.has(clientId) ?? false;
+  }
+
   suspend(connection: Connection): ParkedSeat[] {
     return [...connection.rooms].map((roomId) => this.suspendSeat(connection, roomId));
   }

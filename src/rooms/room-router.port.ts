@@ -72,6 +72,14 @@ export interface RoomRouter {
    */
   membership(connection: Connection, roomId: string | undefined): { roomId: string; playerId: string };
   /**
+   * Whether `clientId` holds a seat (its socket connected or parked for the resume grace) in one
+   * of the rooms `connection` is in, as each room's owner has it: who a direct message may reach
+   * when DIRECT_MESSAGE_SCOPE is `room`. A room run elsewhere is answered from its shared
+   * presence, which follows a join by one store write: a member who joined a moment ago may not
+   * count yet. False when that presence cannot be read (never a guess that lets a message through).
+   */
+  sharesRoom(connection: Connection, clientId: string): boolean | Promise<boolean>;
+  /**
    * A dropped connection keeps its seats for the resume grace: delivery to it stops, nobody is
    * told. Returns the seats with the history epoch each was parked in.
    */

@@ -24,6 +24,9 @@ describe('slow consumers', () => {
       TICK_RATE: '60',
       RATE_LIMIT_PER_SEC: '1000000',
       RATE_LIMIT_BURST: '1000000',
+      // The chat fills the slow reader's buffer: no room chat rate in the way.
+      ROOM_CHAT_RATE_PER_SEC: '100000',
+      ROOM_CHAT_BURST: '1000000',
     });
 
   it('should bound what it queues for a client that does not read, then close it with 4003', async () => {

@@ -198,7 +198,8 @@ describe('the load tester\'s exactly-once check (RoomStreamCheck) on synthetic s
 
 describe('game-gateway-load against a real gateway', () => {
   // Pings every 500 ms so the idle scenario sees heartbeats within its short window.
-  const gateway = useGateway({ TICK_RATE: '20', HEARTBEAT_INTERVAL_MS: '500', ROOM_MAX_PLAYERS: '100' });
+  // Lobbies of 10 chatting at 2/s each: above the default room chat rate, which is not under test here.
+  const gateway = useGateway({ TICK_RATE: '20', HEARTBEAT_INTERVAL_MS: '500', ROOM_MAX_PLAYERS: '100', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' });
 
   it('should print its usage with --help and refuse an unknown option with exit code 2', async () => {
     const help = await runCli(['--help']);

@@ -72,14 +72,30 @@ describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridge
     expect(second.offset).toBe(atA.offset! + 1);
   });
 
-  it('should deliver a direct message to a client of the other instance, with a seq', async () => {
-    const a = await connect(gw1);
-    const b = await connect(gw2);
+  // DIRECT_MESSAGE_SCOPE=room (the default) across instances: instance 1 runs the room and knows
+  // bob's seat itself; instance 2 answers for alice from the room's shared presence. Deliberate
+  // break this caught: BridgedRoomRouter.sharesRoom answering only from this instance's seats
+  // (no presence lookup) refused bob's message to alice.
+  it('should deliver a direct message to a room-mate on the other instance (both ways, with a seq), and refuse one to a client of no shared room', async () => {
+    const { a, b } = await pairInRoom(`dm-${topology}`);
+    const stranger = await connect(gw2);
     a.client.send('chat', { to_client_id: b.clientId, text: 'psst' }, 'dm');
-    const got = await b.client.next('chat', undefined, 10000);
+    const got = await b.client.next('chat', (f) => f.payload.text === 'psst', 10000);
     expect(got.payload).toEqual(expect.objectContaining({ text: 'psst', from_client_id: a.clientId, to_client_id: b.clientId }));
     expect(got.seq).toBe(1);
     await a.client.next('ack', (f) => f.payload.id === 'dm', 10000);
+    b.client.send('chat', { to_client_id: a.clientId, text: 'back' }, 'dm-back');
+    expect((await a.client.next('chat', (f) => f.payload.text === 'back', 10000)).seq).toBe(1);
+    await b.client.next('ack', (f) => f.payload.id === 'dm-back', 10000);
+
+    for (const [from, to] of [[a, stranger], [b, stranger], [stranger, a]] as const) {
+      from.client.send('chat', { to_client_id: to.clientId, text: 'hi stranger' }, `dm-${to.clientId}`);
+      const refused = await from.client.next('error', (f) => f.payload.ref_id === `dm-${to.clientId}`, 10000);
+      expect(refused.payload).toEqual(expect.objectContaining({ code: 'INVALID_PAYLOAD', message: `no recipient "${to.clientId}": a direct message reaches a client in one of your rooms` }));
+    }
+    await Promise.all([a, stranger].map(({ client }) => client.barrier()));
+    expect(stranger.client.received('chat')).toHaveLength(0);
+    expect(a.client.received('chat').map((f) => f.payload.text)).toEqual(['back']);
   });
 
   it("should apply a member's action on the instance running the room and sync it to both", async () => {

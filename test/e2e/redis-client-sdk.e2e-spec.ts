@@ -19,7 +19,7 @@ describe('client SDK over two instances bridged by Redis', () => {
 
   beforeAll(async () => {
     redis = await startRedis();
-    const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'sdk-chaos-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000' };
+    const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'sdk-chaos-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
     gateways = await Promise.all([startGateway(env), startGateway(env)]);
     const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
     await eventually(async () => (await Promise.all(gateways.map(ready))).every(Boolean), 'both instances ready', 20000);

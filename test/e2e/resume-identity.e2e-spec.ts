@@ -7,8 +7,8 @@ const token = (sub: string) => new SignJWT({ sub }).setProtectedHeader({ alg: 'H
 
 /**
  * Who may resume a session (issue 17: no test covered a resume by another user; issue 13, item 5:
- * a resume token with characters appended was accepted). Only the dropped case is covered here:
- * a takeover of a still-connected session is issue 13 item 1, changed in the session lifecycle.
+ * a resume token with characters appended was accepted; item 1: another user's resume of a session
+ * still connected closed its owner with 4004 before it was refused).
  */
 describe('resume and identity (AUTH_SECRET)', () => {
   const gateway = useGateway({ AUTH_SECRET: SECRET, RESUME_GRACE_MS: '60000' });
@@ -42,6 +42,27 @@ describe('resume and identity (AUTH_SECRET)', () => {
     expect(welcome.payload.client_id).toBe(alice.clientId);
     expect((await back.next('room_joined')).payload.players.map((p) => p.player_id).sort()).toEqual(['alice', 'bob']);
     await bystander.client.barrier();
+    expect(bystander.client.received('player_left')).toEqual([]);
+  });
+
+  // Deliberate break this caught: ResumeService.takeOverLive without its identity check (main before
+  // this test) closed alice with 4004, then refused mallory: alice's 'still here' never arrived.
+  it("should refuse another user's resume of a session that is still connected without touching its owner", async () => {
+    const alice = await as('alice');
+    const bystander = await as('bob');
+    for (const { client } of [alice, bystander]) {
+      client.send('join_room', { room_id: 'identity-live' });
+      await client.next('room_joined');
+    }
+    const { client: mallory } = await as('mallory');
+    mallory.send('resume', { session_id: alice.welcome.payload.session_id, resume_token: alice.welcome.payload.resume_token });
+    expect((await mallory.next('error')).payload).toEqual(expect.objectContaining({ code: 'RESUME_FAILED', message: expect.stringMatching(/another user/) }));
+    // Alice's connection is untouched: still open, still in the room, with nothing sent to it.
+    alice.client.send('chat', { room_id: 'identity-live', text: 'still here' });
+    expect((await bystander.client.next('chat')).payload).toEqual(expect.objectContaining({ text: 'still here', from_client_id: alice.clientId }));
+    await alice.client.barrier();
+    expect(alice.client.socket.readyState).toBe(alice.client.socket.OPEN);
+    expect(alice.client.frames.map((f) => f.type).filter((t) => t !== 'sync' && t !== 'pong')).toEqual(['welcome', 'room_joined', 'player_joined', 'chat']);
     expect(bystander.client.received('player_left')).toEqual([]);
   });
 

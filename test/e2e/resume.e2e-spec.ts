@@ -82,6 +82,9 @@ describe.each<Codec>(['json', 'proto'])('resume and de-duplication (%s)', (codec
   it('should replay missed direct messages after last_seq', async () => {
     const a = await connect();
     const b = await connect();
+    // Room-mates (DIRECT_MESSAGE_SCOPE=room): a's parked seat keeps it reachable while away.
+    await joinRoom(a, `dm-resume-${codec}`);
+    await joinRoom(b, `dm-resume-${codec}`);
     b.client.send('chat', { to_client_id: a.clientId, text: 'dm1' });
     const first = await a.client.next('chat');
     a.client.socket.terminate();

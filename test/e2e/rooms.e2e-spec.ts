@@ -142,6 +142,10 @@ describe.each<Codec>(['json', 'proto'])('rooms over real sockets (%s)', (codec) 
     const a = await connect();
     const b = await connect();
     const c = await connect();
+    for (const member of [a, b, c]) {
+      member.client.send('join_room', { room_id: `dm-${codec}` });
+      await member.client.next('room_joined');
+    }
     a.client.send('chat', { to_client_id: b.clientId, text: 'psst' }, 'dm-1');
     const got = await b.client.next('chat');
     expect(got.payload).toEqual(expect.objectContaining({ text: 'psst', from_client_id: a.clientId, to_client_id: b.clientId }));
