@@ -6,6 +6,7 @@
 //   npm run bench -- --scenario fanout  one scenario (idle | fanout | fanout-v2 | chat | multi-instance | world | join-storm)
 //   options: --quick --codec json|proto|v2-json|v2-proto --servers gateway,bare-ws,socketio --profile --json
 //            --steps 250,500 --keep-going (measure every step) --max-step N --chat-clients N --progress
+//            --attempts N (fan-out tries per step when noise made it fail; default 3, quick 1)
 //            --room-size 50 (fanout) --baseline-codec proto (what bare-ws / Socket.IO clients speak when
 //            --codec is v2: the baselines only know v1) --world-steps 100,1000,2000 --density 5
 //            --world-at 1000 --rounds 2 (world comparisons) --storm-rounds 2 (join-storm)
@@ -29,7 +30,7 @@ import { topSelfTime } from './profile-top.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
   scenario: 'all', quick: false, codec: 'json', servers: 'gateway,bare-ws,socketio', profile: false, json: false, port: 9400, maxStep: 0, steps: '', keepGoing: false,
-  progress: false, chatClients: 0, roomSize: 50, baselineCodec: '', worldSteps: '', density: 5, worldAt: 0, rounds: 0, stormRounds: 0,
+  progress: false, chatClients: 0, attempts: 0, roomSize: 50, baselineCodec: '', worldSteps: '', density: 5, worldAt: 0, rounds: 0, stormRounds: 0,
 });
 const quick = args.quick ?? false;
 const codec = args.codec ?? 'json';
@@ -102,7 +103,7 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
       let r;
       // Shared box: a failure while other tenants or the generator ate the CPU is retried (twice at
       // most) before the server is declared saturated; every attempt stays in the results.
-      const attempts = quick ? 1 : 3; // the smoke run never retries
+      const attempts = args.attempts || (quick ? 1 : 3); // the smoke run never retries
       for (let attempt = 1; attempt <= attempts; attempt++) {
         r = { ...(await measure(name, { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress }, { codec: c })), attempt };
         rows.push(r);
