@@ -210,12 +210,13 @@ async function world() {
 }
 
 /**
- * Issue 10's keyframe cost: --storm-clients v2-proto players in busy rooms of 10 (moving, 20 Hz);
- * then, alternating, a quiet window and a storm window of the same length (3 s): in a storm, 100
- * new clients connect over one second, one per room, and join (each gets room_joined with the
- * room's keyframe). Joiners speak v2-proto, v2-json or v1 proto in turn. CPU per join = (server
- * CPU of the storm window − the mean of the quiet windows before and after) / joins; the joiners'
- * frames during the rest of the window are in it.
+ * Issue 10's keyframe cost: 1,000 v2-proto players in busy rooms of 10 (moving, 20 Hz); then,
+ * alternating, a quiet window (3 s) and a storm window (at least 3 s, and until every joiner has
+ * its room_joined): in a storm, 100 new clients connect over one second, one per room, and join
+ * (each gets room_joined with the room's keyframe). Joiners speak v2-proto, v2-json or v1 proto in
+ * turn. CPU per join = (server CPU of the storm window − the quiet windows' mean CPU rate × the
+ * storm window's length) / joins; the joiners' frames during the rest of the window are in it.
+ * The players' load runs until the last window ends.
  */
 async function joinStorm() {
   const n = quick ? 300 : 1000;
@@ -224,23 +225,22 @@ async function joinStorm() {
   const stormRounds = args.stormRounds || (quick ? 1 : 2);
   const codecs = ['v2-proto', 'v2-json', 'proto'];
   const windowMs = 3000;
-  const windows = stormRounds * codecs.length * 2 + 1;
   console.log(`\n## join-storm: ${n} v2-proto players in rooms of 10 (moving, 20 Hz); ${joiners} joins in 1 s, one per room, joiners on ${codecs.join(' / ')}, × ${stormRounds}; ${windowMs / 1000} s windows, quiet and storm alternating`);
   const server = await startServer('gateway', { port, cpu: SERVER_CPU });
-  let measuring;
+  let measuring, endWindow;
   const started = new Promise((r) => (measuring = r));
   try {
     const loadRun = runLoad(
-      { url: server.url, codec: 'v2-proto', scenario: 'rooms', clients: n, roomSize: 10, roomPrefix: 'bench', moveRate: 10, warmupMs: 3000, durationMs: windows * windowMs + 3000, drainMs: 5000, quiet: true, serverPid: String(server.pid) },
-      { onPhase: (p) => p === 'measure' && measuring() },
+      { url: server.url, codec: 'v2-proto', scenario: 'rooms', clients: n, roomSize: 10, roomPrefix: 'bench', moveRate: 10, warmupMs: 3000, durationMs: 600000, drainMs: 5000, quiet: true, serverPid: String(server.pid) },
+      { onPhase: (p) => p === 'measure' && measuring(), endWindow: new Promise((r) => (endWindow = r)) },
     );
     await started;
     const cpuWindow = async (fn) => {
       const c0 = cpuSeconds(server.pid), m0 = machineJiffies(), t0 = Date.now();
-      const extra = fn ? fn() : null;
-      await new Promise((r) => setTimeout(r, windowMs));
+      const joins = fn ? fn() : null;
+      await Promise.all([new Promise((r) => setTimeout(r, windowMs)), joins]);
       const out = { cpuMs: (cpuSeconds(server.pid) - c0) * 1000, busyMs: ((machineJiffies().busy - m0.busy) / 100) * 1000, ms: Date.now() - t0 };
-      return { ...out, joins: extra ? await extra : undefined };
+      return { ...out, joins: joins ? await joins : undefined };
     };
     const quiets = [await cpuWindow()];
     const storms = [];
@@ -248,18 +248,20 @@ async function joinStorm() {
       for (const c of codecs) {
         const s = await cpuWindow(() => storm(server.url, c, `s${round}${c.replace(/\W/g, '')}`, joiners, rooms));
         quiets.push(await cpuWindow());
-        storms.push({ codec: c, round, ...s, quietBeforeMs: quiets.at(-2).cpuMs, quietAfterMs: quiets.at(-1).cpuMs });
+        const rate = (q) => q.cpuMs / q.ms;
+        storms.push({ codec: c, round, ...s, quietBeforeMs: quiets.at(-2).cpuMs, quietAfterMs: quiets.at(-1).cpuMs, quietRate: (rate(quiets.at(-2)) + rate(quiets.at(-1))) / 2 });
       }
     }
+    endWindow();
     const load = await loadRun;
     for (const s of storms) {
       const j = s.joins;
-      const cpuPerJoinMs = (s.cpuMs - (s.quietBeforeMs + s.quietAfterMs) / 2) / j.joined;
+      const cpuPerJoinMs = (s.cpuMs - s.quietRate * s.ms) / j.joined;
       const row = { ...s, cpuPerJoinMs, otherBusyPct: (100 * (s.busyMs - s.cpuMs)) / s.ms, loadSummary: undefined };
       results.joinStorm.push(row);
       console.log(
         `  ${s.codec.padEnd(8)} round ${s.round}: joined ${j.joined}/${joiners} (room_joined after p50/p99 ${f(j.p50)}/${f(j.p99)} ms) room_joined ${f(j.joinBytes, 0)} B (keyframe ${f(j.keyBytes, 0)} B, schema ${f(j.schemaBytes, 0)} B); ` +
-          `server CPU storm ${f(s.cpuMs, 0)} ms vs quiet ${f(s.quietBeforeMs, 0)}/${f(s.quietAfterMs, 0)} ms → ${f(cpuPerJoinMs, 2)} ms per join; machine busy besides the server ${f(row.otherBusyPct, 0)}% (tester + others)`,
+          `server CPU storm ${f(s.cpuMs, 0)} ms in ${f(s.ms / 1000)} s vs quiet ${f(s.quietBeforeMs, 0)}/${f(s.quietAfterMs, 0)} ms in ${windowMs / 1000} s → ${f(cpuPerJoinMs, 2)} ms per join; machine busy besides the server ${f(row.otherBusyPct, 0)}% (tester + others)`,
       );
     }
     results.joinStormLoad = { ...load.summary, check: load.check.status };
@@ -280,7 +282,7 @@ async function storm(url, c, prefix, count, rooms) {
       const t0 = performance.now();
       const ws = new WebSocket(url, codecImpl.subprotocols, { perMessageDeflate: false });
       sockets.push(ws);
-      const timer = setTimeout(resolve, 10000);
+      const timer = setTimeout(resolve, 60000); // a join that never came: counted as not joined
       ws.on('message', (data, isBinary) => {
         for (const m of codecImpl.decode(data, isBinary)) {
           if (m.type === 'welcome') ws.send(codecImpl.encode('join_room', { room_id: `bench-${k % rooms}`, user_id: `${prefix}-${k}`, nickname: `${prefix}-${k}` }));

@@ -21,6 +21,8 @@ const FILE_HEADROOM = 500;
  * @typedef {object} RunHooks
  * @property {(phase: string) => void} [onPhase]      connect, warmup, measure, quiesce, verify, done
  * @property {(line: string) => void} [log]            progress and notices (default: stderr)
+ * @property {Promise<unknown>} [endWindow]             ends the measurement window early when it settles
+ *   (a caller that measures something of its own inside the window, e.g. bench/run.mjs's join storm)
  */
 
 /**
@@ -94,7 +96,10 @@ async function runLoad(input, hooks = {}) {
     }
     const cpu0 = urls.map((_, i) => cpuSeconds(pidOf(i)));
     const gen0 = genCpu(), mach0 = machineJiffies(), m0 = Date.now();
-    await sleep(o.durationMs);
+    /** @type {NodeJS.Timeout | undefined} */
+    let windowTimer;
+    await Promise.race([new Promise((r) => (windowTimer = setTimeout(r, o.durationMs))), hooks.endWindow ?? new Promise(() => {})]);
+    clearTimeout(windowTimer);
     const cpu1 = urls.map((_, i) => cpuSeconds(pidOf(i)));
     const gen1 = genCpu(), mach1 = machineJiffies(), measuredSec = (Date.now() - m0) / 1000;
     const rssActive = urls.map((_, i) => rssBytes(pidOf(i)));
