@@ -7,8 +7,9 @@
 //   node bench/colyseus-bytes.mjs --targets colyseus,v1-proto --seconds 5 --repeat 3 --json
 //   node bench/colyseus-bytes.mjs --targets v2-proto --gateway-url ws://127.0.0.1:3000/ws   (a gateway you started)
 // Targets: colyseus (number fields), colyseus-f32 (float32/uint8/uint32), colyseus-vel (number
-// fields + velocity), v1-json, v1-proto, v2-proto, v2-json (skipped while the gateway does not
-// negotiate game.v2.*). The Colyseus package is installed on first use: npm ci --prefix bench/colyseus.
+// fields + velocity), v1-json, v1-proto, v2-proto, v2-json (game.v2.*: deltas applied to a mirror;
+// skipped against a gateway that does not negotiate v2). The Colyseus package is installed on
+// first use: npm ci --prefix bench/colyseus.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -167,8 +168,8 @@ async function runTarget(target) {
 
 /**
  * Once the moves stopped, waits (≤ 3 s) until every client's copy of its room shows every member
- * at the position of its last move: the frames measured did carry the state. Null for a target
- * without a mirror here (v2: its own suites prove the mirror).
+ * at the position of its last move: the frames measured did carry the state (v2: the
+ * mirror built from the keyframe and every delta, bench/loadgen/state-v2.js). Null for a target without a mirror.
  */
 async function checkMirrors(clients) {
   if (!clients.every((c) => c.mirror)) return null;

@@ -6,9 +6,12 @@ import WebSocket from 'ws';
 const require = createRequire(import.meta.url);
 const { gameproto } = require('./proto.cjs');
 const { Reader } = require('protobufjs/minimal');
+const { parseSchema, StateMirror } = require('./loadgen/state-v2.js');
 
 // `kind(msg)` says what a decoded frame is for the measurement: 'state' (the per-tick state
-// frame: a v1 `sync`, a v2 delta), 'key' (a v2 keyframe) or 'other'.
+// frame: a v1 `sync`, a v2 delta), 'key' (a v2 keyframe: a `state` frame with `key`, or the
+// keyframe inside a v2 `room_joined`, counted as its encoded StateFrame / JSON text alone, as
+// Colyseus's ROOM_STATE is counted without its JOIN_ROOM handshake) or 'other'.
 const T = gameproto.MessageType;
 const STATE_V2 = T.STATE ?? 18; // STATE-V2-WIRE draft: Message.type 18, payload StateFrame
 
@@ -34,7 +37,7 @@ const proto = {
   },
   decode(data) {
     const m = gameproto.Message.decode(data);
-    const type = { [T.WELCOME]: 'welcome', [T.ROOM_JOINED]: 'room_joined', [T.ERROR]: 'error', [T.SYNC]: 'sync', [STATE_V2]: 'state' }[m.type] ?? `type ${m.type}`;
+    const type = { [T.WELCOME]: 'welcome', [T.ROOM_JOINED]: 'room_joined', [T.PLAYER_JOINED]: 'player_joined', [T.ERROR]: 'error', [T.SYNC]: 'sync', [STATE_V2]: 'state' }[m.type] ?? `type ${m.type}`;
     return { type, payload: m.payload }; // payload stays encoded; decoded only where needed
   },
 };
@@ -43,11 +46,46 @@ const proto = {
 export const GATEWAY_CLIENTS = {
   'v1-json': { protocol: 'game.v1.json', codec: json, kind: (m) => (m.type === 'sync' ? 'state' : 'other'), players: (m) => m.payload.players },
   'v1-proto': { protocol: 'game.v1.proto', codec: proto, kind: (m) => (m.type === 'sync' ? 'state' : 'other'), players: (m) => gameproto.StateSync.decode(m.payload).players },
-  // v2 (STATE-V2-WIRE): count `state` frames, deltas apart from keyframes. No mirror check: that
-  // needs the apply algorithm; the v2 e2e and Python suites prove the mirror.
-  'v2-proto': { protocol: 'game.v2.proto', codec: proto, kind: (m) => (m.type === 'state' ? (stateFrameIsKey(m.payload) ? 'key' : 'state') : 'other') },
-  'v2-json': { protocol: 'game.v2.json', codec: json, kind: (m) => (m.type === 'state' ? (m.payload.key ? 'key' : 'state') : 'other') },
+  // v2: `state` frames, deltas apart from keyframes, applied to a mirror (bench/loadgen/state-v2.js).
+  'v2-proto': {
+    protocol: 'game.v2.proto', codec: proto, v2: true,
+    kind: (m) => (m.type === 'state' ? (stateFrameIsKey(m.payload) ? 'key' : 'state') : m.type === 'room_joined' ? 'key' : 'other'),
+    decoded: (m) => {
+      const Inner = { state: gameproto.StateFrame, room_joined: gameproto.RoomJoined, player_joined: gameproto.PlayerJoined }[m.type];
+      return Inner ? Inner.toObject(Inner.decode(m.payload), { longs: Number, defaults: true, arrays: true }) : undefined;
+    },
+  },
+  'v2-json': { protocol: 'game.v2.json', codec: json, v2: true, kind: (m) => (m.type === 'state' ? (m.payload.key ? 'key' : 'state') : m.type === 'room_joined' ? 'key' : 'other'), decoded: (m) => m.payload },
 };
+
+/** Bytes of the keyframe inside a v2 room_joined, as its codec encodes it. */
+function joinKeyframeBytes(spec, msg) {
+  const state = spec.decoded(msg).state;
+  if (spec.codec === json) return Buffer.byteLength(JSON.stringify(state));
+  return gameproto.StateFrame.encode(state).finish().length;
+}
+
+/** A v2 client's copy of its room: the mirror, and which player each entity id is. */
+function v2Mirror(spec) {
+  let mirror = null;
+  const players = new Map(); // entity id → player id
+  return {
+    onMessage(msg) {
+      if (msg.type !== 'state' && msg.type !== 'room_joined' && msg.type !== 'player_joined') return;
+      const p = spec.decoded(msg);
+      if (msg.type === 'player_joined') return void players.set(Number(p.entity_id), p.player_id);
+      if (msg.type === 'room_joined') {
+        for (const pl of p.players ?? []) players.set(Number(pl.entity_id), pl.player_id);
+        mirror = new StateMirror(parseSchema(p.schema));
+        if (p.state) mirror.apply(p.state);
+        return;
+      }
+      if (mirror && mirror.apply(p) === 'no-base') throw new Error(`a delta on a missing base (frame ${p.frame}, mirror at ${mirror.frame})`);
+    },
+    /** player id → position (game units) */
+    view: () => new Map([...players].map(([id, player]) => [player, mirror?.position(id)]).filter(([, pos]) => pos)),
+  };
+}
 
 /**
  * Opens a `ws` client speaking `spec`'s subprotocol and joins `roomId` as `p{g}`; `observe(size,
@@ -59,6 +97,7 @@ export function joinGateway({ url, spec, g, roomId, observe }) {
   const me = `p${g}`;
   const socket = new WebSocket(url, spec.protocol, { perMessageDeflate: false });
   let lastState = null, joined = false;
+  const v2 = spec.v2 ? v2Mirror(spec) : null;
   const send = (type, payload) => socket.readyState === WebSocket.OPEN && socket.send(spec.codec.encode(type, payload));
   return new Promise((resolve, reject) => {
     const fail = (why) => { socket.terminate(); reject(new Error(why)); };
@@ -71,8 +110,9 @@ export function joinGateway({ url, spec, g, roomId, observe }) {
     socket.on('message', (data, isBinary) => {
       const msg = spec.codec.decode(isBinary ? data : data.toString());
       const kind = spec.kind(msg);
-      observe(data.length, kind);
+      observe(kind === 'key' && msg.type === 'room_joined' ? joinKeyframeBytes(spec, msg) : data.length, kind);
       if (kind === 'state') lastState = msg;
+      v2?.onMessage(msg);
       if (msg.type === 'welcome') send('join_room', { room_id: roomId, user_id: me, nickname: me });
       else if (msg.type === 'error' && !joined) fail(`error frame: ${JSON.stringify(msg.payload)}`);
       else if (msg.type === 'room_joined' && !joined) {
@@ -81,7 +121,7 @@ export function joinGateway({ url, spec, g, roomId, observe }) {
         resolve({
           roomId, key: me, socket,
           move: (position, seq) => send('game_action', { room_id: roomId, action: 'move', position, input_seq: seq }),
-          mirror: spec.players && (() => new Map((lastState ? spec.players(lastState) : []).map((p) => [p.player_id, p.position]))),
+          mirror: v2 ? v2.view : spec.players && (() => new Map((lastState ? spec.players(lastState) : []).map((p) => [p.player_id, p.position]))),
           close: () => socket.close(1000),
         });
       }

@@ -14,6 +14,8 @@ export const SERVERS = {
   // A/B runs: another build of the gateway copied to .bench-results/base/dist (git-ignored), e.g.
   // `git stash; npx nest build; cp -r dist .bench-results/base/; git stash pop; npx nest build`.
   'gateway-base': { script: '.bench-results/base/dist/main.js', url: (port) => `ws://127.0.0.1:${port}/ws` },
+  // The gateway plus benchmark-only kinds (world-flat: the world without interest management).
+  'gateway-kinds': { script: 'bench/gateway-kinds.cjs', url: (port) => `ws://127.0.0.1:${port}/ws` },
   'bare-ws': { script: 'bench/baselines/bare-ws.mjs', url: (port) => `ws://127.0.0.1:${port}/ws` },
   socketio: { script: 'bench/baselines/socketio.mjs', url: (port) => `ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket` },
 };

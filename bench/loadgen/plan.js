@@ -12,6 +12,8 @@ const SCENARIOS = {
   idle: { room: 0, lobby: 0, idle: 100 },
   lobby: { room: 0, lobby: 100, idle: 0 },
   rooms: { room: 100, lobby: 0, idle: 0 },
+  // one room of every client (--room-size is set to --clients), walking a world (see options.js)
+  world: { room: 100, lobby: 0, idle: 0 },
 };
 
 /**
@@ -21,7 +23,7 @@ const SCENARIOS = {
 function roleShares(scenario, mix) {
   if (scenario !== 'mixed') {
     const shares = /** @type {Record<string, Record<Role, number>>} */ (SCENARIOS)[scenario];
-    if (!shares) throw new Error(`unknown scenario "${scenario}": use idle, lobby, rooms or mixed`);
+    if (!shares) throw new Error(`unknown scenario "${scenario}": use idle, lobby, rooms, world or mixed`);
     return shares;
   }
   const shares = { room: 0, lobby: 0, idle: 0 };

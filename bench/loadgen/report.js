@@ -47,6 +47,9 @@ function buildReport(o, finals, m, gatewayProtocol) {
     deliveryP50: all.deliveryP50, deliveryP99: all.deliveryP99, deliveryMax: all.deliveryMax,
     inputP50: all.inputP50, inputP99: all.inputP99,
     chatPerSec: all.chatPerSec, chatP50: all.chatP50, chatP99: all.chatP99,
+    stateBytesPerFrame: all.stateBytesPerFrame, stateBytesPerPlayerPerTick: all.stateBytesPerPlayerPerTick,
+    keyframes: all.keyframes, keyBytesMean: all.keyBytesMean, reanchors: all.reanchors,
+    joins: all.joins, joinBytesMean: all.joinBytesMean, mirrorNoBase: all.mirrorNoBase,
     movesPerSec: all.movesPerSec, heartbeatPingsPerSec: all.pingsPerSec,
     serverCpuPct: withPid ? (100 * serverCpuSec) / sec : NaN,
     serverCpuUsPerFrame: withPid ? (serverCpuSec * 1e6) / (all.delivered || NaN) : NaN,
@@ -86,6 +89,11 @@ function instanceReport(url, s, sec, m, i, tickRate) {
     chatPerSec: (w.chatsRecv ?? 0) / sec, chatP50: pct(h('chat'), 50), chatP99: pct(h('chat'), 99),
     movesPerSec: (w.moves ?? 0) / sec, chatsSentPerSec: (w.chatsSent ?? 0) / sec, pingsPerSec: (w.pings ?? 0) / sec,
     delivered: (w.frames ?? 0) + (w.chatsRecv ?? 0),
+    // Bytes of the state frames players received (WebSocket payloads), per frame and per player per tick.
+    stateBytesPerFrame: (w.stateBytes ?? 0) / (w.frames || NaN),
+    stateBytesPerPlayerPerTick: players > 0 ? (w.stateBytes ?? 0) / players / (tickRate * sec) : NaN,
+    keyframes: w.keyframes ?? 0, keyBytesMean: (w.keyBytes ?? 0) / (w.keyframes || NaN), reanchors: s.run?.reanchors ?? 0,
+    joins: s.run?.joins ?? 0, joinBytesMean: (s.run?.joinBytes ?? 0) / (s.run?.joins || NaN), mirrorNoBase: s.run?.mirrorNoBase ?? 0,
     serverCpuPct: (100 * cpuSec) / sec,
     serverCpuUsPerDelivered: (cpuSec * 1e6) / ((w.frames ?? 0) + (w.chatsRecv ?? 0) || NaN),
     rssMB: rss ? rss.active / 2 ** 20 : NaN,
@@ -154,6 +162,10 @@ function formatReport(r) {
   ];
   for (const i of [...r.instances, ...(r.instances.length > 1 ? [{ ...instanceTotals(r), url: 'total' }] : [])]) {
     lines.push(`| ${i.url} | ${i.connections} | ${i.activePlayers} | ${f(i.framesPerSec, 0)} | ${f(i.deliveryP50)} / ${f(i.deliveryP99)} | ${i.missedFrameNums} | ${f(i.tickShortfallPct)} | ${f(i.chatPerSec, 0)} | ${f(i.chatP50)} / ${f(i.chatP99)} | ${f(i.serverCpuPct, 0)} | ${f(i.serverCpuUsPerDelivered)} | ${f(i.rssPerConnKB)} | ${i.resumed}/${i.resumeFailed} | ${sumValues(i.errors)} |`);
+  }
+  if (s.stateBytesPerFrame > 0) {
+    lines.push('', `state frames: ${f(s.stateBytesPerFrame)} bytes a frame, ${f(s.stateBytesPerPlayerPerTick)} bytes per player per tick` +
+      (s.joins ? `; v2: ${s.joins} joins (room_joined with keyframe ${f(s.joinBytesMean, 0)} bytes), ${s.keyframes} keyframes in the window (${f(s.keyBytesMean, 0)} bytes), ${s.mirrorNoBase} deltas on a missing base, latency anchors moved after an idle start ${s.reanchors}` : ''));
   }
   const res = r.resume;
   lines.push('', `resume: ${res.drops} drops; churn ${res.churn.resumed} resumed, ${res.churn.failed} failed (p50/p99 ${f(res.churn.p50Ms)}/${f(res.churn.p99Ms)} ms); after server/network closes ${res.afterClose.resumed} resumed, ${res.afterClose.failed} failed (p50/p99 ${f(res.afterClose.p50Ms)}/${f(res.afterClose.p99Ms)} ms, failed ones back after p50/p99/max ${f(res.afterClose.rejoinP50Ms, 0)}/${f(res.afterClose.rejoinP99Ms, 0)}/${f(res.afterClose.rejoinMaxMs, 0)} ms); rooms recovered ${res.recoveredRooms}, not ${res.unrecoveredRooms}`);

@@ -21,6 +21,8 @@ const FILE_HEADROOM = 500;
  * @typedef {object} RunHooks
  * @property {(phase: string) => void} [onPhase]      connect, warmup, measure, quiesce, verify, done
  * @property {(line: string) => void} [log]            progress and notices (default: stderr)
+ * @property {Promise<unknown>} [endWindow]             ends the measurement window early when it settles
+ *   (a caller that measures something of its own inside the window, e.g. bench/run.mjs's join storm)
  */
 
 /**
@@ -29,7 +31,7 @@ const FILE_HEADROOM = 500;
  * @param {Partial<typeof DEFAULTS>} input @param {RunHooks} [hooks]
  */
 async function runLoad(input, hooks = {}) {
-  const o = validate({ ...DEFAULTS, ...input, startedAt: new Date().toISOString() });
+  const o = validate(worldDefaults({ ...DEFAULTS, ...input, startedAt: new Date().toISOString() }));
   const urls = String(o.url).split(',');
   const codec = createCodec(o.codec, { batch: o.batch, modulePath: o.codecModule || undefined });
   const workerCount = o.workers || Math.max(1, Math.ceil(o.clients / o.perWorker));
@@ -94,7 +96,10 @@ async function runLoad(input, hooks = {}) {
     }
     const cpu0 = urls.map((_, i) => cpuSeconds(pidOf(i)));
     const gen0 = genCpu(), mach0 = machineJiffies(), m0 = Date.now();
-    await sleep(o.durationMs);
+    /** @type {NodeJS.Timeout | undefined} */
+    let windowTimer;
+    await Promise.race([new Promise((r) => (windowTimer = setTimeout(r, o.durationMs))), hooks.endWindow ?? new Promise(() => {})]);
+    clearTimeout(windowTimer);
     const cpu1 = urls.map((_, i) => cpuSeconds(pidOf(i)));
     const gen1 = genCpu(), mach1 = machineJiffies(), measuredSec = (Date.now() - m0) / 1000;
     const rssActive = urls.map((_, i) => rssBytes(pidOf(i)));
@@ -133,6 +138,13 @@ function expectedChats(workers) {
   return expected;
 }
 
+/** --scenario world: one room of every player, of the kind `world` unless --room-kind says. @param {Record<string, any>} o */
+function worldDefaults(o) {
+  if (o.players > 0) o.clients = o.players;
+  if (o.scenario !== 'world') return o;
+  return { ...o, roomSize: o.clients, roomKind: o.roomKind || 'world' };
+}
+
 /** Options checked before anything starts; errors name the flag and the fix. @param {Record<string, any>} o @returns {Record<string, any>} */
 function validate(o) {
   const urls = String(o.url).split(',');
@@ -143,6 +155,11 @@ function validate(o) {
   if (!['none', 'hint'].includes(o.placement)) throw new Error(`--placement must be none or hint (got "${o.placement}")`);
   if (o.clients < 1 || !Number.isInteger(o.clients)) throw new Error('--clients must be a whole number ≥ 1');
   if (o.roomSize < 1 || o.lobbySize < 1) throw new Error('--room-size and --lobby-size must be ≥ 1');
+  if (o.scenario === 'world') {
+    if (!(o.density > 0)) throw new Error('--density must be > 0 (players per 100 × 100 cell)');
+    const side = Math.sqrt(o.clients / o.density) * 100;
+    if (side > 2000) throw new Error(`--players ${o.clients} at --density ${o.density} need a square of ${Math.round(side)} units a side; the world kind is 2000: raise --density to at least ${Math.ceil(o.clients / 400)}`);
+  }
   if (o.churn > 0.5) throw new Error('--churn is a share of the clients per second: at most 0.5');
   const limit = openFileLimit() - FILE_HEADROOM;
   const workers = o.workers || Math.ceil(o.clients / o.perWorker);

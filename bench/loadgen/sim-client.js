@@ -7,8 +7,7 @@ const WebSocket = require('ws');
 const { ChatOutbox } = require('./chat-outbox');
 const { RoomStreamCheck, parseChatText } = require('./delivery-check');
 const { FrameMeter } = require('./frame-meter');
-// The benchmarks' one move stream (ES module, loaded with require: Node.js ≥ 20.19).
-const { movePosition } = require('../move-stream.mjs');
+const { parseSchema, StateMirror } = require('./state-v2');
 
 /** @typedef {import('./codecs').WireMessage} WireMessage */
 /** @typedef {import('./worker-stats').InstanceStats} InstanceStats */
@@ -17,13 +16,16 @@ const { movePosition } = require('../move-stream.mjs');
  * @typedef {object} ClientContext
  * @property {import('./codecs').LoadCodec} codec
  * @property {string[]} urls
- * @property {{ batch: boolean, authSecret: string, resumeTo: string, roomPrefix: string, placement: string }} options
+ * @property {{ batch: boolean, authSecret: string, resumeTo: string, roomPrefix: string, placement: string, roomKind: string, tickRate: number }} options
  * @property {(urlIndex: number) => InstanceStats} stats   the stats of the instance at `urls[urlIndex]`
  * @property {() => number} now                          wall clock in ms, sub-millisecond
  * @property {() => boolean} measuring                   inside the measurement window
  * @property {() => boolean} ending                      the run is over: closes are expected
  * @property {(roomId: string) => { buf: Buffer | null, msgs: WireMessage[] }} frameCache
  * @property {(client: SimClient) => void} settled      first time the client is ready (or gave up)
+ * @property {(seq: number, g: number) => { x: number, y: number, z: number }} position  the g-th client's seq-th move
+ * @property {(roomId: string, schema: import('./state-v2').WireSchema) => StateMirror} roomMirror
+ *   v2 rooms without interest management: one mirror per room and worker (members get the same frames)
  * @property {(userId: string) => string} token          JWT for the upgrade ('' = none)
  */
 
@@ -71,6 +73,11 @@ class SimClient {
     this.joinDueAt = 0;
     this.settledOnce = false;
     this.redirects = 0;
+    /** v2: the room's mirror, this player's entity, and the last keyframe's (frame, time) anchor */
+    /** @type {{ mirror: StateMirror, entityId: number, anchorFrame: number, anchorTime: number, lastAt: number, settling: boolean } | undefined} */
+    this.v2 = undefined;
+    /** bytes of the frame being handled (state frames and joins are counted in bytes) */
+    this.frameBytes = 0;
   }
 
   get stats() {
@@ -133,7 +140,7 @@ class SimClient {
   move() {
     if (this.state !== 'ready') return;
     const seq = this.frames.input(this.ctx.now());
-    this.send('game_action', { room_id: this.roomId, action: 'move', position: movePosition(seq, this.g), input_seq: seq });
+    this.send('game_action', { room_id: this.roomId, action: 'move', position: this.ctx.position(seq, this.g), input_seq: seq });
     this.stats.window.moves++;
   }
 
@@ -162,6 +169,7 @@ class SimClient {
   /** @param {Buffer} data @param {boolean} isBinary */
   receive(data, isBinary) {
     const t = this.ctx.now();
+    this.frameBytes = data.length;
     const cache = this.cache;
     /** @type {WireMessage[]} */
     let msgs;
@@ -227,7 +235,8 @@ class SimClient {
     this.state = 'joining';
     // Room placement only for a first join: a session that lost its seat joins where it is.
     const redirect = this.ctx.options.placement === 'hint' && !this.rejoining && this.redirects < MAX_REDIRECTS;
-    this.send('join_room', { room_id: this.roomId, user_id: this.userId, nickname: this.userId, ...(redirect && { redirect: true }) });
+    const kind = this.ctx.options.roomKind;
+    this.send('join_room', { room_id: this.roomId, user_id: this.userId, nickname: this.userId, ...(kind && { kind }), ...(redirect && { redirect: true }) });
   }
 
   /**
@@ -255,6 +264,7 @@ class SimClient {
   /** @param {Record<string, any>} payload */
   roomJoined(payload) {
     if (!this.stream || payload.room_id !== this.roomId) return;
+    if (payload.schema) this.v2Joined(payload);
     if (this.state === 'resuming') {
       this.stream.resumed(payload);
       this.stats.run[payload.recovered ? 'recoveredRooms' : 'unrecoveredRooms']++;
@@ -329,7 +339,96 @@ class SimClient {
 
   /** @param {import('./codecs').StateFrame} s @param {number} t */
   stateFrame(s, t) {
-    this.frames.frame(s, this.userId, t, this.ctx.measuring() ? this.stats.window : undefined);
+    const w = this.ctx.measuring() ? this.stats.window : undefined;
+    if (s.v2) return this.v2Frame(s, s.v2, t, w);
+    if (w) w.stateBytes += this.frameBytes;
+    this.frames.frame(s, this.userId, t, w);
+  }
+
+  // ---- v2 state frames ----
+
+  /** A v2 `room_joined`: the schema, this player's entity, and the keyframe in it. @param {Record<string, any>} payload */
+  v2Joined(payload) {
+    const schema = parseSchema(payload.schema);
+    const me = (payload.players ?? []).find((/** @type {any} */ p) => p.player_id === this.userId);
+    const mirror = schema.interest ? new StateMirror(schema) : this.ctx.roomMirror(this.roomId, schema);
+    const now = this.ctx.now();
+    this.v2 = { mirror, entityId: Number(me?.entity_id ?? -1), anchorFrame: -1, anchorTime: 0, lastAt: now, settling: true };
+    const run = this.stats.run;
+    run.joins++;
+    run.joinBytes += this.frameBytes;
+    if (payload.state) {
+      this.anchor(payload.state);
+      if (mirror.apply(payload.state) === 'no-base') run.mirrorNoBase++;
+    }
+    this.frames.restart();
+  }
+
+  /** A keyframe's time is the server clock of its tick: the anchor of the frames that follow. @param {import('./codecs').V2Frame} f */
+  anchor(f) {
+    if (!this.v2 || !f.time) return;
+    this.v2.anchorFrame = Number(f.frame);
+    this.v2.anchorTime = Number(f.time);
+  }
+
+  /**
+   * A v2 frame: mirror, counts, delivery latency and input latency. A delta carries no timestamp;
+   * its tick time is the last keyframe's plus one tick per frame number since (rooms that change
+   * every tick make one frame per tick). Once per join, at the first delta after this client's
+   * first move: if it came over 500 ms after the previous frame (the room stood idle before the
+   * load started: frame numbers stood still while ticks went on), it is taken to be under one tick
+   * late and the anchor moves there. Nothing moves the anchor after that but a keyframe, so any
+   * later lateness, ticks the room skipped included, counts as delivery latency (an overestimate
+   * when the room really had nothing to send at some tick).
+   * @param {import('./codecs').StateFrame} s @param {import('./codecs').V2Frame} f @param {number} t
+   * @param {import('./worker-stats').InstanceStats['window'] | undefined} w
+   */
+  v2Frame(s, f, t, w) {
+    const v2 = this.v2;
+    if (!v2) return; // a frame before room_joined: never sent (protocol.md), so not measured
+    const tickMs = 1000 / (this.ctx.options.tickRate || 20);
+    const frame = Number(f.frame);
+    if (f.key) this.anchor(f);
+    else if (v2.settling && this.frames.inputSeq > 0) {
+      v2.settling = false;
+      if (v2.anchorFrame >= 0 && t - v2.lastAt > 500) {
+        const expected = v2.anchorTime + (frame - v2.anchorFrame) * tickMs;
+        v2.anchorTime = expected + Math.max(0, Math.floor((t - expected) / tickMs)) * tickMs;
+        v2.anchorFrame = frame;
+        this.stats.run.reanchors++;
+      }
+    }
+    v2.lastAt = t;
+    const result = v2.mirror.apply(f);
+    if (result === 'no-base') this.stats.run.mirrorNoBase++;
+    const hasBase = f.base !== undefined && f.base !== null;
+    if (w) {
+      w.stateBytes += this.frameBytes;
+      if (f.key) {
+        w.keyframes++;
+        w.keyBytes += this.frameBytes;
+      }
+    }
+    // Frame-number gaps: a delta without `base` builds on frame - 1, so a gap is a missed frame;
+    // with `base` (interest management) frames skip numbers on purpose when nothing in view changed.
+    const gapFree = f.key || hasBase;
+    const timestamp = v2.anchorFrame >= 0 ? v2.anchorTime + (frame - v2.anchorFrame) * tickMs : 0;
+    if (gapFree) this.frames.restart();
+    this.frames.frame({ ...s, timestamp, inputSeqOf: () => this.inputSeqAt() }, this.userId, t, w);
+  }
+
+  /** The newest pending move whose position the mirror shows for this player's entity. */
+  inputSeqAt() {
+    const v2 = this.v2;
+    const pos = v2 && v2.mirror.position(v2.entityId);
+    if (!pos) return undefined;
+    const pending = this.frames.pending;
+    for (let k = pending.length - 2; k >= 0; k -= 2) {
+      const p = this.ctx.position(pending[k], this.g);
+      // within half of the kinds' 0.125 precision: the position the server stored for that move
+      if (Math.abs(p.x - pos.x) <= 0.0625 && Math.abs(p.y - pos.y) <= 0.0625) return pending[k];
+    }
+    return undefined;
   }
 
   // ---- connection life ----

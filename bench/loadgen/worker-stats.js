@@ -7,11 +7,15 @@ const { Histogram } = require('./histogram');
 
 const emptyWindow = () => ({
   frames: 0, gaps: 0, frameJumps: 0, pings: 0, moves: 0, chatsSent: 0, chatsRecv: 0,
+  /** bytes of every state frame (v1 sync, v2 state), v2 keyframes among them */
+  stateBytes: 0, keyframes: 0, keyBytes: 0,
   delivery: new Histogram(), input: new Histogram(), chat: new Histogram(),
 });
 
 const emptyRun = () => ({
   opened: 0, drops: 0, acks: 0, abandonedChats: 0, recoveredRooms: 0, unrecoveredRooms: 0,
+  /** v2 room_joined frames (with their keyframe) and their bytes; deltas the mirror could not apply (a fault); latency anchors moved after an idle start (sim-client.js) */
+  joins: 0, joinBytes: 0, mirrorNoBase: 0, reanchors: 0,
   /** resumes that succeeded / failed (RESUME_FAILED), by cause: churn (a drop of ours) or close (the server or network closed) */
   resumed: { churn: 0, close: 0 }, resumeFailed: { churn: 0, close: 0 },
   resumeMs: { churn: new Histogram(), close: new Histogram() },

@@ -11,6 +11,9 @@ const { addCounts, emptyCounts } = require('./delivery-check');
 const { clientPlan } = require('./plan');
 const { SimClient } = require('./sim-client');
 const { InstanceStats } = require('./worker-stats');
+const { StateMirror } = require('./state-v2');
+// The benchmarks' move streams (ES module, loaded with require: Node.js ≥ 20.19).
+const { movePosition, worldPosition, worldSide } = require('../move-stream.mjs');
 
 const cfg = JSON.parse(process.argv[2]);
 const send = (/** @type {object} */ m) => process.send?.(m);
@@ -23,6 +26,10 @@ let phase = 'connecting';
 /** @type {Map<string, { buf: Buffer | null, msgs: any[] }>} */
 const frameCaches = new Map();
 let settled = 0;
+/** @type {Map<string, StateMirror>} v2 rooms without interest management: one mirror per room */
+const roomMirrors = new Map();
+// The world scenario walks its players in a square sized for --density; the others use the arena stream.
+const side = cfg.scenario === 'world' ? worldSide(cfg.clients, cfg.density) : 0;
 
 /** @type {import('./sim-client').ClientContext} */
 const ctx = {
@@ -38,10 +45,20 @@ const ctx = {
     if (++settled === clients.length) send({ kind: 'ready' });
   },
   token: (userId) => signJwt(userId, cfg.authSecret),
+  position: side ? (seq, g) => worldPosition(seq, g, side) : movePosition,
+  roomMirror: (roomId, schema) => {
+    let m = roomMirrors.get(roomId);
+    if (!m || m.schema !== schema) roomMirrors.set(roomId, (m = new StateMirror(schema)));
+    return m;
+  },
 };
 
 const clients = Array.from({ length: cfg.count }, (_, i) => new SimClient(ctx, clientPlan(cfg.first + i, cfg.plan)));
-const movers = clients.filter((c) => c.role === 'room');
+// Moves go round-robin over the players ordered by member number, so consecutive moves land in
+// different rooms and every room's moves spread evenly over time (as in bench/colyseus-bytes.mjs):
+// in order of client index, a room of 10 got its 10 moves within one 5 ms driver turn, then none
+// for the rest of the 100 ms round, so a v2 room changed only at every other tick.
+const movers = clients.filter((c) => c.role === 'room').sort((a, b) => a.member - b.member || a.g - b.g);
 const chatters = clients.filter((c) => c.role === 'lobby');
 const random = seeded(cfg.seed + cfg.workerIndex);
 if (clients.length === 0) send({ kind: 'ready' });

@@ -231,6 +231,37 @@ describe('game-gateway-load against a real gateway', () => {
     expect(r.check).toMatchObject({ status: 'passed', streams: 20, completeStreams: 20, lostEvents: 0, duplicateEvents: 0 });
   }, 60000);
 
+  it('should speak game.v2.proto in 20 Hz rooms: apply every delta to its mirror, count state bytes, measure delivery and input latency (rooms, v2-proto)', async () => {
+    const r = await report(gateway.wsUrl, '--scenario', 'rooms', '--codec', 'v2-proto', '--clients', '20', '--room-size', '10', '--move-rate', '5');
+    expect(r.summary).toMatchObject({ clients: 20, joined: 20, errors: {}, joins: 20, mirrorNoBase: 0 });
+    expect(r.summary.joinBytesMean).toBeGreaterThan(0); // room_joined with its keyframe
+    expect(r.summary.framesPerSec).toBeGreaterThan(0);
+    expect(r.summary.framesPerSec).toBeLessThanOrEqual(20 * 20 * 1.2);
+    expect(r.summary.stateBytesPerFrame).toBeGreaterThan(0);
+    expect(r.summary.deliveryP99).toBeGreaterThanOrEqual(r.summary.deliveryP50);
+    // Input latency needs the mirror: a move counts once the player's own entity shows its position.
+    expect(r.summary.inputP50).toBeGreaterThan(0);
+    expect(r.check).toMatchObject({ status: 'passed', streams: 20, completeStreams: 20, lostEvents: 0, duplicateEvents: 0 });
+  }, 60000);
+
+  it('should walk one interest-managed world room, resuming dropped clients, with no delta on a missing base (world, v2-json, churn)', async () => {
+    const r = await report(gateway.wsUrl, '--scenario', 'world', '--players', '30', '--density', '5', '--codec', 'v2-json', '--churn', '0.05');
+    expect(r.options).toMatchObject({ roomKind: 'world', roomSize: 30 });
+    expect(r.summary).toMatchObject({ clients: 30, joined: 30, errors: {}, mirrorNoBase: 0 });
+    expect(r.resume.drops).toBeGreaterThan(0);
+    expect(r.resume.churn.failed).toBe(0);
+    expect(r.summary.joins).toBeGreaterThanOrEqual(30 + r.resume.drops); // a resumed client's room_joined brings a keyframe too
+    expect(r.summary.framesPerSec).toBeGreaterThan(0);
+    expect(r.summary.inputP50).toBeGreaterThan(0);
+    expect(r.check).toMatchObject({ status: 'passed', streams: 30, completeStreams: 30 });
+  }, 60000);
+
+  it('should refuse a world too large for the world kind, naming the density that fits', async () => {
+    const run = await runCli(['--scenario', 'world', '--players', '3000', '--density', '5', '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('raise --density to at least 8');
+  });
+
   it('should drop and resume clients while lobbies chat, and find every numbered message exactly once (lobby + churn, 2 workers)', async () => {
     const r = await report(gateway.wsUrl, '--scenario', 'lobby', '--clients', '40', '--lobby-size', '10', '--chat-rate', '2', '--churn', '0.05', '--workers', '2', '--warmup-ms', '1000');
     expect(r.summary).toMatchObject({ clients: 40, joined: 40, workers: 2 });

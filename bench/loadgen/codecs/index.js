@@ -18,6 +18,10 @@
  * @property {number} frameNum       increases by one per frame of the room (gaps = missed frames)
  * @property {number} timestamp      server clock (ms since the epoch) when the state was taken
  * @property {(playerId: string) => number | undefined} inputSeqOf  last input applied for a player, if the frame says
+ * @property {V2Frame} [v2]          a v2 `state` frame: the client applies it to its mirror, which
+ *   gives the frame's time (from its last keyframe) and the player's own position (input latency)
+ *
+ * @typedef {{ room?: number, frame: number, key?: boolean, base?: number | null, ops?: number[], strings?: string[], time?: number }} V2Frame
  *
  * @typedef {object} LoadCodec
  * @property {string} name
@@ -43,7 +47,7 @@ function registerCodec(codec) {
   registry.set(codec.name, codec);
 }
 
-for (const file of ['./json', './proto', './socketio']) registerCodec(require(file));
+for (const file of ['./json', './proto', './socketio', './v2-json', './v2-proto']) registerCodec(require(file));
 
 /**
  * The codec named `name`; `modulePath` (a CommonJS file exporting a CodecModule) is loaded and
@@ -83,4 +87,15 @@ function syncState(m) {
   };
 }
 
-module.exports = { registerCodec, createCodec, codecNames, syncState };
+/**
+ * v2 `state` payload → StateFrame. A v2 frame carries no timestamp and no input sequence: the
+ * client's mirror supplies both (sim-client.js), so `timestamp` is 0 and `inputSeqOf` knows nothing.
+ * @param {WireMessage} m @returns {StateFrame | undefined}
+ */
+function v2State(m) {
+  if (m.type !== 'state') return undefined;
+  const p = /** @type {V2Frame} */ (m.payload);
+  return { roomId: '', frameNum: Number(p.frame ?? 0), timestamp: 0, inputSeqOf: () => undefined, v2: p };
+}
+
+module.exports = { registerCodec, createCodec, codecNames, syncState, v2State };

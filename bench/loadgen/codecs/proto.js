@@ -26,6 +26,7 @@ const INBOUND = {
   ROOM_JOINED: ['room_joined', 'RoomJoined'], PLAYER_JOINED: ['player_joined', 'PlayerJoined'],
   PLAYER_LEFT: ['player_left', 'PlayerLeft'], ACK: ['ack', 'Ack'], ERROR: ['error', 'Error'],
   PING: ['ping', 'Ping'], PONG: ['pong', 'Ping'], BATCH: ['batch', 'Batch'],
+  STATE: ['state', 'StateFrame'], ROOM_EVENT: ['room_event', 'RoomEvent'],
 };
 
 function loadTypes() {
@@ -41,36 +42,45 @@ function loadTypes() {
   return { Message: type('Message'), MessageType, inbound, type };
 }
 
+/**
+ * A protobuf codec offering `subprotocol`; `state` says which messages are room-state frames.
+ * @param {string} name @param {string} subprotocol @param {(m: WireMessage) => import('./index').StateFrame | undefined} state
+ * @returns {import('./index').LoadCodec}
+ */
+function protoCodec(name, subprotocol, state) {
+  const { Message, MessageType, inbound, type } = loadTypes();
+  /** @type {Record<string, [number, protobuf.Type]>} */
+  const outbound = {};
+  for (const [key, [value, inner]] of Object.entries(OUTBOUND)) outbound[key] = [MessageType[value], type(inner)];
+  const toObject = { longs: Number, defaults: true, arrays: true, objects: true };
+
+  /** @param {any} outer @returns {WireMessage[]} */
+  const unpack = (outer) => {
+    const known = inbound.get(outer.type);
+    if (!known) return [{ type: `unknown:${outer.type}`, payload: {} }];
+    const payload = known[1].toObject(known[1].decode(outer.payload), toObject);
+    if (known[0] === 'batch') return payload.messages.flatMap((/** @type {any} */ m) => unpack(m));
+    return [{ type: known[0], payload, roomId: outer.room_id, offset: Number(outer.offset), seq: Number(outer.seq) }];
+  };
+  return {
+    name,
+    subprotocols: [subprotocol],
+    gatewayProtocol: true,
+    encode(key, payload, id) {
+      const [value, Inner] = outbound[key];
+      const inner = Inner.encode(Inner.fromObject(payload)).finish();
+      return Message.encode({ type: value, room_id: /** @type {string} */ (payload.room_id) ?? '', payload: inner, id: id ?? '' }).finish();
+    },
+    decode: (data) => unpack(Message.decode(data)),
+    state,
+  };
+}
+
 module.exports = {
   name: 'proto',
+  protoCodec,
   /** @returns {import('./index').LoadCodec} */
   create() {
-    const { syncState } = require('./index');
-    const { Message, MessageType, inbound, type } = loadTypes();
-    /** @type {Record<string, [number, protobuf.Type]>} */
-    const outbound = {};
-    for (const [name, [value, inner]] of Object.entries(OUTBOUND)) outbound[name] = [MessageType[value], type(inner)];
-    const toObject = { longs: Number, defaults: true, arrays: true, objects: true };
-
-    /** @param {any} outer @returns {WireMessage[]} */
-    const unpack = (outer) => {
-      const known = inbound.get(outer.type);
-      if (!known) return [{ type: `unknown:${outer.type}`, payload: {} }];
-      const payload = known[1].toObject(known[1].decode(outer.payload), toObject);
-      if (known[0] === 'batch') return payload.messages.flatMap((/** @type {any} */ m) => unpack(m));
-      return [{ type: known[0], payload, roomId: outer.room_id, offset: Number(outer.offset), seq: Number(outer.seq) }];
-    };
-    return {
-      name: 'proto',
-      subprotocols: ['game.v1.proto'],
-      gatewayProtocol: true,
-      encode(name, payload, id) {
-        const [value, Inner] = outbound[name];
-        const inner = Inner.encode(Inner.fromObject(payload)).finish();
-        return Message.encode({ type: value, room_id: /** @type {string} */ (payload.room_id) ?? '', payload: inner, id: id ?? '' }).finish();
-      },
-      decode: (data) => unpack(Message.decode(data)),
-      state: syncState,
-    };
+    return protoCodec('proto', 'game.v1.proto', require('./index').syncState);
   },
 };
