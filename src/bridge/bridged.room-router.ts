@@ -107,8 +107,10 @@ export class BridgedRoomRouter implements RoomRouter {
   suspend(connection: Connection): ParkedSeat[] {
     return [...connection.rooms].map((roomId) => {
       if (this.core.rooms.get(roomId)) return this.local.suspendSeat(connection, roomId);
-      // The seat stays with the room's owner; the epoch is the one it last reported.
+      // The seat stays with the room's owner, which learns that it waits for its player; the
+      // epoch is the one it last reported.
       this.core.fanout.detach(connection, roomId);
+      this.owners.tell(roomId, RoomCommandName.Park, connection.clientId);
       const epoch = this.remote.epochOf(roomId);
       this.remote.unseat(roomId, connection.clientId);
       return { roomId, epoch };

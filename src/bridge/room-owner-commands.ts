@@ -28,6 +28,9 @@ export class RoomOwnerCommands {
       case RoomCommandName.Leave:
         if (room && member) this.admission.unseat(room, member, (c.data as { reason: LeaveReason }).reason);
         return;
+      case RoomCommandName.Park:
+        if (room && member) this.admission.park(room.id, member.clientId);
+        return;
       case RoomCommandName.Action:
         if (!room || !member || !c.action) return; // the room moved on; the member's instance learns it next pass
         try {

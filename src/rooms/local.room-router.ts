@@ -97,6 +97,7 @@ export class LocalRoomRouter implements RoomRouter {
   /** Parks one seat of a room run here: delivery stops, the epoch is the room history's. */
   suspendSeat(connection: Connection, roomId: string): ParkedSeat {
     this.fanout.detach(connection, roomId);
+    this.admission.park(roomId, connection.clientId);
     return { roomId, epoch: this.history.position(roomId).epoch };
   }
 
