@@ -32,17 +32,35 @@ export class RoomOwnerCommands {
         if (room && member) this.admission.park(room.id, member.clientId);
         return;
       case RoomCommandName.Action:
-        if (!room || !member || !c.action) return; // the room moved on; the member's instance learns it next pass
-        try {
-          room.enqueue(member, c.action, c.refId, this.maxQueuedActions);
-        } catch (error) {
-          const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
-          this.delivery.send(c.clientId, serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: c.refId }));
-        }
-        return;
+        if (!c.action || (!c.requestId && (!room || !member))) return; // nobody waits: the next pass finds the new owner
+        return this.answer(c, origin, MessageType.GameAction, () => {
+          if (!room || !member) throw movedOn(c.roomId);
+          room.enqueue(member, c.action!, c.refId, this.maxQueuedActions);
+        });
       case RoomCommandName.Reliable:
-        if (room && member) this.fanout.publishReliable(room.id, c.data as ServerMessage);
-        return;
+        return this.answer(c, origin, MessageType.Chat, () => {
+          if (!room || !member) throw movedOn(c.roomId);
+          this.fanout.publishReliable(room.id, c.data as ServerMessage);
+        });
+    }
+  }
+
+  /**
+   * Runs a member's command; with a `requestId` the member's instance waits for the outcome (and
+   * acks its client only then), without one a refusal goes to the client as an `error`.
+   */
+  private answer(c: RoomCommand, origin: string, refType: MessageType, run: () => void): void {
+    let error: GameError | undefined;
+    try {
+      run();
+    } catch (thrown) {
+      error = thrown instanceof GameError ? thrown : new GameError(ErrorCode.Internal, 'internal error');
+    }
+    if (c.requestId) {
+      const reply: Reply = error ? { error: { code: error.code, message: error.message } } : {};
+      this.owners.send(origin, { command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
+    } else if (error) {
+      this.delivery.send(c.clientId, serverMessage(MessageType.Error, { code: error.code, message: error.message, ref_type: refType, ref_id: c.refId }));
     }
   }
 
@@ -64,6 +82,11 @@ export class RoomOwnerCommands {
     }
     this.owners.send(origin, { command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
   }
+}
+
+/** Refused rather than accepted into a room that is not run here (any more): the client sends it again. */
+function movedOn(roomId: string): GameError {
+  return new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server; send it again`);
 }
 
 function toReply(rejoin: RoomRejoin): Reply {

@@ -1,0 +1,109 @@
+import { type RunningGateway, startGateway } from '../support/gateway';
+import { type GatewayProcess, startGatewayProcess } from '../support/gateway-process';
+import { eventually, startRedis, type RedisServer } from '../support/redis';
+import { TestClient } from '../support/test-client';
+
+const ROOM_LEASE_MS = 1000;
+const ROOM_FORWARD_TIMEOUT_MS = 400;
+const CLIENT_REGISTRY_TTL_MS = 1500;
+
+/**
+ * What a member of a room sees when the instance running the room is killed (-9) while it keeps
+ * talking: the instance it is connected to survives, the room moves to it.
+ */
+describe('messages to a room whose owner was just killed', () => {
+  let redis: RedisServer;
+  let survivor: RunningGateway;
+  let owner: GatewayProcess | undefined;
+  let env: Record<string, string>;
+  const clients: TestClient[] = [];
+  const connect = async (url: string) => {
+    const welcomed = await TestClient.connectWelcomed(url);
+    clients.push(welcomed.client);
+    return welcomed;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    env = {
+      REDIS_URL: redis.url,
+      TICK_RATE: '20',
+      ROOM_LEASE_MS: String(ROOM_LEASE_MS),
+      ROOM_SNAPSHOT_INTERVAL_MS: '100',
+      ROOM_FORWARD_TIMEOUT_MS: String(ROOM_FORWARD_TIMEOUT_MS),
+      CLIENT_REGISTRY_TTL_MS: String(CLIENT_REGISTRY_TTL_MS),
+    };
+    survivor = await startGateway(env);
+  }, 60000);
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((client) => client.close()));
+    await owner?.kill();
+  });
+  afterAll(async () => {
+    await survivor?.close();
+    await redis?.close();
+  }, 30000);
+
+  /** A room run by a fresh owner process, with alice there and bob and carol on the survivor. */
+  async function roomOnOwner(room: string) {
+    owner = await startGatewayProcess(env);
+    await eventually(async () => (await fetch(`${owner!.httpUrl}/ready`)).status === 200, 'the owner ready', 20000);
+    const a = await connect(owner.wsUrl);
+    a.client.send('join_room', { room_id: room, user_id: 'alice' });
+    await a.client.next('room_joined', undefined, 10000);
+    const b = await connect(survivor.wsUrl);
+    b.client.send('join_room', { room_id: room, user_id: 'bob' });
+    await b.client.next('room_joined', undefined, 10000);
+    const c = await connect(survivor.wsUrl);
+    c.client.send('join_room', { room_id: room, user_id: 'carol' });
+    await c.client.next('room_joined', undefined, 10000);
+    return { a, b, c };
+  }
+
+  /** Sends until acked; every refusal must be INTERNAL (send again). Returns the refusals. */
+  async function sendUntilAcked(client: TestClient, type: string, payload: object, id: string): Promise<number> {
+    type Outcome = { type: string; payload: { id?: string; ref_id?: string; code?: string } };
+    for (let refused = 0; ; refused++) {
+      const from = client.frames.length;
+      client.send(type, payload, id);
+      let outcome: Outcome | undefined;
+      const answers = (f: Outcome) => (f.type === 'ack' && f.payload.id === id) || (f.type === 'error' && f.payload.ref_id === id);
+      await eventually(() => (outcome = (client.frames.slice(from) as Outcome[]).find(answers)) !== undefined, `an ack or error for ${id}`, 15000, 20);
+      if (outcome!.type === 'ack') return refused;
+      expect(outcome!.payload).toEqual(expect.objectContaining({ code: 'INTERNAL' }));
+    }
+  }
+
+  // Deliberate break tried: forwarding chat one-way again (ack at once, as before) makes the
+  // first chat after the kill acked and never delivered: the wait for it below times out.
+  it('should deliver every chat it acked, refusing (INTERNAL, send again) until the new owner runs the room', async () => {
+    const room = 'owner-death-chat';
+    const { b, c } = await roomOnOwner(room);
+    await owner!.kill();
+    let refused = 0;
+    for (let i = 1; i <= 5; i++) {
+      refused += await sendUntilAcked(b.client, 'chat', { room_id: room, text: `after-kill-${i}` }, `chat-${i}`);
+      // Acked: both members on the survivor get it, with an offset.
+      for (const member of [b.client, c.client]) {
+        const chat = await member.next('chat', (f) => f.payload.text === `after-kill-${i}`, 10000);
+        expect(chat.offset).toBeGreaterThan(0);
+      }
+    }
+    // The first chat went to the dead owner: no answer within ROOM_FORWARD_TIMEOUT_MS, refused.
+    expect(refused).toBeGreaterThan(0);
+    await c.client.barrier();
+    expect(c.client.received('chat').map((f) => f.payload.text)).toEqual([1, 2, 3, 4, 5].map((i) => `after-kill-${i}`));
+  }, 60000);
+
+  // Deliberate break tried: sending actions with an id one-way (no answer) acks the first move
+  // while its owner is dead; the sync with its position never comes and the wait times out.
+  it('should apply every game_action with an id it acked', async () => {
+    const room = 'owner-death-action';
+    const { b } = await roomOnOwner(room);
+    await owner!.kill();
+    const refused = await sendUntilAcked(b.client, 'game_action', { room_id: room, action: 'move', position: { x: 11, y: 12, z: 0 }, input_seq: 1 }, 'move-1');
+    expect(refused).toBeGreaterThan(0);
+    const moved = await b.client.next('sync', (f) => f.payload.players.some((p) => p.player_id === 'bob' && p.last_input_seq === 1), 10000);
+    expect(moved.payload.players.find((p) => p.player_id === 'bob')!.position).toEqual({ x: 11, y: 12, z: 0 });
+  }, 60000);
+});
