@@ -120,6 +120,12 @@ export class BridgedRoomRouter implements RoomRouter {
     return { roomId: id, playerId: connection.playerId ?? connection.clientId };
   }
 
+  seats(connection: Connection): ParkedSeat[] {
+    return [...connection.rooms].map((roomId) =>
+      this.core.rooms.get(roomId) ? { roomId, epoch: this.core.history.position(roomId).epoch } : { roomId, epoch: this.remote.epochOf(roomId) },
+    );
+  }
+
   suspend(connection: Connection): ParkedSeat[] {
     return [...connection.rooms].map((roomId) => {
       if (this.core.rooms.get(roomId)) return this.local.suspendSeat(connection, roomId);

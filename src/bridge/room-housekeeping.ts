@@ -133,22 +133,23 @@ export class RoomHousekeeping {
     }
   }
 
-  /** Members whose instance died keep their seat for the resume grace, then leave with `timeout`. */
+  /**
+   * Members whose instance died keep their seat for the resume grace, counted from the moment the
+   * first instance found its liveness key expired (the moment its sessions' grace starts too), then
+   * leave with `timeout`.
+   */
   private async sweepOrphans(now: number): Promise<void> {
     const rooms = [...this.core.rooms.values()];
     const instances = new Set<string>();
     for (const room of rooms) for (const m of room.members.values()) if (m.instanceId) instances.add(m.instanceId);
     if (instances.size === 0) return;
-    const alive = await this.cluster.clients.alive(instances);
-    if (!alive) return;
+    const dead = await this.cluster.clients.deadSince(instances, now);
+    if (!dead) return;
     for (const room of rooms) {
       for (const member of [...room.members.values()]) {
-        if (!member.instanceId || alive.has(member.instanceId)) {
-          member.orphanedAt = undefined;
-          continue;
-        }
-        member.orphanedAt ??= now;
-        if (now - member.orphanedAt >= this.times.resumeGraceMs) this.core.admission.unseat(room, member, LeaveReason.Timeout);
+        const since = member.instanceId === undefined ? undefined : dead.get(member.instanceId);
+        member.orphanedAt = since;
+        if (since !== undefined && now - since >= this.times.resumeGraceMs) this.core.admission.unseat(room, member, LeaveReason.Timeout);
       }
     }
   }

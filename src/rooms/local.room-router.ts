@@ -90,6 +90,10 @@ export class LocalRoomRouter implements RoomRouter {
     return { roomId: room.id, playerId: member.playerId };
   }
 
+  seats(connection: Connection): ParkedSeat[] {
+    return [...connection.rooms].map((roomId) => ({ roomId, epoch: this.history.position(roomId).epoch }));
+  }
+
   suspend(connection: Connection): ParkedSeat[] {
     return [...connection.rooms].map((roomId) => this.suspendSeat(connection, roomId));
   }

@@ -62,6 +62,9 @@ export class RoomFanout {
   private readonly departures = new Subject<{ connection: Connection; roomId: string }>();
   /** Connections removed from a room by its owner (kicked): whoever tracks seats by connection forgets them. */
   readonly departures$: Observable<{ connection: Connection; roomId: string }> = this.departures.asObservable();
+  private readonly memberships = new Subject<Connection>();
+  /** A connection whose rooms changed (attached to one, or detached): what its session record keeps. */
+  readonly memberships$: Observable<Connection> = this.memberships.asObservable();
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
@@ -76,6 +79,7 @@ export class RoomFanout {
     const room = this.subscribed(roomId);
     room.held.delete(connection);
     room.members.add(connection);
+    this.memberships.next(connection);
   }
 
   /**
@@ -125,7 +129,7 @@ export class RoomFanout {
 
   /** `connection` leaves the room here (live or held); the last local member unsubscribes the instance. */
   detach(connection: Connection, roomId: string): void {
-    connection.rooms.delete(roomId);
+    if (connection.rooms.delete(roomId)) this.memberships.next(connection);
     const room = this.local.get(roomId);
     if (!room) return;
     room.members.delete(connection);

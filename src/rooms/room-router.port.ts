@@ -75,6 +75,8 @@ export interface RoomRouter {
    * else the connection's only room. NOT_IN_ROOM / INVALID_PAYLOAD say what to send instead.
    */
   membership(connection: Connection, roomId: string | undefined): { roomId: string; playerId: string };
+  /** The seats a connection holds, each with the history epoch it would be parked in (what its session record keeps). */
+  seats(connection: Connection): ParkedSeat[];
   /**
    * A dropped connection keeps its seats for the resume grace: delivery to it stops, nobody is
    * told. Returns the seats with the history epoch each was parked in.

@@ -6,6 +6,7 @@ import { TestClient } from '../support/test-client';
 const ROOM_LEASE_MS = 1000;
 const ROOM_FORWARD_TIMEOUT_MS = 400;
 const CLIENT_REGISTRY_TTL_MS = 1500;
+const RESUME_GRACE_MS = 4000;
 
 /**
  * What a member of a room sees when the instance running the room is killed (-9) while it keeps
@@ -32,6 +33,7 @@ describe('messages to a room whose owner was just killed', () => {
       ROOM_SNAPSHOT_INTERVAL_MS: '100',
       ROOM_FORWARD_TIMEOUT_MS: String(ROOM_FORWARD_TIMEOUT_MS),
       CLIENT_REGISTRY_TTL_MS: String(CLIENT_REGISTRY_TTL_MS),
+      RESUME_GRACE_MS: String(RESUME_GRACE_MS),
     };
     survivor = await startGateway(env);
   }, 60000);
@@ -105,5 +107,58 @@ describe('messages to a room whose owner was just killed', () => {
     expect(refused).toBeGreaterThan(0);
     const moved = await b.client.next('sync', (f) => f.payload.players.some((p) => p.player_id === 'bob' && p.last_input_seq === 1), 10000);
     expect(moved.payload.players.find((p) => p.player_id === 'bob')!.position).toEqual({ x: 11, y: 12, z: 0 });
+  }, 60000);
+
+  /** Sends `resume` for an old session as the first message of a new connection to the survivor. */
+  async function resumeOnSurvivor(old: { welcome: { payload: { session_id: string; resume_token: string } } }, rooms: Record<string, number>) {
+    const client = await TestClient.connect(survivor.wsUrl);
+    clients.push(client);
+    const { session_id, resume_token } = old.welcome.payload;
+    client.send('resume', { session_id, resume_token, rooms });
+    return client;
+  }
+
+  // Deliberate break tried: without the live session records (`track` a no-op) every resume
+  // below gets RESUME_FAILED, as in the scaling run's finding 1.
+  it("should resume a killed instance's sessions on the survivor: the room member's with its missed chat, an idle one's, nobody told", async () => {
+    const room = 'owner-death-resume';
+    const { a, b } = await roomOnOwner(room);
+    const idle = await connect(owner!.wsUrl);
+    const joinedOffset = a.client.received('room_joined')[0].payload.offset;
+    await owner!.kill();
+    const killedAt = Date.now();
+    // Sent while the room has no owner; acked only once the survivor runs it (retried until then).
+    await sendUntilAcked(b.client, 'chat', { room_id: room, text: 'while you were away' }, 'away');
+    const missed = await b.client.next('chat', (f) => f.payload.text === 'while you were away', 10000);
+
+    const [alice, ida] = await Promise.all([resumeOnSurvivor(a, { [room]: joinedOffset }), resumeOnSurvivor(idle, {})]);
+    const welcome = await alice.next('welcome', (f) => f.payload.client_id === a.clientId, 15000);
+    expect(welcome.payload.session_id).toBe(a.welcome.payload.session_id);
+    const snapshot = alice.received('room_joined');
+    expect(snapshot).toHaveLength(1);
+    expect(snapshot[0].payload).toEqual(expect.objectContaining({ recovered: true, offset: missed.offset }));
+    expect(alice.received('chat').map((f) => [f.payload.text, f.offset])).toEqual([['while you were away', missed.offset]]);
+    await ida.next('welcome', (f) => f.payload.client_id === idle.clientId, 15000);
+    // The resumed seat is the old one, driven from the survivor now.
+    alice.send('game_action', { room_id: room, action: 'move', position: { x: 2, y: 2, z: 0 }, input_seq: 5 });
+    await b.client.next('sync', (f) => f.payload.players.some((p) => p.player_id === 'alice' && p.last_input_seq === 5), 10000);
+    // At most a liveness lifetime after the kill (the resume waits for the dead instance's key to expire).
+    expect(Date.now() - killedAt).toBeLessThan(CLIENT_REGISTRY_TTL_MS + 10000);
+    await b.client.barrier();
+    expect(b.client.received('player_left')).toHaveLength(0);
+    expect(alice.received('error')).toHaveLength(0);
+  }, 60000);
+
+  // Deliberate break tried: `deadSince` without NX (each pass's own "now" instead of the first
+  // finder's moment) keeps pushing the grace's start: alice is never freed and the wait times out.
+  it("should free a killed instance's seats with timeout once the grace since its death ran out", async () => {
+    const room = 'owner-death-ghost';
+    const { b } = await roomOnOwner(room);
+    await owner!.kill();
+    const killedAt = Date.now();
+    const left = await b.client.next('player_left', (f) => f.payload.player_id === 'alice', RESUME_GRACE_MS + CLIENT_REGISTRY_TTL_MS + 10000);
+    expect(left.payload.reason).toBe('timeout');
+    expect(Date.now() - killedAt).toBeGreaterThanOrEqual(RESUME_GRACE_MS);
+    expect(Date.now() - killedAt).toBeLessThan(RESUME_GRACE_MS + CLIENT_REGISTRY_TTL_MS + 3000);
   }, 60000);
 });
