@@ -66,7 +66,7 @@ export class RoomOwnerCommands {
 
   /** A join (or a resumed seat, `resume` set) for a client of `origin`: answered with a reply. */
   private async admitRemote(c: RoomCommand, origin: string): Promise<void> {
-    const { playerId, nickname, resume, kind, options } = c.data as JoinData;
+    const { playerId, nickname, resume, kind, options, frameFloor } = c.data as JoinData;
     const wireVersion = (c.data as JoinData).wireVersion ?? WireVersion.V1;
     let reply: Reply;
     try {
@@ -75,7 +75,7 @@ export class RoomOwnerCommands {
       reply =
         resume !== undefined
           ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, wireVersion, origin))
-          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin }) };
+          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin, frameFloor }) };
     } catch (error) {
       const e = error instanceof GameError ? error : new GameError(ErrorCode.Internal, 'the room could not be joined');
       reply = { error: { code: e.code, message: e.message } };

@@ -11,7 +11,7 @@ import type { LocalSeat, RemoteSeats } from './remote-seats';
  * What a member's instance asks with a join: a new seat (with the kind and options to create the
  * room with, if it does not exist), or (`resume` set) the seat it already holds.
  */
-export type JoinData = LocalSeat & { resume?: StreamPosition | null; kind?: string; options?: Record<string, string> };
+export type JoinData = LocalSeat & { resume?: StreamPosition | null; kind?: string; options?: Record<string, string>; frameFloor?: number };
 /** The owner's answer to a join: the snapshot (and, for a resume, the missed events), `gone`, or an error. */
 export type Reply = { message?: ServerMessage; events?: ServerMessage[]; gone?: boolean; error?: { code: ErrorCode; message: string } };
 

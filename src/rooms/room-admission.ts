@@ -26,6 +26,11 @@ export interface SeatRequest {
   kind?: string;
   options?: Record<string, string>;
   instanceId?: string;
+  /**
+   * The last frame of the room the member's instance delivered (a room Redis lost, run again
+   * from scratch): the room's frames continue above it, so they never go backwards for a client.
+   */
+  frameFloor?: number;
 }
 
 /** A seat taken or freed, or a room closed, on this instance (see `RoomAdmission.changes$`). */
@@ -82,6 +87,7 @@ export class RoomAdmission {
    */
   seat(roomId: string, who: SeatRequest): ServerMessage<'room_joined'> {
     const existing = this.registry.get(roomId);
+    if (existing && (who.frameFloor ?? 0) > existing.frameNum) existing.continueFrom(who.frameFloor!);
     if (existing?.members.has(who.clientId)) return this.snapshotFor(existing, existing.members.get(who.clientId)!);
     if (existing) {
       if (who.kind && who.kind !== existing.kind.name) {
@@ -95,6 +101,7 @@ export class RoomAdmission {
       }
     }
     const room = existing ?? this.create(roomId, who);
+    if (!existing && who.frameFloor) room.continueFrom(who.frameFloor);
     const member = room.addMember(who.clientId, who.playerId, who.nickname, who.wireVersion, who.instanceId);
     try {
       room.ctx.clock = this.runner.clock();

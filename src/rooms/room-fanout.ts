@@ -36,6 +36,12 @@ interface LocalRoom {
   /** Interest-managed rooms: the kind's grid, and what each connection here sees (its owner's view, kept in step). */
   grid: CellGrid | undefined;
   readonly views: Map<Connection, CellView>;
+  /**
+   * The highest frame delivered here: a frame not above it is never delivered (late on the bus,
+   * or from an owner that restarted the room lower after Redis lost it), so that `frame_num`
+   * never goes backwards for a member here.
+   */
+  lastFrame: number;
   readonly unsubscribe: () => void;
 }
 
@@ -194,6 +200,7 @@ export class RoomFanout {
       sent: new Map(),
       grid: undefined,
       views: new Map(),
+      lastFrame: 0,
       unsubscribe: () => {
         unsubscribeBroadcasts();
         unsubscribeFrames();
@@ -203,7 +210,14 @@ export class RoomFanout {
     return room;
   }
 
+  /** The highest frame of the room delivered on this instance (0: none, or no members here): where a successor's frames must start above. */
+  lastFrame(roomId: string): number {
+    return this.local.get(roomId)?.lastFrame ?? 0;
+  }
+
   private deliverFrame(room: LocalRoom, frame: RoomFrame): void {
+    if (frame.frame <= room.lastFrame) return;
+    room.lastFrame = frame.frame;
     if (frame.interest) return this.deliverInterest(room, frame);
     const out = new FrameOutbox(frame, room.handle);
     for (const connection of room.members) this.sendFrame(room, connection, frame, out);
