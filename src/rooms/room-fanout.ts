@@ -42,6 +42,12 @@ interface LocalRoom {
    * never goes backwards for a member here.
    */
   lastFrame: number;
+  /**
+   * Per connection released with a snapshot, its offset, until a reliable event above it arrived:
+   * one at or below it that comes later (the owner's reply overtook the room's broadcast, as on
+   * different Redis Cluster shards) is already in the snapshot and is not delivered again.
+   */
+  readonly floors: Map<Connection, number>;
   readonly unsubscribe: () => void;
 }
 
@@ -114,6 +120,7 @@ export class RoomFanout {
     if (connection.wireVersion === WireVersion.V1) this.pool.send(connection, v1SyncOf(snapshot));
     const { offset, frame_num, view, kind } = snapshot.payload;
     room.sent.set(connection, frame_num);
+    room.floors.set(connection, offset);
     room.needKey.delete(connection);
     if (view && kind) {
       room.grid ??= this.kinds.get(kind).grid;
@@ -142,6 +149,7 @@ export class RoomFanout {
     room.held.delete(connection);
     room.needKey.delete(connection);
     room.sent.delete(connection);
+    room.floors.delete(connection);
     room.views.delete(connection);
     if (room.members.size > 0 || room.held.size > 0) return;
     room.unsubscribe();
@@ -182,8 +190,10 @@ export class RoomFanout {
     const handle = this.freeHandle();
     const unsubscribeBroadcasts = this.bus.subscribe(roomChannel(roomId), ROOM_BROADCAST, (broadcast) => {
       for (const kept of held.values()) kept.push({ broadcast });
-      if (broadcast.cell === undefined) this.pool.broadcast(members, broadcast.message, broadcast.except);
-      else this.pool.broadcast(this.seeing(room!, broadcast.cell), broadcast.message, broadcast.except);
+      const offset = broadcast.message.offset;
+      const receivers = offset !== undefined && room!.floors.size > 0 ? this.aboveFloor(room!, offset) : members;
+      if (broadcast.cell === undefined) this.pool.broadcast(receivers, broadcast.message, broadcast.except);
+      else this.pool.broadcast(this.seeing(room!, broadcast.cell, receivers), broadcast.message, broadcast.except);
       if (broadcast.message.type === MessageType.PlayerLeft) this.leaveIfKicked(room!, broadcast.message as ServerMessage<'player_left'>);
     });
     const unsubscribeFrames = this.bus.subscribe(roomChannel(roomId), ROOM_FRAME, (frame) => {
@@ -201,6 +211,7 @@ export class RoomFanout {
       grid: undefined,
       views: new Map(),
       lastFrame: 0,
+      floors: new Map(),
       unsubscribe: () => {
         unsubscribeBroadcasts();
         unsubscribeFrames();
@@ -279,8 +290,20 @@ export class RoomFanout {
   }
 
   /** Interest-managed rooms: the members here who see `cell`. */
-  private *seeing(room: LocalRoom, cell: number): IterableIterator<Connection> {
-    for (const connection of room.members) if (this.sees(room, connection, cell)) yield connection;
+  private *seeing(room: LocalRoom, cell: number, among: Iterable<Connection> = room.members): IterableIterator<Connection> {
+    for (const connection of among) if (this.sees(room, connection, cell)) yield connection;
+  }
+
+  /** The members a reliable event at `offset` is new to; a floor it passes is dropped (in order from here on). */
+  private aboveFloor(room: LocalRoom, offset: number): Connection[] {
+    const receivers: Connection[] = [];
+    for (const connection of room.members) {
+      const floor = room.floors.get(connection);
+      if (floor !== undefined && offset <= floor) continue;
+      if (floor !== undefined) room.floors.delete(connection);
+      receivers.push(connection);
+    }
+    return receivers;
   }
 
   private sees(room: LocalRoom, connection: Connection, cell: number | undefined): boolean {
