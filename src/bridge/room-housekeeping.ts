@@ -137,15 +137,18 @@ export class RoomHousekeeping {
       if (!connection) continue;
       const seat = { playerId: member.playerId, nickname: member.nickname, wireVersion: member.wireVersion };
       remote.seat(room.id, member.clientId, seat);
+      // Held until the new copy's snapshot is sent: none of its frames may precede it.
+      this.core.fanout.rehold(connection, room.id);
+      const live = () => connection.rooms.has(room.id) && this.core.fanout.attach(connection, room.id);
       owners
         .ask(owner, room.id, member.clientId, { ...seat, frameFloor })
         .then((reply) => {
           const snapshot = reply.message as ServerMessage<'room_joined'> | undefined;
-          if (!snapshot || !connection.rooms.has(room.id)) return;
+          if (!snapshot || !connection.rooms.has(room.id)) return live();
           remote.setEpoch(room.id, snapshot.payload.epoch);
           this.core.fanout.release(connection, room.id, snapshot);
         })
-        .catch(() => undefined);
+        .catch(live);
     }
   }
 

@@ -105,6 +105,12 @@ export class RoomFanout {
     if (!room.members.has(connection) && !room.held.has(connection)) room.held.set(connection, []);
   }
 
+  /** A live member is held again until `release` (its room moves to a copy that sends it a new snapshot); see `hold`. */
+  rehold(connection: Connection, roomId: string): void {
+    const room = this.local.get(roomId);
+    if (room?.members.delete(connection)) room.held.set(connection, []);
+  }
+
   /**
    * Ends a hold with the connection's snapshot: sends `snapshot` (as this connection's protocol
    * version needs it: v2 gets the room's handle here, v1 a `sync` right after), then, in arrival
