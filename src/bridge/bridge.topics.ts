@@ -7,6 +7,8 @@ import { bridgeproto } from './generated/bridge';
 export const RoomCommandName = {
   Join: 'join',
   Leave: 'leave',
+  /** The member's socket dropped: its seat waits for a resume or a fresh join by the same player. */
+  Park: 'park',
   Action: 'action',
   /** A reliable room event (chat) for the owner to give an offset and publish. */
   Reliable: 'reliable',

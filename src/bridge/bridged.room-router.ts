@@ -16,8 +16,11 @@ import {
 } from '../rooms';
 import { RoomCommandName } from './bridge.topics';
 import type { RemoteSeats } from './remote-seats';
-import type { RoomOwners } from './room-owners';
+import type { Reply, RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
+
+const movingError = (roomId: string) => new GameError(ErrorCode.Internal, `room "${roomId}" is moving between servers; send it again in a moment`);
+const noAnswer = (roomId: string) => `the server running room "${roomId}" did not answer (it may be moving to another server); send it again`;
 
 /**
  * Rooms that span instances (REDIS_URL). Exactly one instance runs a room (owns its lease, ticks
@@ -83,21 +86,34 @@ export class BridgedRoomRouter implements RoomRouter {
     for (const roomId of [...connection.rooms]) this.leave(connection, roomId, reason);
   }
 
-  queueAction(connection: Connection, action: GameActionPayload, refId?: string): void {
+  /**
+   * An action for a room run elsewhere. With a client message id (the client waits for its `ack`)
+   * the owner answers once it is queued, so the ack never stands for an action that was lost
+   * with a dead owner; without one it is sent and forgotten (the hot path: no answer per action).
+   */
+  queueAction(connection: Connection, action: GameActionPayload, refId?: string): void | Promise<void> {
     const roomId = targetRoomId(connection, action.room_id);
     if (!this.isRemote(connection, roomId)) return this.local.queueAction(connection, action, refId);
-    if (!this.owners.tell(roomId, RoomCommandName.Action, connection.clientId, { action, refId })) {
-      throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server; send the action again`);
-    }
+    const owner = this.remote.ownerOf(roomId);
+    if (!owner) throw movingError(roomId);
+    const command = { command: RoomCommandName.Action, roomId, clientId: connection.clientId, action, refId };
+    if (refId === undefined) return this.owners.send(owner, command);
+    return this.answered(this.owners.request(owner, command, noAnswer(roomId)));
   }
 
-  publishReliable(roomId: string, message: ServerMessage): void {
+  /** Chat for a room run elsewhere resolves once its owner gave it an offset and published it (then the sender gets its `ack`). */
+  publishReliable(roomId: string, message: ServerMessage): void | Promise<void> {
     if (this.core.rooms.get(roomId)) return this.local.publishReliable(roomId, message);
     const clientId = (message.payload as { from_client_id?: string }).from_client_id ?? '';
+    const owner = this.remote.ownerOf(roomId);
     // Refuse rather than ack a chat that would go nowhere (the room is between owners).
-    if (!this.owners.tell(roomId, RoomCommandName.Reliable, clientId, { data: message })) {
-      throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving between instances; send it again in a moment`);
-    }
+    if (!owner) throw movingError(roomId);
+    return this.answered(this.owners.request(owner, { command: RoomCommandName.Reliable, roomId, clientId, data: message }, noAnswer(roomId)));
+  }
+
+  private async answered(request: Promise<Reply>): Promise<void> {
+    const reply = await request;
+    if (reply.error) throw new GameError(reply.error.code, reply.error.message);
   }
 
   membership(connection: Connection, roomId: string | undefined): { roomId: string; playerId: string } {
@@ -119,11 +135,19 @@ export class BridgedRoomRouter implements RoomRouter {
     return found.includes(true);
   }
 
+  seats(connection: Connection): ParkedSeat[] {
+    return [...connection.rooms].map((roomId) =>
+      this.core.rooms.get(roomId) ? { roomId, epoch: this.core.history.position(roomId).epoch } : { roomId, epoch: this.remote.epochOf(roomId) },
+    );
+  }
+
   suspend(connection: Connection): ParkedSeat[] {
     return [...connection.rooms].map((roomId) => {
       if (this.core.rooms.get(roomId)) return this.local.suspendSeat(connection, roomId);
-      // The seat stays with the room's owner; the epoch is the one it last reported.
+      // The seat stays with the room's owner, which learns that it waits for its player; the
+      // epoch is the one it last reported.
       this.core.fanout.detach(connection, roomId);
+      this.owners.tell(roomId, RoomCommandName.Park, connection.clientId);
       const epoch = this.remote.epochOf(roomId);
       this.remote.unseat(roomId, connection.clientId);
       return { roomId, epoch };

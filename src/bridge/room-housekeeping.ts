@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ClientRegistry, RoomLeases, RoomStateStore } from '../cluster';
 import type { ConnectionPool } from '../connection';
 import type { RoomHistory } from '../history';
-import { LeaveReason } from '../protocol';
+import { LeaveReason, type ServerMessage } from '../protocol';
 import type { GameLogicRunner, Room, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
 import type { RemoteSeats } from './remote-seats';
 import { toStoredMember } from './room-presence';
@@ -106,11 +106,13 @@ export class RoomHousekeeping {
   private async takeOver(roomId: string): Promise<void> {
     await this.bridge.restorer.load(roomId);
     const seats = this.bridge.remote.take(roomId);
-    // Redis may have lost the room entirely: seat this instance's members in a fresh one.
+    // Redis may have lost the room entirely: seat this instance's members in a fresh one, whose
+    // frames continue above the last one delivered here.
+    const frameFloor = this.core.fanout.lastFrame(roomId);
     for (const [clientId, seat] of seats ?? []) {
       if (this.core.rooms.get(roomId)?.members.has(clientId)) continue;
       try {
-        const snapshot = this.core.admission.seat(roomId, { clientId, ...seat });
+        const snapshot = this.core.admission.seat(roomId, { clientId, ...seat, frameFloor });
         // A fresh room (new epoch, new frames): the member's client starts over from this snapshot.
         const connection = this.pool.get(clientId);
         if (connection) this.core.fanout.release(connection, roomId, snapshot);
@@ -120,35 +122,53 @@ export class RoomHousekeeping {
     }
   }
 
-  /** After losing a room: this instance's members join the new owner's copy. */
+  /**
+   * After losing a room: this instance's members join the new owner's copy, whose frames must
+   * continue above the last one they got here; each gets the new copy's snapshot (a new epoch
+   * when Redis had lost the room: its client starts over from it).
+   */
   private reseat(room: Room, owner: string): void {
     const { remote, owners } = this.bridge;
     remote.setOwner(room.id, owner);
     remote.setEpoch(room.id, this.core.history.position(room.id).epoch);
+    const frameFloor = Math.max(room.frameNum, this.core.fanout.lastFrame(room.id));
     for (const member of room.members.values()) {
-      if (member.instanceId !== undefined || !this.pool.get(member.clientId)) continue;
+      const connection = member.instanceId === undefined ? this.pool.get(member.clientId) : undefined;
+      if (!connection) continue;
       const seat = { playerId: member.playerId, nickname: member.nickname, wireVersion: member.wireVersion };
       remote.seat(room.id, member.clientId, seat);
-      owners.ask(owner, room.id, member.clientId, seat).catch(() => undefined);
+      // Held until the new copy's snapshot is sent: none of its frames may precede it.
+      this.core.fanout.rehold(connection, room.id);
+      const live = () => connection.rooms.has(room.id) && this.core.fanout.attach(connection, room.id);
+      owners
+        .ask(owner, room.id, member.clientId, { ...seat, frameFloor })
+        .then((reply) => {
+          const snapshot = reply.message as ServerMessage<'room_joined'> | undefined;
+          if (!snapshot || !connection.rooms.has(room.id)) return live();
+          remote.setEpoch(room.id, snapshot.payload.epoch);
+          this.core.fanout.release(connection, room.id, snapshot);
+        })
+        .catch(live);
     }
   }
 
-  /** Members whose instance died keep their seat for the resume grace, then leave with `timeout`. */
+  /**
+   * Members whose instance died keep their seat for the resume grace, counted from the moment the
+   * first instance found its liveness key expired (the moment its sessions' grace starts too), then
+   * leave with `timeout`.
+   */
   private async sweepOrphans(now: number): Promise<void> {
     const rooms = [...this.core.rooms.values()];
     const instances = new Set<string>();
     for (const room of rooms) for (const m of room.members.values()) if (m.instanceId) instances.add(m.instanceId);
     if (instances.size === 0) return;
-    const alive = await this.cluster.clients.alive(instances);
-    if (!alive) return;
+    const dead = await this.cluster.clients.deadSince(instances, now);
+    if (!dead) return;
     for (const room of rooms) {
       for (const member of [...room.members.values()]) {
-        if (!member.instanceId || alive.has(member.instanceId)) {
-          member.orphanedAt = undefined;
-          continue;
-        }
-        member.orphanedAt ??= now;
-        if (now - member.orphanedAt >= this.times.resumeGraceMs) this.core.admission.unseat(room, member, LeaveReason.Timeout);
+        const since = member.instanceId === undefined ? undefined : dead.get(member.instanceId);
+        member.orphanedAt = since;
+        if (since !== undefined && now - since >= this.times.resumeGraceMs) this.core.admission.unseat(room, member, LeaveReason.Timeout);
       }
     }
   }

@@ -30,24 +30,45 @@ export class RoomOwnerCommands {
       case RoomCommandName.Leave:
         if (room && member) this.admission.unseat(room, member, (c.data as { reason: LeaveReason }).reason);
         return;
+      case RoomCommandName.Park:
+        if (room && member) this.admission.park(room.id, member.clientId);
+        return;
       case RoomCommandName.Action:
-        if (!room || !member || !c.action) return; // the room moved on; the member's instance learns it next pass
-        try {
-          room.enqueue(member, c.action, c.refId, this.maxQueuedActions);
-        } catch (error) {
-          const { code, message } = error instanceof GameError ? error : { code: ErrorCode.Internal, message: 'internal error' };
-          this.delivery.send(c.clientId, serverMessage(MessageType.Error, { code, message, ref_type: MessageType.GameAction, ref_id: c.refId }));
-        }
-        return;
+        if (!c.action || (!c.requestId && (!room || !member))) return; // nobody waits: the next pass finds the new owner
+        return this.answer(c, origin, MessageType.GameAction, () => {
+          if (!room || !member) throw movedOn(c.roomId);
+          room.enqueue(member, c.action!, c.refId, this.maxQueuedActions);
+        });
       case RoomCommandName.Reliable:
-        if (room && member) this.fanout.publishReliable(room.id, c.data as ServerMessage);
-        return;
+        return this.answer(c, origin, MessageType.Chat, () => {
+          if (!room || !member) throw movedOn(c.roomId);
+          this.fanout.publishReliable(room.id, c.data as ServerMessage);
+        });
+    }
+  }
+
+  /**
+   * Runs a member's command; with a `requestId` the member's instance waits for the outcome (and
+   * acks its client only then), without one a refusal goes to the client as an `error`.
+   */
+  private answer(c: RoomCommand, origin: string, refType: MessageType, run: () => void): void {
+    let error: GameError | undefined;
+    try {
+      run();
+    } catch (thrown) {
+      error = thrown instanceof GameError ? thrown : new GameError(ErrorCode.Internal, 'internal error');
+    }
+    if (c.requestId) {
+      const reply: Reply = error ? { error: { code: error.code, message: error.message } } : {};
+      this.owners.send(origin, { command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
+    } else if (error) {
+      this.delivery.send(c.clientId, serverMessage(MessageType.Error, { code: error.code, message: error.message, ref_type: refType, ref_id: c.refId }));
     }
   }
 
   /** A join (or a resumed seat, `resume` set) for a client of `origin`: answered with a reply. */
   private async admitRemote(c: RoomCommand, origin: string): Promise<void> {
-    const { playerId, nickname, resume, kind, options, redirect } = c.data as JoinData;
+    const { playerId, nickname, resume, kind, options, redirect, frameFloor } = c.data as JoinData;
     const wireVersion = (c.data as JoinData).wireVersion ?? WireVersion.V1;
     let reply: Reply;
     try {
@@ -57,7 +78,7 @@ export class RoomOwnerCommands {
         ? { redirect: this.publicUrl }
         : resume !== undefined
           ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, wireVersion, origin))
-          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin }) };
+          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin, frameFloor }) };
     } catch (error) {
       const e = error instanceof GameError ? error : new GameError(ErrorCode.Internal, 'the room could not be joined');
       reply = { error: { code: e.code, message: e.message } };
@@ -69,6 +90,11 @@ export class RoomOwnerCommands {
   private redirects(c: RoomCommand, redirect: boolean | undefined, resume: JoinData['resume']): boolean {
     return !!redirect && !!this.publicUrl && resume === undefined && !this.rooms.get(c.roomId)?.members.has(c.clientId);
   }
+}
+
+/** Refused rather than accepted into a room that is not run here (any more): the client sends it again. */
+function movedOn(roomId: string): GameError {
+  return new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server; send it again`);
 }
 
 function toReply(rejoin: RoomRejoin): Reply {

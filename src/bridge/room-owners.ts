@@ -17,6 +17,8 @@ export type JoinData = LocalSeat & {
   options?: Record<string, string>;
   /** Room placement: the client would rather connect to the owner than join through this hop. */
   redirect?: boolean;
+  /** The frame the new copy of a room must continue above (frame_num never goes backwards). */
+  frameFloor?: number;
 };
 /**
  * The owner's answer to a join: the snapshot (and, for a resume, the missed events), `gone`, an
@@ -75,15 +77,23 @@ export class RoomOwners {
 
   /** A join (or a resumed seat) asked of `owner`; rejects with INTERNAL when it does not answer in time. */
   ask(owner: string, roomId: string, clientId: string, data: JoinData): Promise<Reply> {
+    return this.request(owner, { command: RoomCommandName.Join, roomId, clientId, data }, `the server running room "${roomId}" did not answer; join again`);
+  }
+
+  /**
+   * A command that `owner` answers once it took effect (or refused it); rejects with INTERNAL and
+   * `unanswered` when no answer came within ROOM_FORWARD_TIMEOUT_MS (the owner may be dead).
+   */
+  request(owner: string, command: Omit<RoomCommand, 'requestId'>, unanswered: string): Promise<Reply> {
     const requestId = randomId(9);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
-        reject(new GameError(ErrorCode.Internal, `the server running room "${roomId}" did not answer; join again`));
+        reject(new GameError(ErrorCode.Internal, unanswered));
       }, this.forwardTimeoutMs);
       timer.unref();
       this.pending.set(requestId, { resolve, reject, timer });
-      this.send(owner, { command: RoomCommandName.Join, roomId, clientId, requestId, data });
+      this.send(owner, { ...command, requestId });
     });
   }
 

@@ -22,7 +22,10 @@ export class RoomPresence {
   record(change: SeatChange): void {
     const roomId = change.room.id;
     if (change.kind === 'seated') this.store.addMember(roomId, toStoredMember(change.member, this.instanceId)).catch(() => undefined);
-    else if (change.kind === 'unseated') this.store.removeMember(roomId, change.member.clientId).catch(() => undefined);
+    else if (change.kind === 'reseated') {
+      this.store.removeMember(roomId, change.previousClientId).catch(() => undefined);
+      this.store.addMember(roomId, toStoredMember(change.member, this.instanceId)).catch(() => undefined);
+    } else if (change.kind === 'unseated') this.store.removeMember(roomId, change.member.clientId).catch(() => undefined);
     else {
       this.store.delete(roomId).catch(() => undefined);
       void this.leases.release(roomId);

@@ -19,16 +19,16 @@ export class ChatService {
     private readonly limiter: RoomChatLimiter,
   ) {}
 
-  /** Room chat is published at once; a direct message resolves once it is sequenced and delivered. */
+  /** Resolves once the room's owner published the chat (or the direct message was sequenced and delivered). */
   send(connection: Connection, request: ChatSendPayload): void | Promise<void> {
     if (request.text.length > this.config.chatMaxLength) {
       throw new GameError(ErrorCode.InvalidPayload, `payload.text must be at most ${this.config.chatMaxLength} characters`);
     }
     if (request.to_client_id) return this.sendDirect(connection, request.to_client_id, request.text);
-    this.sendToRoom(connection, request.room_id, request.text);
+    return this.sendToRoom(connection, request.room_id, request.text);
   }
 
-  private sendToRoom(connection: Connection, roomId: string | undefined, text: string): void {
+  private sendToRoom(connection: Connection, roomId: string | undefined, text: string): void | Promise<void> {
     const { roomId: id, playerId } = this.rooms.membership(connection, roomId);
     if (!this.limiter.take(id, Date.now())) throw new GameError(ErrorCode.RateLimited, this.limiter.describe(id));
     const message = serverMessage(
@@ -36,7 +36,7 @@ export class ChatService {
       { room_id: id, text, from_client_id: connection.clientId, player_id: playerId },
       { room_id: id },
     );
-    this.rooms.publishReliable(id, message);
+    return this.rooms.publishReliable(id, message);
   }
 
   /**

@@ -13,6 +13,8 @@ export const CLIENT_REGISTRY = Symbol('GAME:CLIENT_REGISTRY');
  * - `sync` also marks this instance alive; `alive` returns the asked instances whose last
  *   `sync` is younger than the lifetime; entries of an instance that stopped syncing expire
  *   after the lifetime;
+ * - `deadSince` answers every asked instance that `alive` would not, with the same moment for
+ *   each caller (the first caller's `now`);
  * - after `reset`, the next `sync` writes every entry again (the store may have lost them);
  * - `locate` answers null and `alive` null while the store is unreachable; `sync` never rejects.
  */
@@ -21,4 +23,10 @@ export interface ClientRegistry {
   reset(): void;
   locate(clientId: string): Promise<string | null>;
   alive(instanceIds: Iterable<string>): Promise<Set<string> | null>;
+  /**
+   * Of the asked instances, those that are not alive, each with the moment the first caller found
+   * it dead (one moment for every caller on every instance: the resume grace of its sessions and
+   * seats starts there). Null while the store is unreachable.
+   */
+  deadSince(instanceIds: Iterable<string>, now?: number): Promise<Map<string, number> | null>;
 }

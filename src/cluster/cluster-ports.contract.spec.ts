@@ -126,6 +126,15 @@ describe.each(implementations)('cluster ports (%s)', (_name, make) => {
       expect(await b.clients.locate(c)).toBeNull();
     });
 
+    it('should give every caller the same moment an instance was first found dead, and nothing for a living one', async () => {
+      const { a, b } = make();
+      await a.clients.sync([]);
+      const gone = unique('gone-instance');
+      expect(await b.clients.deadSince([idOf(a.leases)], 1000)).toEqual(new Map());
+      expect(await b.clients.deadSince([gone, idOf(a.leases)], 1000)).toEqual(new Map([[gone, 1000]]));
+      expect(await a.clients.deadSince([gone], 5000)).toEqual(new Map([[gone, 1000]]));
+    });
+
     it('should write every entry again on the sync after a reset', async () => {
       const { a, b, lose } = make();
       const c = unique('c');

@@ -4,6 +4,8 @@ import type { ClientRegistry } from './client-registry.port';
 export interface RegistryTable {
   clients: Map<string, { instanceId: string; expiresAt: number }>;
   instances: Map<string, number>;
+  /** When each dead instance was first found dead. */
+  dead?: Map<string, number>;
 }
 
 /**
@@ -43,5 +45,16 @@ export class InMemoryClientRegistry implements ClientRegistry {
   async alive(instanceIds: Iterable<string>): Promise<Set<string>> {
     const now = Date.now();
     return new Set([...instanceIds].filter((id) => (this.table.instances.get(id) ?? 0) > now));
+  }
+
+  async deadSince(instanceIds: Iterable<string>, now = Date.now()): Promise<Map<string, number>> {
+    const dead = (this.table.dead ??= new Map());
+    const result = new Map<string, number>();
+    for (const id of instanceIds) {
+      if ((this.table.instances.get(id) ?? 0) > Date.now()) continue;
+      if (!dead.has(id)) dead.set(id, now);
+      result.set(id, dead.get(id)!);
+    }
+    return result;
   }
 }

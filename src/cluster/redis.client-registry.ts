@@ -1,6 +1,8 @@
 import type { RedisConnections } from '../redis';
 import type { ClientRegistry } from './client-registry.port';
 
+const DEAD_MARK_MS = 2 * 3_600_000;
+
 /** The client registry in Redis: a key with a TTL per client and per instance (liveness). */
 export class RedisClientRegistry implements ClientRegistry {
   /** Client ids written to Redis and not yet expired, as far as this instance knows. */
@@ -59,6 +61,25 @@ export class RedisClientRegistry implements ClientRegistry {
     try {
       const found = await Promise.all(ids.map((id) => this.redis.cmd.exists(this.instanceKey(id))));
       return new Set(ids.filter((_, i) => found[i] === 1));
+    } catch {
+      return null;
+    }
+  }
+
+  /** The first finder's `now` is kept (SET NX) long past any resume grace (RESUME_GRACE_MS is at most an hour). */
+  async deadSince(instanceIds: Iterable<string>, now = Date.now()): Promise<Map<string, number> | null> {
+    const alive = await this.alive(instanceIds);
+    if (!alive) return null;
+    const dead = [...instanceIds].filter((id) => !alive.has(id));
+    try {
+      const found = await Promise.all(
+        dead.map(async (id) => {
+          const key = this.redis.key('instance-dead', id);
+          await this.redis.cmd.set(key, String(now), 'PX', DEAD_MARK_MS, 'NX');
+          return Number((await this.redis.cmd.get(key)) ?? now);
+        }),
+      );
+      return new Map(dead.map((id, i) => [id, found[i]]));
     } catch {
       return null;
     }

@@ -94,8 +94,8 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
     @ConnectedSocket() socket: GameSocket,
     @MessageBody('payload') action: GameActionPayload,
     @MessageBody('id') id: string | undefined,
-  ): void {
-    this.rooms.queueAction(socket.connection, action, id);
+  ): void | Promise<void> {
+    return this.rooms.queueAction(socket.connection, action, id);
   }
 
   @SubscribeMessage(MessageType.Chat)

@@ -26,7 +26,11 @@ export class DirectoryReporter implements OnApplicationBootstrap, OnApplicationS
         const kind = room.kind.name;
         if (change.kind === 'seated') this.report(room.id, this.directory.seated(kind, room.id, change.member.clientId, room.kind.maxPlayers));
         else if (change.kind === 'unseated') this.report(room.id, this.directory.unseated(kind, room.id, change.member.clientId));
-        else this.report(room.id, this.directory.closed(kind, room.id));
+        else if (change.kind === 'reseated') {
+          // A returning player's new connection took its parked seat: the same seat under a new client id.
+          const { previousClientId, member } = change;
+          this.report(room.id, this.directory.unseated(kind, room.id, previousClientId).then(() => this.directory.seated(kind, room.id, member.clientId, room.kind.maxPlayers)));
+        } else if (change.kind === 'closed') this.report(room.id, this.directory.closed(kind, room.id));
       }),
       this.registry.listings$.subscribe(({ room, change }) => {
         const written = this.directory.relist(room.kind.name, room.id, change, room.kind.maxPlayers);

@@ -1,3 +1,4 @@
 export * from './resume.module';
 export * from './resume.service';
 export * from './session-lifecycle.service';
+export * from './session-handover';

@@ -5,6 +5,7 @@ import { MetricsService } from '../metrics';
 import { CloseCode, type ResumePayload } from '../protocol';
 import { ROOM_ROUTER, type RoomRejoin, type RoomRouter, type SeatClaim } from '../rooms';
 import { type DetachedSession, resumeFailed, SessionService } from '../session';
+import { SessionHandover } from './session-handover';
 
 /**
  * Moves a dropped session onto a new connection: its old client id, its seats with the room events
@@ -25,7 +26,10 @@ export class ResumeService {
     private readonly sessions: SessionService,
     @Inject(ROOM_ROUTER) private readonly rooms: RoomRouter,
     private readonly metrics: MetricsService,
-  ) {}
+    private readonly handover: SessionHandover,
+  ) {
+    handover.serve((sessionId, clientId) => this.releaseHere(sessionId, clientId));
+  }
 
   /** Counted in `resumes_total` by result (a resume whose new socket closed meanwhile counts as neither). */
   async resume(connection: Connection, request: ResumePayload): Promise<void> {
@@ -48,7 +52,12 @@ export class ResumeService {
   private async moveSession(connection: Connection, request: ResumePayload): Promise<boolean> {
     if (connection.rooms.size > 0) throw resumeFailed('resume must be the first message of a connection');
     const clientId = this.sessions.verify(request);
-    const session = (await this.sessions.take(request.session_id)) ?? this.takeOverLive(connection, request.session_id, clientId);
+    // Parked; else connected here (half-open); else recorded as connected elsewhere (that instance
+    // has not parked it yet, or died without parking it).
+    const session =
+      (await this.sessions.take(request.session_id)) ??
+      this.takeOverLive(connection, request.session_id, clientId) ??
+      (await this.handover.claim(request.session_id, connection.userId));
     if (!session) throw resumeFailed('the session expired or is unknown');
     if (session.clientId !== clientId || (session.userId !== undefined && session.userId !== connection.userId)) {
       await this.sessions.park(session);
@@ -86,6 +95,7 @@ export class ResumeService {
     });
     for (const message of direct.messages) this.pool.send(connection, message);
     this.pool.send(connection, this.sessions.welcome(connection));
+    this.sessions.track(connection, this.rooms.seats(connection));
     await this.sessions.end(fresh.sessionId, fresh.clientId);
     return true;
   }
@@ -113,9 +123,24 @@ export class ResumeService {
     const old = this.pool.get(clientId);
     if (!old || old === connection || old.sessionId !== sessionId) return undefined;
     if (old.userId !== undefined && old.userId !== connection.userId) throw resumeFailed('the session belongs to another user');
+    return this.detach(old);
+  }
+
+  private detach(old: Connection): DetachedSession {
     this.takenOver.add(old);
     const rooms = this.rooms.suspend(old);
     this.pool.close(old, CloseCode.SessionTakenOver, 'session resumed on another connection');
-    return { sessionId, clientId, playerId: old.playerId, userId: old.userId, rooms, detachedAt: Date.now() };
+    const { sessionId, clientId, playerId, userId } = old;
+    return { sessionId, clientId, playerId, userId, rooms, detachedAt: Date.now() };
+  }
+
+  /**
+   * Another instance resumes a session held here: park it now (its socket, if it still looks
+   * open, is closed with 4004), or wait for the park its close already started.
+   */
+  private async releaseHere(sessionId: string, clientId: string): Promise<void> {
+    const old = this.pool.get(clientId);
+    if (old && old.sessionId === sessionId && !this.takenOver.has(old)) return this.sessions.park(this.detach(old));
+    await this.sessions.parked(sessionId);
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import type { Connection } from '../connection';
 import { CloseCode, LeaveReason, type ServerMessage } from '../protocol';
-import { ROOM_ROUTER, type RoomRouter } from '../rooms';
+import { ROOM_ROUTER, RoomFanout, type RoomRouter } from '../rooms';
 import { SessionService } from '../session';
 import { ResumeService } from './resume.service';
 
@@ -13,25 +14,33 @@ import { ResumeService } from './resume.service';
  *   unseated the player before closing; this catches whatever is left).
  * - Any other drop parks the session and keeps its seats; the others see nothing.
  * - One sweep timer expires parked sessions: `player_left` "timeout".
+ * - A connected session is recorded with its seats (when it opens and when they change), so
+ *   that another instance can resume it if this one dies without parking it.
  */
 @Injectable()
 export class SessionLifecycleService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SessionLifecycleService.name);
   private sweepTimer: NodeJS.Timeout | undefined;
   private sweeping = false;
+  private memberships: Subscription | undefined;
+  /** Connections whose seats changed in this turn: their records are rewritten once, at its end. */
+  private readonly dirty = new Set<Connection>();
 
   constructor(
     private readonly sessions: SessionService,
     @Inject(ROOM_ROUTER) private readonly rooms: RoomRouter,
     private readonly resumes: ResumeService,
+    private readonly fanout: RoomFanout,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.memberships = this.fanout.memberships$.subscribe((connection) => this.seatsChanged(connection));
     this.sweepTimer = setInterval(() => void this.sweep(Date.now()), this.sessions.config.resumeSweepMs);
     this.sweepTimer.unref();
   }
 
   onApplicationShutdown(): void {
+    this.memberships?.unsubscribe();
     clearInterval(this.sweepTimer);
     this.sweepTimer = undefined;
   }
@@ -45,7 +54,22 @@ export class SessionLifecycleService implements OnApplicationBootstrap, OnApplic
         this.logger.warn(`cleanup of client ${connection.clientId} failed: ${error.message}`),
       );
     });
-    return this.sessions.open(connection);
+    const welcome = this.sessions.open(connection);
+    this.sessions.track(connection, []);
+    return welcome;
+  }
+
+  private seatsChanged(connection: Connection): void {
+    if (this.dirty.size === 0) queueMicrotask(() => this.trackDirty());
+    this.dirty.add(connection);
+  }
+
+  /** Rewrites the records of connected sessions whose seats changed (a closed socket's session is parked or ended instead). */
+  private trackDirty(): void {
+    for (const connection of this.dirty) {
+      if (connection.socket.readyState === connection.socket.OPEN && !this.resumes.tookOver(connection)) this.sessions.track(connection, this.rooms.seats(connection));
+    }
+    this.dirty.clear();
   }
 
   private async dropped(connection: Connection, code: number): Promise<void> {

@@ -100,6 +100,10 @@ export class LocalRoomRouter implements RoomRouter {
     return this.registry.get(roomId)?.members.has(clientId) ?? false;
   }
 
+  seats(connection: Connection): ParkedSeat[] {
+    return [...connection.rooms].map((roomId) => ({ roomId, epoch: this.history.position(roomId).epoch }));
+  }
+
   suspend(connection: Connection): ParkedSeat[] {
     return [...connection.rooms].map((roomId) => this.suspendSeat(connection, roomId));
   }
@@ -107,6 +111,7 @@ export class LocalRoomRouter implements RoomRouter {
   /** Parks one seat of a room run here: delivery stops, the epoch is the room history's. */
   suspendSeat(connection: Connection, roomId: string): ParkedSeat {
     this.fanout.detach(connection, roomId);
+    this.admission.park(roomId, connection.clientId);
     return { roomId, epoch: this.history.position(roomId).epoch };
   }
 

@@ -9,7 +9,7 @@ import { ROOM_HISTORY, type RoomHistory, type StreamPosition } from '../history'
 import { ErrorCode, GameError, LeaveReason, MessageType, type RoomPlayer, type ServerMessage, serverMessage } from '../protocol';
 import { FrameRecords, markerOps } from '../state';
 import { GameLogicRunner } from './game-logic.runner';
-import type { Member, Room } from './room';
+import { isVacant, type Member, type Room } from './room';
 import { RoomFanout } from './room-fanout';
 import { RoomRegistry } from './room-registry';
 import type { RoomRejoin } from './room-router.port';
@@ -26,12 +26,19 @@ export interface SeatRequest {
   kind?: string;
   options?: Record<string, string>;
   instanceId?: string;
+  /**
+   * The last frame of the room the member's instance delivered (a room Redis lost, run again
+   * from scratch): the room's frames continue above it, so they never go backwards for a client.
+   */
+  frameFloor?: number;
 }
 
 /** A seat taken or freed, or a room closed, on this instance (see `RoomAdmission.changes$`). */
 export type SeatChange =
   | { kind: 'seated'; room: Room; member: Member }
   | { kind: 'unseated'; room: Room; member: Member; reason: LeaveReason }
+  /** A returning player's new connection took the seat `previousClientId` held. */
+  | { kind: 'reseated'; room: Room; member: Member; previousClientId: string }
   | { kind: 'closed'; room: Room };
 
 /**
@@ -81,19 +88,21 @@ export class RoomAdmission {
    */
   seat(roomId: string, who: SeatRequest): ServerMessage<'room_joined'> {
     const existing = this.registry.get(roomId);
+    if (existing && (who.frameFloor ?? 0) > existing.frameNum) existing.continueFrom(who.frameFloor!);
     if (existing?.members.has(who.clientId)) return this.snapshotFor(existing, existing.members.get(who.clientId)!);
     if (existing) {
       if (who.kind && who.kind !== existing.kind.name) {
         throw new GameError(ErrorCode.InvalidPayload, `room "${roomId}" exists and runs kind "${existing.kind.name}", not "${who.kind}"`);
       }
+      const seated = existing.membersByPlayerId.get(who.playerId);
+      if (seated && isVacant(seated)) return this.reclaim(existing, seated, who);
+      if (seated) throw new GameError(ErrorCode.InvalidPayload, `player "${who.playerId}" is already in room "${roomId}"`);
       if (existing.members.size >= existing.kind.maxPlayers) {
         throw new GameError(ErrorCode.RoomFull, `room "${roomId}" is full (${existing.kind.maxPlayers} players)`);
       }
-      if (existing.membersByPlayerId.has(who.playerId)) {
-        throw new GameError(ErrorCode.InvalidPayload, `player "${who.playerId}" is already in room "${roomId}"`);
-      }
     }
     const room = existing ?? this.create(roomId, who);
+    if (!existing && who.frameFloor) room.continueFrom(who.frameFloor);
     const member = room.addMember(who.clientId, who.playerId, who.nickname, who.wireVersion, who.instanceId);
     try {
       room.ctx.clock = this.runner.clock();
@@ -113,6 +122,31 @@ export class RoomAdmission {
     this.fanout.publishReliable(roomId, joined, who.clientId);
     room.markChanged();
     return this.snapshotFor(room, member);
+  }
+
+  /**
+   * A player whose seat waits for it (its socket dropped, or its instance died) joins again
+   * without a resume: its new connection takes the seat over. Nobody is told (no leave, no join);
+   * the joiner gets a full snapshot. The old session, if it is ever resumed, finds no seat.
+   */
+  private reclaim(room: Room, member: Member, who: SeatRequest): ServerMessage<'room_joined'> {
+    const previousClientId = member.clientId;
+    room.reseat(member, who.clientId);
+    room.setWireVersion(member, who.wireVersion);
+    member.instanceId = who.instanceId;
+    this.changes.next({ kind: 'reseated', room, member, previousClientId });
+    room.markChanged();
+    return this.snapshotFor(room, member);
+  }
+
+  /**
+   * The seat of a member whose socket dropped waits for it (a resume, or a fresh join by the same
+   * player) until the session's grace runs out; nobody is told.
+   */
+  park(roomId: string, clientId: string): void {
+    const member = this.registry.get(roomId)?.members.get(clientId);
+    if (!member || member.parkedAt !== undefined) return;
+    member.parkedAt = Date.now();
   }
 
   /**
@@ -159,7 +193,7 @@ export class RoomAdmission {
     const room = this.registry.get(roomId);
     const member = room?.members.get(clientId);
     if (!room || !member) return { events: [], recovered: false };
-    member.orphanedAt = undefined;
+    member.orphanedAt = member.parkedAt = undefined;
     room.setWireVersion(member, wireVersion);
     if (member.instanceId !== instanceId) {
       member.instanceId = instanceId;

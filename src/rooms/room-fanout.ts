@@ -38,6 +38,18 @@ interface LocalRoom {
   readonly views: Map<Connection, CellView>;
   /** State frame bytes written to this instance's members since the room came here (the admin console's bytes/s). */
   frameBytes: number;
+  /**
+   * The highest frame delivered here: a frame not above it is never delivered (late on the bus,
+   * or from an owner that restarted the room lower after Redis lost it), so that `frame_num`
+   * never goes backwards for a member here.
+   */
+  lastFrame: number;
+  /**
+   * Per connection released with a snapshot, its offset, until a reliable event above it arrived:
+   * one at or below it that comes later (the owner's reply overtook the room's broadcast, as on
+   * different Redis Cluster shards) is already in the snapshot and is not delivered again.
+   */
+  readonly floors: Map<Connection, number>;
   readonly unsubscribe: () => void;
 }
 
@@ -64,6 +76,9 @@ export class RoomFanout {
   private readonly departures = new Subject<{ connection: Connection; roomId: string }>();
   /** Connections removed from a room by its owner (kicked): whoever tracks seats by connection forgets them. */
   readonly departures$: Observable<{ connection: Connection; roomId: string }> = this.departures.asObservable();
+  private readonly memberships = new Subject<Connection>();
+  /** A connection whose rooms changed (attached to one, or detached): what its session record keeps. */
+  readonly memberships$: Observable<Connection> = this.memberships.asObservable();
 
   constructor(
     @Inject(BUS) private readonly bus: Bus,
@@ -78,6 +93,7 @@ export class RoomFanout {
     const room = this.subscribed(roomId);
     room.held.delete(connection);
     room.members.add(connection);
+    this.memberships.next(connection);
   }
 
   /**
@@ -89,6 +105,12 @@ export class RoomFanout {
     connection.rooms.add(roomId);
     const room = this.subscribed(roomId);
     if (!room.members.has(connection) && !room.held.has(connection)) room.held.set(connection, []);
+  }
+
+  /** A live member is held again until `release` (its room moves to a copy that sends it a new snapshot); see `hold`. */
+  rehold(connection: Connection, roomId: string): void {
+    const room = this.local.get(roomId);
+    if (room?.members.delete(connection)) room.held.set(connection, []);
   }
 
   /**
@@ -106,6 +128,7 @@ export class RoomFanout {
     if (connection.wireVersion === WireVersion.V1) this.pool.send(connection, v1SyncOf(snapshot));
     const { offset, frame_num, view, kind } = snapshot.payload;
     room.sent.set(connection, frame_num);
+    room.floors.set(connection, offset);
     room.needKey.delete(connection);
     if (view && kind) {
       room.grid ??= this.kinds.get(kind).grid;
@@ -127,13 +150,14 @@ export class RoomFanout {
 
   /** `connection` leaves the room here (live or held); the last local member unsubscribes the instance. */
   detach(connection: Connection, roomId: string): void {
-    connection.rooms.delete(roomId);
+    if (connection.rooms.delete(roomId)) this.memberships.next(connection);
     const room = this.local.get(roomId);
     if (!room) return;
     room.members.delete(connection);
     room.held.delete(connection);
     room.needKey.delete(connection);
     room.sent.delete(connection);
+    room.floors.delete(connection);
     room.views.delete(connection);
     if (room.members.size > 0 || room.held.size > 0) return;
     room.unsubscribe();
@@ -179,8 +203,10 @@ export class RoomFanout {
     const handle = this.freeHandle();
     const unsubscribeBroadcasts = this.bus.subscribe(roomChannel(roomId), ROOM_BROADCAST, (broadcast) => {
       for (const kept of held.values()) kept.push({ broadcast });
-      if (broadcast.cell === undefined) this.pool.broadcast(members, broadcast.message, broadcast.except);
-      else this.pool.broadcast(this.seeing(room!, broadcast.cell), broadcast.message, broadcast.except);
+      const offset = broadcast.message.offset;
+      const receivers = offset !== undefined && room!.floors.size > 0 ? this.aboveFloor(room!, offset) : members;
+      if (broadcast.cell === undefined) this.pool.broadcast(receivers, broadcast.message, broadcast.except);
+      else this.pool.broadcast(this.seeing(room!, broadcast.cell, receivers), broadcast.message, broadcast.except);
       if (broadcast.message.type === MessageType.PlayerLeft) this.leaveIfKicked(room!, broadcast.message as ServerMessage<'player_left'>);
     });
     const unsubscribeFrames = this.bus.subscribe(roomChannel(roomId), ROOM_FRAME, (frame) => {
@@ -198,6 +224,8 @@ export class RoomFanout {
       grid: undefined,
       views: new Map(),
       frameBytes: 0,
+      lastFrame: 0,
+      floors: new Map(),
       unsubscribe: () => {
         unsubscribeBroadcasts();
         unsubscribeFrames();
@@ -207,7 +235,14 @@ export class RoomFanout {
     return room;
   }
 
+  /** The highest frame of the room delivered on this instance (0: none, or no members here): where a successor's frames must start above. */
+  lastFrame(roomId: string): number {
+    return this.local.get(roomId)?.lastFrame ?? 0;
+  }
+
   private deliverFrame(room: LocalRoom, frame: RoomFrame): void {
+    if (frame.frame <= room.lastFrame) return;
+    room.lastFrame = frame.frame;
     if (frame.interest) return this.deliverInterest(room, frame);
     const out = new FrameOutbox(frame, room.handle);
     for (const connection of room.members) this.sendFrame(room, connection, frame, out);
@@ -270,8 +305,20 @@ export class RoomFanout {
   }
 
   /** Interest-managed rooms: the members here who see `cell`. */
-  private *seeing(room: LocalRoom, cell: number): IterableIterator<Connection> {
-    for (const connection of room.members) if (this.sees(room, connection, cell)) yield connection;
+  private *seeing(room: LocalRoom, cell: number, among: Iterable<Connection> = room.members): IterableIterator<Connection> {
+    for (const connection of among) if (this.sees(room, connection, cell)) yield connection;
+  }
+
+  /** The members a reliable event at `offset` is new to; a floor it passes is dropped (in order from here on). */
+  private aboveFloor(room: LocalRoom, offset: number): Connection[] {
+    const receivers: Connection[] = [];
+    for (const connection of room.members) {
+      const floor = room.floors.get(connection);
+      if (floor !== undefined && offset <= floor) continue;
+      if (floor !== undefined) room.floors.delete(connection);
+      receivers.push(connection);
+    }
+    return receivers;
   }
 
   private sees(room: LocalRoom, connection: Connection, cell: number | undefined): boolean {

@@ -58,19 +58,25 @@ export interface RoomRouter {
   leaveAll(connection: Connection, reason: LeaveReason): void;
   /**
    * Queues an action for the room's next tick (`action.room_id`, else the connection's only
-   * room), applied in arrival order; RATE_LIMITED past ROOM_MAX_QUEUED_ACTIONS.
+   * room), applied in arrival order; RATE_LIMITED past ROOM_MAX_QUEUED_ACTIONS. A promise when
+   * the room's owner must confirm it (`refId` set: the client waits for an `ack` that must not
+   * stand for a lost action); rejects (INTERNAL, send again) when the owner does not answer.
    */
-  queueAction(connection: Connection, action: GameActionPayload, refId?: string): void;
+  queueAction(connection: Connection, action: GameActionPayload, refId?: string): void | Promise<void>;
   /**
    * A reliable room event (chat): given its offset by the room's owner and published to every
-   * member, sender included. Throws (INTERNAL) rather than accept an event that would go nowhere.
+   * member, sender included. Returns (or resolves) only once the owner accepted it, so an `ack`
+   * never stands for an event nobody will get; throws or rejects (INTERNAL, send again) when the
+   * room is between owners or its owner does not answer within ROOM_FORWARD_TIMEOUT_MS.
    */
-  publishReliable(roomId: string, message: ServerMessage): void;
+  publishReliable(roomId: string, message: ServerMessage): void | Promise<void>;
   /**
    * The room and player id a room-scoped message of `connection` refers to: `roomId` if given,
    * else the connection's only room. NOT_IN_ROOM / INVALID_PAYLOAD say what to send instead.
    */
   membership(connection: Connection, roomId: string | undefined): { roomId: string; playerId: string };
+  /** The seats a connection holds, each with the history epoch it would be parked in (what its session record keeps). */
+  seats(connection: Connection): ParkedSeat[];
   /**
    * Whether `clientId` holds a seat (its socket connected or parked for the resume grace) in one
    * of the rooms `connection` is in, as each room's owner has it: who a direct message may reach

@@ -13,6 +13,13 @@ export interface Member extends PlayerRef {
   instanceId?: string;
   /** When the member's instance was first found dead; its seat is kept for the resume grace. */
   orphanedAt?: number;
+  /** When the member's socket dropped (its session is parked); undefined while it is connected. */
+  parkedAt?: number;
+}
+
+/** Whether a member's seat waits for its player to come back: its socket dropped, or its instance died. */
+export function isVacant(member: Member): boolean {
+  return member.parkedAt !== undefined || member.orphanedAt !== undefined;
 }
 
 /** An action checked against the kind's table, waiting for the room's next tick. */
@@ -152,6 +159,26 @@ export class Room implements RoomEffects {
     this.views.delete(member.clientId);
     this.focusPoints.delete(member.clientId);
     this.fullKeyframes.delete(member.clientId);
+  }
+
+  /**
+   * A returning player's new connection takes over its seat: the same member (entity, state,
+   * player id) under the new client id; its input sequence starts over with the new client.
+   */
+  reseat(member: Member, clientId: string): void {
+    if (this.byClientId.get(member.clientId) !== member || member.clientId === clientId) return;
+    const previous = member.clientId;
+    this.byClientId.delete(previous);
+    (member as { clientId: string }).clientId = clientId; // readonly for the game logic, which keeps its reference
+    member.lastInputSeq = 0;
+    member.parkedAt = member.orphanedAt = undefined;
+    this.byClientId.set(clientId, member);
+    for (const keyed of [this.views, this.focusPoints] as Map<string, unknown>[]) {
+      if (!keyed.has(previous)) continue;
+      keyed.set(clientId, keyed.get(previous));
+      keyed.delete(previous);
+    }
+    if (this.fullKeyframes.delete(previous)) this.fullKeyframes.add(clientId);
   }
 
   /** Interest management: the cell a member's view is centred on: its `ctx.setView` point, else its entity's cell (-1: none). */

@@ -105,6 +105,14 @@ export class LifecycleEvents implements OnApplicationBootstrap, OnApplicationShu
       this.emit(LifecycleEvent.PlayerJoined, player satisfies PlayerJoinedEvent);
       return;
     }
+    if (change.kind === 'reseated') {
+      // The same player took its parked seat back on a new connection: no leave, no join (as the
+      // room's members see it); its time in the room runs on.
+      const seatedSince = seats?.get(change.previousClientId);
+      seats?.delete(change.previousClientId);
+      if (seatedSince !== undefined) seats?.set(clientId, seatedSince);
+      return;
+    }
     const since = seats?.get(clientId);
     seats?.delete(clientId);
     this.lastLeft.set(room.id, playerId);

@@ -13,8 +13,8 @@ const redisPair = useRedisPair();
 const DEDUP_MS = 600;
 const implementations: [string, () => { store: SessionStore; dedup: DedupWindow }][] = [
   ['in memory', () => ({ store: new InMemorySessionStore(), dedup: new InMemoryDedupWindow({ dedupWindowSize: 1000, dedupWindowMs: DEDUP_MS } as never) })],
-  ['Redis', () => ({ store: new RedisSessionStore(redisPair.standalone, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(redisPair.standalone, { dedupWindowMs: DEDUP_MS }) })],
-  ['Redis Cluster', () => ({ store: new RedisSessionStore(redisPair.clustered, { resumeGraceMs: 60000, slackMs: 1000 }), dedup: new RedisDedupWindow(redisPair.clustered, { dedupWindowMs: DEDUP_MS }) })],
+  ['Redis', () => ({ store: new RedisSessionStore(redisPair.standalone, { resumeGraceMs: 60000, slackMs: 1000, liveTtlMs: 60000 }), dedup: new RedisDedupWindow(redisPair.standalone, { dedupWindowMs: DEDUP_MS }) })],
+  ['Redis Cluster', () => ({ store: new RedisSessionStore(redisPair.clustered, { resumeGraceMs: 60000, slackMs: 1000, liveTtlMs: 60000 }), dedup: new RedisDedupWindow(redisPair.clustered, { dedupWindowMs: DEDUP_MS }) })],
 ];
 
 describe.each(implementations)('session ports (%s)', (_name, make) => {
@@ -56,6 +56,30 @@ describe.each(implementations)('session ports (%s)', (_name, make) => {
       const handedOut = [...results[0], ...results[1], ...(results[2] ? [results[2]] : [])].map((s) => s.sessionId);
       expect(handedOut.sort()).toEqual([...ids].sort());
       expect(await store.take(later)).toEqual(expect.objectContaining({ sessionId: later }));
+    });
+
+    it("should hand a connected session's record to at most one taker, and only while it names that instance", async () => {
+      const { store } = make();
+      const id = unique('live');
+      const { detachedAt: _, ...rest } = session(id, 0);
+      const live = { ...rest, instanceId: 'i-dead' };
+      await store.track(live);
+      expect(await store.live(id)).toEqual(live);
+      expect(await store.takeLive(id, 'i-other')).toBeUndefined();
+      const takers = await Promise.all([store.takeLive(id, 'i-dead'), store.takeLive(id, 'i-dead')]);
+      expect(takers.filter(Boolean)).toEqual([live]);
+      expect(await store.live(id)).toBeUndefined();
+    });
+
+    it('should drop the live record when the session is parked or forgotten', async () => {
+      const { store } = make();
+      const [a, b] = [unique('live'), unique('live')];
+      for (const id of [a, b]) await store.track({ sessionId: id, clientId: `c-${id}`, rooms: [], instanceId: 'i' });
+      await store.park(session(a, 5));
+      await store.forget(b);
+      expect(await store.live(a)).toBeUndefined();
+      expect(await store.live(b)).toBeUndefined();
+      expect(await store.take(a)).toEqual(session(a, 5));
     });
   });
 

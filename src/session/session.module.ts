@@ -25,9 +25,15 @@ const PARKED_SLACK_MS = 60000;
   providers: [
     {
       provide: SESSION_STORE,
-      inject: [REDIS_CONNECTIONS, sessionConfig.KEY],
-      useFactory: (redis: RedisConnections | null, config: ConfigType<typeof sessionConfig>) =>
-        redis ? new RedisSessionStore(redis, { resumeGraceMs: config.resumeGraceMs, slackMs: PARKED_SLACK_MS }) : new InMemorySessionStore(),
+      inject: [REDIS_CONNECTIONS, sessionConfig.KEY, connectionConfig.KEY],
+      useFactory: (redis: RedisConnections | null, config: ConfigType<typeof sessionConfig>, connection: ConfigType<typeof connectionConfig>) =>
+        redis
+          ? new RedisSessionStore(redis, {
+              resumeGraceMs: config.resumeGraceMs,
+              slackMs: PARKED_SLACK_MS,
+              liveTtlMs: connection.maxLifetimeMs + config.resumeGraceMs + PARKED_SLACK_MS,
+            })
+          : new InMemorySessionStore(),
     },
     {
       provide: DEDUP_WINDOW,

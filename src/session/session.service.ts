@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { randomId } from '../common';
+import { INSTANCE_ID, randomId } from '../common';
 import { connectionConfig, roomsConfig, sessionConfig } from '../config';
 import type { Connection } from '../connection';
 import { DIRECT_LOG, type DirectLog, type DirectReadResult } from '../history';
@@ -9,7 +9,7 @@ import type { DedupWindow } from './dedup-window.port';
 import { ResumeTokens } from './resume-tokens';
 import type { ResumeKeys } from './resume-keys.port';
 import { DEDUP_WINDOW, RESUME_KEYS, SESSION_STORE } from './session.constants';
-import type { DetachedSession, SessionStore } from './session-store.port';
+import type { DetachedSession, HeldRoom, LiveSession, SessionStore } from './session-store.port';
 
 /**
  * Sessions: one per connection, announced in `welcome`, kept for RESUME_GRACE_MS after the
@@ -19,6 +19,8 @@ import type { DetachedSession, SessionStore } from './session-store.port';
 @Injectable()
 export class SessionService {
   private readonly tokens: ResumeTokens;
+  /** Parks under way (a socket's close is being handled), by session id: a handover waits for them. */
+  private readonly parking = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>,
@@ -28,6 +30,7 @@ export class SessionService {
     @Inject(DEDUP_WINDOW) private readonly dedup: DedupWindow,
     @Inject(DIRECT_LOG) private readonly directLog: DirectLog,
     @Inject(RESUME_KEYS) keys: ResumeKeys,
+    @Inject(INSTANCE_ID) readonly instanceId: string,
   ) {
     this.tokens = new ResumeTokens(keys);
   }
@@ -61,9 +64,38 @@ export class SessionService {
     return clientId;
   }
 
-  /** Keeps a dropped session until it is resumed or its grace runs out. */
+  /** Keeps a dropped session until it is resumed or its grace runs out (its live record goes). */
   park(session: DetachedSession): Promise<void> {
-    return this.store.park(session);
+    const parked = this.store.park(session).finally(() => {
+      if (this.parking.get(session.sessionId) === parked) this.parking.delete(session.sessionId);
+    });
+    this.parking.set(session.sessionId, parked);
+    return parked;
+  }
+
+  /** Resolves once a park of the session under way on this instance is done (at once if none is). */
+  async parked(sessionId: string): Promise<void> {
+    await this.parking.get(sessionId)?.catch(() => undefined);
+  }
+
+  /**
+   * Records the connection's session as connected here with its seats, so that another instance
+   * can take it over should this one die. Fire and forget: Redis away, the next change rewrites it.
+   */
+  track(connection: Connection, rooms: HeldRoom[]): void {
+    const { sessionId, clientId, playerId, userId } = connection;
+    const live: LiveSession = { sessionId, clientId, playerId, userId, rooms, instanceId: this.instanceId };
+    this.store.track(live).catch(() => undefined);
+  }
+
+  /** The record of a session connected somewhere (undefined: none, or it is parked). */
+  live(sessionId: string): Promise<LiveSession | undefined> {
+    return this.store.live(sessionId);
+  }
+
+  /** A session whose instance died: its record, taken (at most one caller gets it) while it still names that instance. */
+  takeLive(sessionId: string, instanceId: string): Promise<LiveSession | undefined> {
+    return this.store.takeLive(sessionId, instanceId);
   }
 
   take(sessionId: string): Promise<DetachedSession | undefined> {
@@ -81,7 +113,7 @@ export class SessionService {
 
   /** Forgets everything kept for a session that is over (closed, expired, or replaced by a resume). */
   async end(sessionId: string, clientId: string): Promise<void> {
-    await Promise.all([this.dedup.forget(sessionId), this.directLog.forget(clientId)]);
+    await Promise.all([this.dedup.forget(sessionId), this.directLog.forget(clientId), this.store.forget(sessionId)]);
   }
 
   /** Whether a client message id is new to the session (it then counts as seen). */
