@@ -20,7 +20,8 @@ describe.each<Topology>(['standalone', 'cluster'])('concurrent joins across inst
   const clients: TestClient[] = [];
   beforeAll(async () => {
     redis = await startRedisTopology(topology);
-    const env = { ...redis.env, TICK_RATE: '20' };
+    // Every joiner chats as fast as it can into one room: above the default per-room chat rate.
+    const env = { ...redis.env, TICK_RATE: '20', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
     gws = await Promise.all([startGateway(env), startGateway(env)]);
     const ready = async (g: RunningGateway) => (await fetch(`${g.httpUrl}/ready`)).status === 200;
     await eventually(async () => (await ready(gws[0])) && (await ready(gws[1])), 'both instances ready', 20000);

@@ -75,6 +75,26 @@ describe('a fresh join takes a parked seat back', () => {
       expect(b.client.received('player_joined')).toHaveLength(0);
     });
 
+    // Deliberate break tried: the room directory's reporter took a reseat for a close (its last
+    // `else`), and the room vanished from list_rooms with both players still in it.
+    it('should keep the room listed with both seats after one was taken back (a reseat is not a close)', async () => {
+      const room = 'reclaim-listed';
+      const a = await connect(gw);
+      const b = await connect(gw);
+      a.client.send('join_room', { room_id: room, user_id: 'alice' });
+      const first = await a.client.next('room_joined');
+      b.client.send('join_room', { room_id: room, user_id: 'bob' });
+      await b.client.next('room_joined');
+      const entityId = first.payload.players.find((p) => p.player_id === 'alice')!.entity_id;
+      await drop(gw, gw, a.client, a.clientId, room);
+      const back = await connect(gw);
+      await expectReclaimed(back.client, back.clientId, room, entityId);
+
+      back.client.send('list_rooms', {}, 'list');
+      const list = await back.client.next('room_list');
+      expect(list.payload.rooms.find((r: { room_id: string }) => r.room_id === room)).toEqual(expect.objectContaining({ room_id: room, clients: 2 }));
+    });
+
     it('should still refuse a join with the user_id of a connected player', async () => {
       const room = 'reclaim-connected';
       const b = await connect(gw);

@@ -43,6 +43,8 @@ describe('server API over HTTP (one instance)', () => {
     bob.client.send('join_room', { room_id: roomId, user_id: 'bob' });
     await bob.client.next('room_joined');
     await alice.client.next('player_joined');
+    // A joiner's entity is committed by the room's next tick (until then a keyframe lacks it).
+    await bob.client.next('sync', (f) => f.payload.players.length === 2);
     return { alice, bob };
   }
 
