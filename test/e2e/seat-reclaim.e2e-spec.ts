@@ -47,17 +47,22 @@ describe('a fresh join takes a parked seat back', () => {
     });
     afterAll(() => gw.close());
 
-    it('should give the seat to the same user_id: a snapshot and a sync for the joiner, no leave or join for the others', async () => {
-      const room = 'reclaim-local';
+    /** alice then bob seated in `room`; alice's entity id. */
+    async function seatAliceAndBob(room: string) {
       const a = await connect(gw);
       const b = await connect(gw);
       a.client.send('join_room', { room_id: room, user_id: 'alice' });
       const first = await a.client.next('room_joined');
       b.client.send('join_room', { room_id: room, user_id: 'bob' });
       await b.client.next('room_joined');
+      return { a, b, entityId: first.payload.players.find((p) => p.player_id === 'alice')!.entity_id };
+    }
+
+    it('should give the seat to the same user_id: a snapshot and a sync for the joiner, no leave or join for the others', async () => {
+      const room = 'reclaim-local';
+      const { a, b, entityId } = await seatAliceAndBob(room);
       a.client.send('game_action', { room_id: room, action: 'move', position: { x: 3, y: 4, z: 0 }, input_seq: 7 });
       await b.client.next('sync', (f) => f.payload.players.some((p) => p.player_id === 'alice' && p.position.x === 3));
-      const entityId = first.payload.players.find((p) => p.player_id === 'alice')!.entity_id;
 
       await drop(gw, gw, a.client, a.clientId, room);
       const back = await connect(gw);
@@ -79,13 +84,7 @@ describe('a fresh join takes a parked seat back', () => {
     // `else`), and the room vanished from list_rooms with both players still in it.
     it('should keep the room listed with both seats after one was taken back (a reseat is not a close)', async () => {
       const room = 'reclaim-listed';
-      const a = await connect(gw);
-      const b = await connect(gw);
-      a.client.send('join_room', { room_id: room, user_id: 'alice' });
-      const first = await a.client.next('room_joined');
-      b.client.send('join_room', { room_id: room, user_id: 'bob' });
-      await b.client.next('room_joined');
-      const entityId = first.payload.players.find((p) => p.player_id === 'alice')!.entity_id;
+      const { a, entityId } = await seatAliceAndBob(room);
       await drop(gw, gw, a.client, a.clientId, room);
       const back = await connect(gw);
       await expectReclaimed(back.client, back.clientId, room, entityId);
