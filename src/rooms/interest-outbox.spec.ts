@@ -30,6 +30,14 @@ describe(InterestOutbox.name, () => {
       out.compose(CodecId.Json, parts, { key: false, room: 2 });
     }
     expect(out.encodedParts).toBe(parts.length); // 5 parts for 200 frames
+    expect(out.encodings).toBe(2 * parts.length); // once per part and codec
+  });
+
+  it('should encode a part only in the codecs its members speak', () => {
+    const out = new InterestOutbox(frame);
+    const parts: FramePart[] = [{ kind: 'global' }, { kind: 'cell', cell: 3 }, { kind: 'drop', cell: 1 }];
+    for (let member = 0; member < 50; member++) out.compose(CodecId.Protobuf, parts, { key: false });
+    expect(out.encodings).toBe(parts.length); // no JSON text made on an instance of protobuf members
   });
 
   it('should make a protobuf frame any protobuf decoder reads as one StateFrame, chunks concatenated', () => {

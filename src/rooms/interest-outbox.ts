@@ -3,11 +3,11 @@ import { MessageType, protobuf, type ServerMessage } from '../protocol';
 import { type FramePart, markerOps } from '../state';
 import type { FrameBody, RoomFrame } from './room-frame.topic';
 
-/** A part encoded once per codec: a packed `ops` chunk and `strings` entries (protobuf), or their JSON texts. */
+/** A part's content, and its encodings, each made once on first use: a packed `ops` chunk and `strings` entries (protobuf), or their JSON texts. */
 interface EncodedPart {
+  readonly content: FrameBody;
   proto?: Buffer;
-  jsonOps?: string;
-  jsonStrings?: string;
+  json?: { ops: string; strings: string };
 }
 
 const EMPTY_BODY: FrameBody = { ops: [], strings: [] };
@@ -34,15 +34,29 @@ export interface FrameHeader {
  * other; JSON: their texts are joined). Nothing is serialized per member but a few header fields.
  */
 export class InterestOutbox {
-  private readonly encoded = new Map<string, EncodedPart>();
+  /** Per part kind, its parts by cell number (0 for the global ones): no key is built per member. */
+  private readonly byKind: Record<FramePart['kind'], Map<number, EncodedPart>> = {
+    global: new Map(),
+    'global-key': new Map(),
+    cell: new Map(),
+    'cell-key': new Map(),
+    drop: new Map(),
+  };
+  private parts = 0;
+  private encodingCount = 0;
   /** The frame's `state` message, as metrics and the pool's policy see it. */
   static readonly kind = STATE;
 
   constructor(private readonly frame: RoomFrame) {}
 
-  /** How many parts were encoded so far (each once, for both codecs): what "encode once per cell" promises. */
+  /** How many distinct parts were encoded so far: what "encode once per cell" promises. */
   get encodedParts(): number {
-    return this.encoded.size;
+    return this.parts;
+  }
+
+  /** How many encodings were made: at most one per part and codec in use. */
+  get encodings(): number {
+    return this.encodingCount;
   }
 
   /** One connection's frame in `codec`. */
@@ -59,7 +73,7 @@ export class InterestOutbox {
     const chunks: Buffer[] = [toBuffer(head.finish())];
     let length = chunks[0].length;
     for (const part of parts) {
-      const bytes = this.part(part).proto!;
+      const bytes = this.protobufOf(part);
       if (bytes.length === 0) continue;
       chunks.push(bytes);
       length += bytes.length;
@@ -72,9 +86,9 @@ export class InterestOutbox {
     const ops: string[] = [];
     const strings: string[] = [];
     for (const part of parts) {
-      const encoded = this.part(part);
-      if (encoded.jsonOps) ops.push(encoded.jsonOps);
-      if (encoded.jsonStrings) strings.push(encoded.jsonStrings);
+      const encoded = this.jsonOf(part);
+      if (encoded.ops) ops.push(encoded.ops);
+      if (encoded.strings) strings.push(encoded.strings);
     }
     let text = `{"type":"state","payload":{"frame":${this.frame.frame}`;
     if (header.room !== undefined) text += `,"room":${header.room}`;
@@ -85,12 +99,24 @@ export class InterestOutbox {
     return Buffer.from(`${text}}}`);
   }
 
-  /** A part's encodings (both codecs, made on first use: an instance whose members all speak one codec encodes one). */
-  private part(part: FramePart): EncodedPart {
-    const id = part.kind === 'global' || part.kind === 'global-key' ? part.kind : `${part.kind}:${part.cell}`;
-    let encoded = this.encoded.get(id);
-    if (encoded) return encoded;
-    const { ops, strings } = this.contentOf(part);
+  /** A part's entry, found by its kind and cell number (made with its content on first use). */
+  private entry(part: FramePart): EncodedPart {
+    const table = this.byKind[part.kind];
+    const cell = 'cell' in part ? part.cell : 0;
+    let entry = table.get(cell);
+    if (!entry) {
+      entry = { content: this.contentOf(part) };
+      table.set(cell, entry);
+      this.parts++;
+    }
+    return entry;
+  }
+
+  /** The part in protobuf, encoded on first use (an instance whose members all speak JSON never makes it). */
+  private protobufOf(part: FramePart): Buffer {
+    const entry = this.entry(part);
+    if (entry.proto) return entry.proto;
+    const { ops, strings } = entry.content;
     const writer = protobuf.Writer.create();
     if (ops.length > 0) {
       writer.uint32(0x22).fork();
@@ -98,16 +124,20 @@ export class InterestOutbox {
       writer.ldelim();
     }
     for (const s of strings) writer.uint32(0x2a).string(s);
-    encoded = {
-      proto: toBuffer(writer.finish()),
-      jsonOps: ops.join(','),
-      jsonStrings: strings.map((s) => JSON.stringify(s)).join(','),
-    };
-    this.encoded.set(id, encoded);
-    return encoded;
+    this.encodingCount++;
+    return (entry.proto = toBuffer(writer.finish()));
   }
 
-  private contentOf(part: FramePart): { ops: readonly number[]; strings: readonly string[] } {
+  /** The part's JSON texts, made on first use (an instance whose members all speak protobuf never makes them). */
+  private jsonOf(part: FramePart): { ops: string; strings: string } {
+    const entry = this.entry(part);
+    if (entry.json) return entry.json;
+    const { ops, strings } = entry.content;
+    this.encodingCount++;
+    return (entry.json = { ops: ops.join(','), strings: strings.map((s) => JSON.stringify(s)).join(',') });
+  }
+
+  private contentOf(part: FramePart): FrameBody {
     const interest = this.frame.interest!;
     switch (part.kind) {
       case 'global':
