@@ -40,6 +40,23 @@ describe(InterestOutbox.name, () => {
     expect(out.encodings).toBe(parts.length); // no JSON text made on an instance of protobuf members
   });
 
+  it('should compose the frame of a view once per codec and hand every member of that view the same message', () => {
+    const out = new InterestOutbox(frame);
+    let plans = 0;
+    const sees3and4 = (): FramePart[] => (plans++, [{ kind: 'global' }, { kind: 'cell', cell: 3 }, { kind: 'cell', cell: 4 }]);
+    const proto = Array.from({ length: 40 }, () => out.viewFrame(CodecId.Protobuf, '3,4', sees3and4));
+    const json = Array.from({ length: 10 }, () => out.viewFrame(CodecId.Json, '3,4', sees3and4));
+    const quiet = Array.from({ length: 5 }, () => out.viewFrame(CodecId.Protobuf, '7,8', () => (plans++, undefined)));
+    expect(new Set(proto).size).toBe(1);
+    expect(new Set(json).size).toBe(1);
+    expect(plans).toBe(3); // one plan per view and codec, the unchanged view's included
+    expect(out.compositions).toBe(2);
+    expect(quiet).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    const state = gameproto.StateFrame.decode(gameproto.Message.decode(proto[0]!.encoded[CodecId.Protobuf]!).payload);
+    expect(gameproto.StateFrame.toObject(state, { longs: Number })).toEqual({ frame: 9, ops: [0, 4, 1, 0, 3, 3, 2, 12, 8, -8, 0, 3, 4, 5, 17, 1, 6], strings: ['ann'] });
+    expect(JSON.parse(json[0]!.encoded[CodecId.Json]!.toString()).payload.ops).toEqual([0, 4, 1, 0, 3, 3, 2, 12, 8, -8, 0, 3, 4, 5, 17, 1, 6]);
+  });
+
   it('should make a protobuf frame any protobuf decoder reads as one StateFrame, chunks concatenated', () => {
     const out = new InterestOutbox(frame);
     const bytes = out.compose(CodecId.Protobuf, [{ kind: 'global' }, { kind: 'drop', cell: 1 }, { kind: 'cell', cell: 4 }], { key: false, base: 0, room: 3 });

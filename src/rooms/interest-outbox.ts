@@ -1,4 +1,5 @@
 import { CodecId } from '../codec';
+import { type ConnectionPool, SharedMessage } from '../connection';
 import { MessageType, protobuf, type ServerMessage } from '../protocol';
 import { type FramePart, markerOps } from '../state';
 import type { FrameBody, RoomFrame } from './room-frame.topic';
@@ -42,8 +43,15 @@ export class InterestOutbox {
     'cell-key': new Map(),
     drop: new Map(),
   };
+  /**
+   * Per codec, by view signature: the frame of every member that sees those cells and has nothing
+   * else to be told this tick (no view change, no keyframe, no base, no room handle), composed once
+   * and WebSocket-framed once; null where nothing in that view changed.
+   */
+  private readonly byView: [Map<string, SharedMessage | null>, Map<string, SharedMessage | null>] = [new Map(), new Map()];
   private parts = 0;
   private encodingCount = 0;
+  private composed = 0;
   /** The frame's `state` message, as metrics and the pool's policy see it. */
   static readonly kind = STATE;
 
@@ -59,9 +67,45 @@ export class InterestOutbox {
     return this.encodingCount;
   }
 
+  /** How many frames were composed (a frame shared by a view counts once). */
+  get compositions(): number {
+    return this.composed;
+  }
+
   /** One connection's frame in `codec`. */
   compose(codec: CodecId, parts: readonly FramePart[], header: FrameHeader): Buffer {
+    this.composed++;
     return codec === CodecId.Protobuf ? this.protobuf(parts, header) : this.json(parts, header);
+  }
+
+  /**
+   * The frame shared by every member in `codec` whose view has `signature` and that has nothing
+   * else to be told (see `byView`): `plan` runs for the first of them only. Undefined: nothing
+   * it sees changed, no frame.
+   */
+  viewFrame(codec: CodecId, signature: string, plan: () => readonly FramePart[] | undefined): SharedMessage | undefined {
+    const table = this.byView[codec];
+    let shared = table.get(signature);
+    if (shared === undefined) {
+      const parts = plan();
+      shared = parts ? new SharedMessage(STATE) : null;
+      if (shared) shared.encoded[codec] = this.compose(codec, parts!, { key: false });
+      table.set(signature, shared);
+    }
+    return shared ?? undefined;
+  }
+
+  /** Counts the shared frames in the metrics, once each; returns the bytes they wrote. */
+  countShared(pool: ConnectionPool): number {
+    let bytes = 0;
+    for (const table of this.byView) {
+      for (const shared of table.values()) {
+        if (!shared) continue;
+        pool.countShared(shared);
+        bytes += shared.bytes;
+      }
+    }
+    return bytes;
   }
 
   private protobuf(parts: readonly FramePart[], header: FrameHeader): Buffer {

@@ -55,6 +55,23 @@ interface LocalRoom {
 
 const NO_CHANGE: ViewChange = { entered: [], left: [] };
 
+type ViewUpdate = NonNullable<RoomFrame['interest']>['views'][number];
+
+/** What every member's share of one interest-managed frame is made from on this instance. */
+class InterestTick {
+  readonly out: InterestOutbox;
+  /** The owner's view changes, by client id. */
+  readonly views: Map<string, ViewUpdate>;
+  readonly changes: { readonly globalChanged: boolean; hasCell(cell: number): boolean };
+
+  constructor(frame: RoomFrame) {
+    const interest = frame.interest!;
+    this.out = new InterestOutbox(frame);
+    this.views = new Map(interest.views.map((v) => [v.clientId, v]));
+    this.changes = { globalChanged: (frame.delta?.ops.length ?? 0) > 0, hasCell: (cell) => interest.cells.has(cell) };
+  }
+}
+
 /**
  * Delivery of room traffic to this instance's members, and the one place where a connection
  * enters or leaves a room's delivery: `attach`, `hold`/`release` and `detach` keep
@@ -256,7 +273,9 @@ export class RoomFanout {
   /** A held connection's frame, on its release: what live delivery would have sent it. */
   private deliverTo(room: LocalRoom, connection: Connection, frame: RoomFrame): void {
     if (frame.interest) {
-      this.sendInterest(room, connection, frame, new InterestOutbox(frame), new Map(frame.interest.views.map((v) => [v.clientId, v])));
+      const tick = new InterestTick(frame);
+      this.sendInterest(room, connection, frame, tick);
+      room.frameBytes += tick.out.countShared(this.pool);
       return;
     }
     const out = new FrameOutbox(frame, room.handle);
@@ -266,16 +285,17 @@ export class RoomFanout {
 
   /**
    * An interest-managed room's frame: each member its own frame, made of the parts its view
-   * needs (encoded once for all members who need them). A member owed a keyframe gets nothing
+   * needs (encoded once for all members who need them; members that see the same cells and have
+   * nothing else to be told share one composed frame). A member owed a keyframe gets nothing
    * until the owner sends it one of everything it sees; it was asked for it by client id.
    */
   private deliverInterest(room: LocalRoom, frame: RoomFrame): void {
-    const out = new InterestOutbox(frame);
-    const views = new Map(frame.interest!.views.map((v) => [v.clientId, v]));
-    for (const connection of room.members) this.sendInterest(room, connection, frame, out, views);
+    const tick = new InterestTick(frame);
+    for (const connection of room.members) this.sendInterest(room, connection, frame, tick);
+    room.frameBytes += tick.out.countShared(this.pool);
   }
 
-  private sendInterest(room: LocalRoom, connection: Connection, frame: RoomFrame, out: InterestOutbox, views: Map<string, RoomFrame['interest'] extends infer I ? (I extends { views: readonly (infer V)[] } ? V : never) : never>): void {
+  private sendInterest(room: LocalRoom, connection: Connection, frame: RoomFrame, tick: InterestTick): void {
     const last = room.sent.get(connection);
     if (last !== undefined && frame.frame <= last) return; // behind this connection's snapshot
     if (connection.wireVersion === WireVersion.V1) {
@@ -285,17 +305,27 @@ export class RoomFanout {
     }
     const view = room.views.get(connection);
     if (!view) return;
-    const update = views.get(connection.clientId);
+    const update = tick.views.get(connection.clientId);
     if (update?.full) view.reset(update.entered);
     else if (update) view.apply(update);
     const full = update?.full ?? false;
     if (room.needKey.has(connection) && !full) return; // owed a keyframe: nothing else first
-    const parts = planFrame(view, full || !update ? NO_CHANGE : update, { globalChanged: (frame.delta?.ops.length ?? 0) > 0, hasCell: (cell) => frame.interest!.cells.has(cell) }, full);
-    if (!parts) return;
     const base = full || last === undefined || last === frame.frame - 1 ? undefined : last;
-    const bytes = out.compose(connection.codec, parts, { room: connection.rooms.size === 1 ? undefined : room.handle, base, key: full });
-    if (this.pool.sendEncoded(connection, bytes, InterestOutbox.kind)) {
-      room.frameBytes += bytes.length;
+    const handle = connection.rooms.size === 1 ? undefined : room.handle;
+    let written: boolean;
+    if (!update && base === undefined && handle === undefined) {
+      // The common case: the member only needs what changed in its view, as every member seeing the same cells does.
+      const shared = tick.out.viewFrame(connection.codec, view.signature, () => planFrame(view, NO_CHANGE, tick.changes, false));
+      if (!shared) return;
+      written = this.pool.sendShared(connection, shared);
+    } else {
+      const parts = planFrame(view, full || !update ? NO_CHANGE : update, tick.changes, full);
+      if (!parts) return;
+      const bytes = tick.out.compose(connection.codec, parts, { room: handle, base, key: full });
+      written = this.pool.sendEncoded(connection, bytes, InterestOutbox.kind);
+      if (written) room.frameBytes += bytes.length;
+    }
+    if (written) {
       room.sent.set(connection, frame.frame);
       room.needKey.delete(connection);
     } else if (!room.needKey.has(connection)) {

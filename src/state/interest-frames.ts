@@ -56,6 +56,7 @@ export class CellView {
   private focus = Number.NaN;
   private current: readonly number[] = [];
   private readonly set = new Set<number>();
+  private key: string | undefined;
 
   constructor(private readonly grid: CellGrid) {}
 
@@ -68,6 +69,14 @@ export class CellView {
     return this.set.has(cell);
   }
 
+  /**
+   * The cells seen, as one string: views with the same signature see the same cells, so members
+   * with nothing else to be told can share one frame. Made when first asked after a change.
+   */
+  get signature(): string {
+    return (this.key ??= this.current.join(','));
+  }
+
   /** Moves the focus (−1: nothing to focus on: sees nothing but global state); returns what entered and left. */
   follow(focusCell: number): ViewChange {
     if (focusCell === this.focus) return NO_CHANGE;
@@ -77,6 +86,7 @@ export class CellView {
     const entered = next.filter((c) => !this.set.has(c));
     const left = this.current.filter((c) => !nextSet.has(c));
     this.current = next;
+    this.key = undefined;
     this.set.clear();
     for (const c of next) this.set.add(c);
     return entered.length || left.length ? { entered, left } : NO_CHANGE;
@@ -87,6 +97,7 @@ export class CellView {
     for (const c of change.left) this.set.delete(c);
     for (const c of change.entered) this.set.add(c);
     this.current = [...this.set].sort((a, b) => a - b);
+    this.key = undefined;
   }
 
   /** Starts from a known set of cells (a snapshot's). */
@@ -94,6 +105,7 @@ export class CellView {
     this.set.clear();
     for (const c of cells) this.set.add(c);
     this.current = [...this.set].sort((a, b) => a - b);
+    this.key = undefined;
     this.focus = Number.NaN;
   }
 }

@@ -85,6 +85,30 @@ describe.each<'json' | 'proto'>(['json', 'proto'])('interest management (%s)', (
     expect(observer.rooms.get(room)!.refused).toEqual([]);
   });
 
+  // Members that stand still with nothing else to be told share one composed frame per view and
+  // codec. Each must still get the frame of its own view while bots move everywhere. Deliberate
+  // break tried: sharing by codec alone (one frame for every still member) fails this test.
+  it('should give still observers in different places the frames of their own views, and observers in one place the same', async () => {
+    const room = `im-still-${codec}`;
+    const spots = [[-850, -850], [850, 850], [-850, 850], [-850, -850]];
+    const observers: Awaited<ReturnType<typeof connect>>[] = [];
+    for (const [i] of spots.entries()) {
+      const connected = await connect();
+      await connected.state.join(room, { kind: 'world', options: { bots: '400' }, user_id: `still-${i}` });
+      observers.push(connected);
+    }
+    observers.forEach(({ state }, i) => state.client.send('game_action', { action: 'move', position: { x: spots[i][0], y: spots[i][1], z: 0 } }));
+    const views: string[] = [];
+    for (const [i, { state, clientId }] of observers.entries()) {
+      const placed = (r: MirroredRoom) => observers.every((_, j) => r.mirror.view(401 + j) === undefined || r.mirror.view(401 + j)?.x === spots[j][0]);
+      const seen = await state.until(room, (r) => r.mirror.view(401 + i)?.x === spots[i][0] && placed(r) && same(mirrorView(r), expected(gateway, room, clientId)), `observer ${i}'s view`);
+      expect(seen.refused).toEqual([]);
+      views.push(gateway.app.get(RoomRegistry).get(room)!.views.get(clientId)!.cells.join(','));
+    }
+    expect(new Set(views).size).toBe(3); // three places, the first and last observer in one
+    expect(views[0]).toBe(views[3]);
+  });
+
   it('should give a resumed client a keyframe of its view, then deltas on it', async () => {
     const room = `im-resume-${codec}`;
     const { state: dropped, welcome } = await connect();
