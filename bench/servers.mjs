@@ -35,7 +35,9 @@ export async function startServer(name, { port, cpu, env = {}, profileDir, logFi
   const out = openSync(logFile, 'w');
   const child = spawn(cmd[0], cmd.slice(1), {
     cwd: root,
-    env: { ...process.env, PORT: String(port), TICK_RATE: '20', ROOM_MAX_PLAYERS: '1000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000', ...env },
+    // STATE_FRAME_TIME: v2 deltas carry their tick's time, so the load tester measures v2 delivery
+    // latency instead of estimating it (5-6 bytes a frame; bench/colyseus-bytes.mjs measures bytes without it).
+    env: { ...process.env, PORT: String(port), TICK_RATE: '20', ROOM_MAX_PLAYERS: '1000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000', STATE_FRAME_TIME: '1', ...env },
     stdio: ['ignore', out, out],
   });
   // With taskset the child is taskset, which execs node: same pid.

@@ -372,8 +372,9 @@ class SimClient {
   }
 
   /**
-   * A v2 frame: mirror, counts, delivery latency and input latency. A delta carries no timestamp;
-   * its tick time is the last keyframe's plus one tick per frame number since (rooms that change
+   * A v2 frame: mirror, counts, delivery latency and input latency. A delta carries its tick's
+   * `time` only from a server run with STATE_FRAME_TIME; otherwise its tick time is estimated: the
+   * last keyframe's plus one tick per frame number since (rooms that change
    * every tick make one frame per tick). Once per join, at the first delta after this client's
    * first move: if it came over 500 ms after the previous frame (the room stood idle before the
    * load started: frame numbers stood still while ticks went on), it is taken to be under one tick
@@ -412,7 +413,9 @@ class SimClient {
     // Frame-number gaps: a delta without `base` builds on frame - 1, so a gap is a missed frame;
     // with `base` (interest management) frames skip numbers on purpose when nothing in view changed.
     const gapFree = f.key || hasBase;
-    const timestamp = v2.anchorFrame >= 0 ? v2.anchorTime + (frame - v2.anchorFrame) * tickMs : 0;
+    // A server run with STATE_FRAME_TIME puts its tick's time on every frame: exact, no estimate.
+    const stamped = Number(f.time) || 0;
+    const timestamp = stamped || (v2.anchorFrame >= 0 ? v2.anchorTime + (frame - v2.anchorFrame) * tickMs : 0);
     if (gapFree) this.frames.restart();
     this.frames.frame({ ...s, timestamp, inputSeqOf: () => this.inputSeqAt() }, this.userId, t, w);
   }

@@ -1,4 +1,4 @@
-import { configNamespace, enumVar, intVar, listVar, numberVar, stringVar } from './env-var';
+import { boolVar, configNamespace, enumVar, intVar, listVar, numberVar, stringVar } from './env-var';
 
 /** `pattern=kind`: a room whose id matches `pattern` (exact, or a prefix ending in `*`) runs `kind`. */
 export interface RoomKindRule {
@@ -16,6 +16,10 @@ export const roomsConfig = configNamespace('rooms', {
     min: 1,
     max: 1_000_000,
     doc: 'Actions a room buffers between two ticks; past it actions get RATE_LIMITED',
+  }),
+  stateFrameTime: boolVar('STATE_FRAME_TIME', {
+    default: false,
+    doc: 'v2 `state` deltas carry `time` (the server clock of their tick) as keyframes do: 5-6 bytes a frame, for clients and load tests that measure delivery latency',
   }),
   defaultKind: stringVar('DEFAULT_ROOM_KIND', {
     default: 'arena',

@@ -17,6 +17,8 @@ export class FrameOutbox {
   constructor(
     private readonly frame: RoomFrame,
     private readonly handle: number,
+    /** Every `state` frame carries its tick's `time` (STATE_FRAME_TIME), not only keyframes. */
+    private readonly stamped = false,
   ) {}
 
   sync(): SharedMessage {
@@ -42,14 +44,12 @@ export class FrameOutbox {
     return bytes;
   }
 
-  /** A `state` message: no room id string and no timestamp (the bytes a frame costs matter). */
+  /** A `state` message: no room id string and no envelope timestamp (the bytes a frame costs matter). */
   private state(body: FrameBody, key: boolean, bare: boolean): ServerMessage<'state'> {
     const payload: StatePayload = { frame: this.frame.frame, ops: body.ops as number[] } as StatePayload;
     if (!bare) payload.room = this.handle;
-    if (key) {
-      payload.key = true;
-      payload.time = this.frame.time;
-    }
+    if (key) payload.key = true;
+    if (key || this.stamped) payload.time = this.frame.time;
     if (body.strings.length > 0) payload.strings = body.strings as string[];
     return { type: MessageType.State, payload } as ServerMessage<'state'>;
   }

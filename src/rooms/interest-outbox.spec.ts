@@ -66,6 +66,14 @@ describe(InterestOutbox.name, () => {
     expect(state).toEqual({ room: 3, frame: 9, base: 0, ops: [0, 4, 1, 0, 7, 1, 0, 3, 4, 5, 17, 1, 6], strings: ['ann'] });
   });
 
+  it('should put the tick time on deltas only when stamping (STATE_FRAME_TIME)', () => {
+    const decode = (bytes: Buffer) => gameproto.StateFrame.toObject(gameproto.StateFrame.decode(gameproto.Message.decode(bytes).payload), { longs: Number });
+    const parts: FramePart[] = [{ kind: 'global' }];
+    expect(decode(new InterestOutbox(frame).compose(CodecId.Protobuf, parts, { key: false })).time).toBeUndefined();
+    expect(decode(new InterestOutbox(frame, true).compose(CodecId.Protobuf, parts, { key: false }))).toEqual({ frame: 9, time: 1700000000000, ops: [0, 4, 1] });
+    expect(JSON.parse(new InterestOutbox(frame, true).compose(CodecId.Json, parts, { key: false }).toString()).payload).toEqual({ frame: 9, time: 1700000000000, ops: [0, 4, 1] });
+  });
+
   it('should make the same frame in JSON', () => {
     const out = new InterestOutbox(frame);
     const text = out.compose(CodecId.Json, [{ kind: 'global-key' }, { kind: 'cell-key', cell: 5 }], { key: true }).toString();

@@ -55,7 +55,11 @@ export class InterestOutbox {
   /** The frame's `state` message, as metrics and the pool's policy see it. */
   static readonly kind = STATE;
 
-  constructor(private readonly frame: RoomFrame) {}
+  constructor(
+    private readonly frame: RoomFrame,
+    /** Every frame carries its tick's `time` (STATE_FRAME_TIME), not only keyframes. */
+    private readonly stamped = false,
+  ) {}
 
   /** How many distinct parts were encoded so far: what "encode once per cell" promises. */
   get encodedParts(): number {
@@ -112,7 +116,8 @@ export class InterestOutbox {
     const head = protobuf.Writer.create();
     if (header.room !== undefined) head.uint32(0x08).uint32(header.room);
     head.uint32(0x10).uint32(this.frame.frame);
-    if (header.key) head.uint32(0x18).bool(true).uint32(0x30).int64(this.frame.time);
+    if (header.key) head.uint32(0x18).bool(true);
+    if (header.key || this.stamped) head.uint32(0x30).int64(this.frame.time);
     if (header.base !== undefined) head.uint32(0x38).uint32(header.base);
     const chunks: Buffer[] = [toBuffer(head.finish())];
     let length = chunks[0].length;
@@ -136,7 +141,8 @@ export class InterestOutbox {
     }
     let text = `{"type":"state","payload":{"frame":${this.frame.frame}`;
     if (header.room !== undefined) text += `,"room":${header.room}`;
-    if (header.key) text += `,"key":true,"time":${this.frame.time}`;
+    if (header.key) text += `,"key":true`;
+    if (header.key || this.stamped) text += `,"time":${this.frame.time}`;
     if (header.base !== undefined) text += `,"base":${header.base}`;
     text += `,"ops":[${ops.join(',')}]`;
     if (strings.length > 0) text += `,"strings":[${strings.join(',')}]`;

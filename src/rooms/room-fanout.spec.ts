@@ -158,6 +158,17 @@ describe(RoomFanout.name, () => {
       ]);
     });
 
+    it('should put the tick time on deltas only with STATE_FRAME_TIME', () => {
+      const times: (number | undefined)[] = [];
+      const pool = { sendShared: (_: Connection, shared: SharedMessage) => (times.push((shared.message.payload as StatePayload).time as number | undefined), true), countShared: () => undefined } as unknown as ConnectionPool;
+      for (const stateFrameTime of [false, true]) {
+        const stamping = new RoomFanout(bus, history, pool, kindRegistry([]), { stateFrameTime });
+        stamping.attach(connection(`v2-${stateFrameTime}`, 2), `t-${stateFrameTime}`);
+        stamping.publishFrame(`t-${stateFrameTime}`, frame(3, { time: 1700000000123 }));
+      }
+      expect(times).toEqual([undefined, 1700000000123]);
+    });
+
     // A delta on a base the client lacks must be impossible: after a dropped frame a v2 member
     // gets nothing until a keyframe. Deliberate break tried: not marking the member after a
     // dropped frame (it then got "delta 2" on a base it never had) fails this test.

@@ -1,8 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { type Observable, Subject } from 'rxjs';
 import { type Bus, BUS } from '../bus';
 import { WireVersion } from '../codec';
 import { type Connection, ConnectionPool } from '../connection';
+import { roomsConfig } from '../config';
 import { GameLogicRegistry } from '../game-api';
 import { ROOM_HISTORY, type RoomHistory } from '../history';
 import { LeaveReason, MessageType, type ServerMessage } from '../protocol';
@@ -64,9 +66,9 @@ class InterestTick {
   readonly views: Map<string, ViewUpdate>;
   readonly changes: { readonly globalChanged: boolean; hasCell(cell: number): boolean };
 
-  constructor(frame: RoomFrame) {
+  constructor(frame: RoomFrame, stamped: boolean) {
     const interest = frame.interest!;
-    this.out = new InterestOutbox(frame);
+    this.out = new InterestOutbox(frame, stamped);
     this.views = new Map(interest.views.map((v) => [v.clientId, v]));
     this.changes = { globalChanged: (frame.delta?.ops.length ?? 0) > 0, hasCell: (cell) => interest.cells.has(cell) };
   }
@@ -90,6 +92,8 @@ export class RoomFanout {
   /** Handles given back by rooms that left this instance, reused first (so handles stay small). */
   private readonly freedHandles: number[] = [];
   private nextHandle = 1;
+  /** STATE_FRAME_TIME: every v2 frame carries its tick's time. */
+  private readonly stamped: boolean;
   private readonly departures = new Subject<{ connection: Connection; roomId: string }>();
   /** Connections removed from a room by its owner (kicked): whoever tracks seats by connection forgets them. */
   readonly departures$: Observable<{ connection: Connection; roomId: string }> = this.departures.asObservable();
@@ -102,7 +106,10 @@ export class RoomFanout {
     @Inject(ROOM_HISTORY) private readonly history: RoomHistory,
     private readonly pool: ConnectionPool,
     private readonly kinds: GameLogicRegistry,
-  ) {}
+    @Optional() @Inject(roomsConfig.KEY) config?: Pick<ConfigType<typeof roomsConfig>, 'stateFrameTime'>,
+  ) {
+    this.stamped = config?.stateFrameTime ?? false;
+  }
 
   /** `connection` is in the room here from now on: it gets every broadcast and frame published after this call. */
   attach(connection: Connection, roomId: string): void {
@@ -261,7 +268,7 @@ export class RoomFanout {
     if (frame.frame <= room.lastFrame) return;
     room.lastFrame = frame.frame;
     if (frame.interest) return this.deliverInterest(room, frame);
-    const out = new FrameOutbox(frame, room.handle);
+    const out = new FrameOutbox(frame, room.handle, this.stamped);
     for (const connection of room.members) this.sendFrame(room, connection, frame, out);
     room.frameBytes += out.count(this.pool);
     if (room.needKey.size > 0 && !frame.key && room.keyAskedAt < frame.frame) {
@@ -273,12 +280,12 @@ export class RoomFanout {
   /** A held connection's frame, on its release: what live delivery would have sent it. */
   private deliverTo(room: LocalRoom, connection: Connection, frame: RoomFrame): void {
     if (frame.interest) {
-      const tick = new InterestTick(frame);
+      const tick = new InterestTick(frame, this.stamped);
       this.sendInterest(room, connection, frame, tick);
       room.frameBytes += tick.out.countShared(this.pool);
       return;
     }
-    const out = new FrameOutbox(frame, room.handle);
+    const out = new FrameOutbox(frame, room.handle, this.stamped);
     this.sendFrame(room, connection, frame, out);
     out.count(this.pool);
   }
@@ -290,7 +297,7 @@ export class RoomFanout {
    * until the owner sends it one of everything it sees; it was asked for it by client id.
    */
   private deliverInterest(room: LocalRoom, frame: RoomFrame): void {
-    const tick = new InterestTick(frame);
+    const tick = new InterestTick(frame, this.stamped);
     for (const connection of room.members) this.sendInterest(room, connection, frame, tick);
     room.frameBytes += tick.out.countShared(this.pool);
   }
