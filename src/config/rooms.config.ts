@@ -15,7 +15,7 @@ export const roomsConfig = configNamespace('rooms', {
     default: 4096,
     min: 1,
     max: 1_000_000,
-    doc: 'Actions a room buffers between two ticks; past it actions get RATE_LIMITED',
+    doc: 'Actions a room buffers between two ticks; past it actions get RATE_LIMITED (a kind may declare its own: `maxQueuedActions` in `@GameRoomKind`)',
   }),
   stateFrameTime: boolVar('STATE_FRAME_TIME', {
     default: false,

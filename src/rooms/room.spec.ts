@@ -33,6 +33,15 @@ describe(Room.name, () => {
     });
   });
 
+  it("should take the kind's own bound on queued actions over ROOM_MAX_QUEUED_ACTIONS", () => {
+    @GameRoomKind('big', { state: defineState({}), maxQueuedActions: 3 })
+    class Big extends Noop {}
+    const big = new Room('b', kindRegistry([new Big()]).get('big'), {}, activity, 50);
+    const member = big.addMember('c', 'p', 'n', 2);
+    for (const action of ['a', 'b', 'c']) big.enqueue(member, { action }, undefined, 1);
+    expect(() => big.enqueue(member, { action: 'a' }, undefined, 1000)).toThrow(expect.objectContaining({ code: 'RATE_LIMITED' }));
+  });
+
   describe('settle', () => {
     it('should leave the active set once nothing is queued, changed or ticking, and come back on the next change', () => {
       room.markChanged();

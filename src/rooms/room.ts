@@ -231,7 +231,7 @@ export class Room implements RoomEffects {
    * `limit` actions already wait.
    */
   enqueue(member: Member, action: GameActionPayload, refId: string | undefined, limit: number): void {
-    if (this.queue.length >= limit) {
+    if (this.queue.length >= (this.kind.options.maxQueuedActions ?? limit)) {
       throw new GameError(ErrorCode.RateLimited, `room "${this.id}" has too many pending actions; slow down`);
     }
     const { spec, input } = actionInput(this.kind.name, this.kind.logic.actions, action);

@@ -30,6 +30,7 @@ const hash = (n: number) => {
 @GameRoomKind('world', {
   state: worldState,
   maxPlayers: 5000,
+  maxQueuedActions: 20000, // 4 per seat: two late ticks of every player moving at 10 moves/s
   options: { bots: str({ max: 4, pattern: /^([0-9]{1,3}|1000)$/, patternHint: 'be a whole number from 0 to 1000' }) },
   interest: { cellSize: CELL_SIZE, viewDistance: 1, positions: { player: ['x', 'y'], bot: ['x', 'y'] } },
   v1: { type: 'player', position: ['x', 'y'] },
