@@ -146,6 +146,25 @@ describe.each<'json' | 'proto'>(['json', 'proto'])('state model v2 (%s)', (codec
  * keyframe, never a delta on a base it lacks. Made deterministic with a batching client: while its
  * pending batch holds more than SEND_BUFFER_SOFT_BYTES (a long chat), its state frames are dropped.
  */
+describe.each<'json' | 'proto'>(['json', 'proto'])('state model v2: STATE_FRAME_TIME (%s)', (codec) => {
+  const gateway = useGateway({ TICK_RATE: '50', STATE_FRAME_TIME: 'true' });
+
+  it('should put its tick time on a delta: no earlier than a tick before the move, no later than its arrival', async () => {
+    const { state } = await StateClient.connect(gateway.wsUrl, codec);
+    try {
+      await state.join(`v2-stamped-${codec}`);
+      const before = Date.now();
+      state.client.send('game_action', { action: 'move', position: { x: 3, y: 4, z: 0 } });
+      const delta = (await state.client.next('state', (f) => !(f as ServerMessage<'state'>).payload.key)) as ServerMessage<'state'>;
+      const time = Number(delta.payload.time);
+      expect(time).toBeGreaterThanOrEqual(before - 1000 / 50); // a tick that started just before the move may carry it
+      expect(time).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await state.close();
+    }
+  });
+});
+
 describe('state model v2: a slow consumer', () => {
   const gateway = useGateway({ TICK_RATE: '50', BATCH_MAX_WAIT_MS: '250', SEND_BUFFER_SOFT_BYTES: '1024', CHAT_MAX_LENGTH: '2000' });
 
