@@ -289,6 +289,16 @@ class SimClient {
     this.flushOutbox(); // same ids: whatever the gateway already applied is acked as a duplicate
   }
 
+  /** Any other error to a resume (INTERNAL: the gateway kept the session but could not resume it now): reconnect and resume again after a backoff. */
+  resumeLater() {
+    if (++this.attempt > MAX_ATTEMPTS) return this.sessionLost();
+    const ws = this.ws;
+    this.ws = undefined; // our own close: not a drop
+    this.fresh = undefined;
+    ws?.terminate();
+    this.wait();
+  }
+
   /** RESUME_FAILED: carry on with the fresh session of the first welcome, and join again. */
   sessionLost() {
     this.stats.resumeFailed(this.resumeCause);
@@ -329,6 +339,7 @@ class SimClient {
     if (e.code === 'ROOM_ELSEWHERE' && this.state === 'joining') return this.follow(String(e.owner_url ?? ''));
     this.stats.error(e.code ?? 'error', `${e.ref_type ?? ''}: ${e.message ?? ''}`);
     if (e.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
+    if (e.ref_type === 'resume' && this.state === 'resuming') return this.resumeLater();
     // A join refused while the old seat of a lost session is still held (same user id): try again.
     if (e.ref_type === 'join_room' && this.state === 'joining') {
       this.joinDueAt = this.ctx.now() + RETRY_JOIN_MS;

@@ -49,6 +49,31 @@ describe(GameClient, () => {
     });
   });
 
+  describe('a resume the server could not do now', () => {
+    // The gateway answers INTERNAL (its session store, or a room's server, out of reach for a
+    // moment) and keeps the session: the client must try again, not carry on in the fresh one.
+    // Deliberate break tried: treating it like RESUME_FAILED (session_lost) fails this test.
+    it('should reconnect and resume the same session again, then be resumed', async () => {
+      const first = await connected('me');
+      const lost: unknown[] = [];
+      client.on('session_lost', (event) => lost.push(event));
+      first.ws.terminate();
+      const second = await gateway.connection(1);
+      const resume = await second.next('resume');
+      second.welcome('fresh-1');
+      second.error('INTERNAL', resume, 'resume: the session store could not be reached; the session is kept: reconnect and resume again in a moment');
+      const third = await gateway.connection(2);
+      const again = await third.next('resume');
+      expect(again.payload).toEqual(expect.objectContaining({ session_id: 's-me', resume_token: 't-me' }));
+      const resumed = next('resumed');
+      third.welcome('fresh-2');
+      third.welcome('me');
+      expect((await resumed).client_id).toBe('me');
+      expect(client.clientId).toBe('me');
+      expect(lost).toEqual([]);
+    });
+  });
+
   describe('close-code policy', () => {
     it.each([4000, 4001, 4002, 4003, 1012])('should reconnect and resume after a %i close', async (code) => {
       const first = await connected('me');

@@ -242,7 +242,11 @@ export abstract class SessionConnection {
         this.requests.acked(frame.payload);
         break;
       case 'error':
-        if (frame.payload.code === 'RESUME_FAILED' && this.state === 'resuming') return this.sessionLost();
+        if (this.state === 'resuming' && (frame.payload.code === 'RESUME_FAILED' || frame.payload.ref_type === 'resume')) {
+          // RESUME_FAILED: the session is gone. Anything else (INTERNAL: the session store or a
+          // room's server out of reach for a moment): the session is kept, so try again later.
+          return frame.payload.code === 'RESUME_FAILED' ? this.sessionLost() : this.resumeLater();
+        }
         if (frame.payload.ref_id) {
           this.outbox.delete(frame.payload.ref_id);
           this.answered(frame.payload.ref_id);
@@ -324,6 +328,17 @@ export abstract class SessionConnection {
   private emitResumed(clientId: string): void {
     this.events.emit('resumed', { client_id: clientId, rooms: Object.fromEntries(this.recovered) });
     for (const [roomId, recovered] of this.recovered) this.roomsById.get(roomId)?.resumed(recovered);
+  }
+
+  /** The server could not resume now but kept the session: reconnect and resume again after a backoff (the fresh session of this attempt is dropped). */
+  private resumeLater(): void {
+    const maxAttempts = this.options.reconnect?.maxAttempts ?? Infinity;
+    if (this.attempt >= maxAttempts) return this.sessionLost();
+    const ws = this.ws;
+    this.ws = undefined; // its close is this retry, not a drop
+    this.fresh = undefined;
+    ws?.close(CloseCode.Normal);
+    this.retry(CloseCode.Abnormal, backoffDelay(this.attempt + 1, this.options.reconnect));
   }
 
   /** The server no longer knows the session: carry on with the fresh one, from nothing. */

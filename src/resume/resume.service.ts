@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ownValue } from '../common';
 import { type Connection, ConnectionPool } from '../connection';
 import { MetricsService } from '../metrics';
-import { CloseCode, type ResumePayload } from '../protocol';
+import { CloseCode, ErrorCode, GameError, type ResumePayload } from '../protocol';
 import { ROOM_ROUTER, type RoomRejoin, type RoomRouter, type SeatClaim } from '../rooms';
 import { type DetachedSession, resumeFailed, SessionService } from '../session';
 import { SessionHandover } from './session-handover';
@@ -18,6 +18,7 @@ import { SessionHandover } from './session-handover';
  */
 @Injectable()
 export class ResumeService {
+  private readonly logger = new Logger(ResumeService.name);
   /** Old connections whose session a resume took over: their close must not park it again. */
   private readonly takenOver = new WeakSet<Connection>();
 
@@ -55,9 +56,9 @@ export class ResumeService {
     // Parked; else connected here (half-open); else recorded as connected elsewhere (that instance
     // has not parked it yet, or died without parking it).
     const session =
-      (await this.sessions.take(request.session_id)) ??
+      (await this.fromStore(this.sessions.take(request.session_id))) ??
       this.takeOverLive(connection, request.session_id, clientId) ??
-      (await this.handover.claim(request.session_id, connection.userId));
+      (await this.fromStore(this.handover.claim(request.session_id, connection.userId)));
     if (!session) throw resumeFailed('the session expired or is unknown');
     if (session.clientId !== clientId || (session.userId !== undefined && session.userId !== connection.userId)) {
       await this.sessions.park(session);
@@ -76,7 +77,9 @@ export class ResumeService {
       direct = await this.sessions.missedDirect(clientId, request.last_seq ?? 0);
     } catch (error) {
       await this.abandon(connection, claims, session);
-      throw resumeFailed(`a room could not be reached (${(error as Error).message})`);
+      // The session is parked again: a later resume can still take it (the room's owner was
+      // restarting or moving). Only the client's retry can tell; RESUME_FAILED would make it give up.
+      throw resumeLater(`a room could not be reached (${(error as Error).message})`);
     }
     if (connection.socket.readyState !== connection.socket.OPEN) {
       await this.abandon(connection, claims, session);
@@ -98,6 +101,21 @@ export class ResumeService {
     this.sessions.track(connection, this.rooms.seats(connection));
     await this.sessions.end(fresh.sessionId, fresh.clientId);
     return true;
+  }
+
+  /**
+   * A read of the session store (Redis) that failed, not a missing session: Redis is away or not
+   * connected yet (an instance that just started). Answered with a retryable error, not a bug's
+   * stack: the session is still there for the client's next attempt.
+   */
+  private async fromStore<T>(read: Promise<T>): Promise<T> {
+    try {
+      return await read;
+    } catch (error) {
+      if (error instanceof GameError) throw error;
+      this.logger.warn(`resume: the session store did not answer (${(error as Error).message})`);
+      throw resumeLater('the session store could not be reached');
+    }
   }
 
   /** Every seat asked for at once; rejects (after all have answered) when any owner could not be reached. */
@@ -143,4 +161,9 @@ export class ResumeService {
     if (old && old.sessionId === sessionId && !this.takenOver.has(old)) return this.sessions.park(this.detach(old));
     await this.sessions.parked(sessionId);
   }
+}
+
+/** A resume that could not be done now but may succeed on a later attempt: the session is kept. */
+function resumeLater(why: string): GameError {
+  return new GameError(ErrorCode.Internal, `resume: ${why}; the session is kept: reconnect and resume again in a moment`);
 }
