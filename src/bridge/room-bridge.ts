@@ -77,6 +77,8 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
       { roomLeaseMs: cluster.roomLeaseMs, snapshotIntervalMs: cluster.snapshotIntervalMs, resumeGraceMs: session.resumeGraceMs },
       () => this.commands.retryDeferred(),
     );
+    // Redis refused a history append: the room's lease is another instance's (as the lease pass would find).
+    history.onLeaseLost?.((roomId, owner) => this.housekeeping.lose(roomId, owner));
     // From the first seat on: the next owner restores the room from this presence.
     this.subscriptions.push(this.admission.changes$.subscribe((change) => this.presence.record(change)));
     // A member of a room run elsewhere that its owner kicked holds no seat here any more.
