@@ -2,6 +2,7 @@ import { ErrorCode, GameError, MessageType, serverMessage } from '../protocol';
 import type { LocalRoomRouter, RoomRegistry } from '../rooms';
 import { BridgedRoomRouter } from './bridged.room-router';
 import { RemoteSeats } from './remote-seats';
+import { RoomFence } from './room-fence';
 import { RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
 
@@ -11,8 +12,9 @@ describe(BridgedRoomRouter.name, () => {
       const bus = { publish: jest.fn() };
       const rooms = { get: () => undefined } as unknown as RoomRegistry;
       const remote = new RemoteSeats();
-      const owners = new RoomOwners(bus as never, 'me', {} as never, rooms, remote, 1000);
-      const router = new BridgedRoomRouter({} as LocalRoomRouter, { rooms } as never, owners, {} as RoomRestorer, remote, 'me');
+      const fence = new RoomFence(3000);
+      const owners = new RoomOwners(bus as never, 'me', {} as never, rooms, remote, 1000, fence);
+      const router = new BridgedRoomRouter({} as LocalRoomRouter, { rooms } as never, owners, {} as RoomRestorer, remote, 'me', fence);
       const chat = serverMessage(MessageType.Chat, { room_id: 'r', text: 'hi', from_client_id: 'c1', player_id: 'p1' }, { room_id: 'r' });
       expect.assertions(3);
       try {

@@ -16,6 +16,7 @@ import {
 } from '../rooms';
 import { RoomCommandName } from './bridge.topics';
 import type { RemoteSeats } from './remote-seats';
+import type { RoomFence } from './room-fence';
 import type { Reply, RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
 
@@ -40,6 +41,7 @@ export class BridgedRoomRouter implements RoomRouter {
     private readonly restorer: RoomRestorer,
     private readonly remote: RemoteSeats,
     private readonly instanceId: string,
+    private readonly fence: RoomFence,
   ) {}
 
   async join(connection: Connection, request: JoinRoomPayload): Promise<void> {
@@ -47,6 +49,7 @@ export class BridgedRoomRouter implements RoomRouter {
     this.core.admission.checkAccess(connection, roomId);
     const owner = await this.owners.ownerOf(roomId);
     if (owner === this.instanceId) {
+      this.mayActFor(roomId);
       await this.restorer.load(roomId);
       return this.local.joinHere(connection, request);
     }
@@ -76,6 +79,11 @@ export class BridgedRoomRouter implements RoomRouter {
   }
 
   leave(connection: Connection, roomId: string, reason: LeaveReason): void {
+    if (this.core.rooms.get(roomId) && !this.fence.holds(roomId) && this.local.seatedHere(roomId, connection.clientId)) {
+      // The lease is in doubt: the connection leaves now, its seat once the owner is known.
+      this.core.fanout.detach(connection, roomId);
+      return this.unseatLater(roomId, connection.clientId, reason);
+    }
     if (!this.isRemote(connection, roomId)) return this.local.leave(connection, roomId, reason);
     this.core.fanout.detach(connection, roomId);
     this.owners.tell(roomId, RoomCommandName.Leave, connection.clientId, { data: { reason } });
@@ -93,7 +101,10 @@ export class BridgedRoomRouter implements RoomRouter {
    */
   queueAction(connection: Connection, action: GameActionPayload, refId?: string): void | Promise<void> {
     const roomId = targetRoomId(connection, action.room_id);
-    if (!this.isRemote(connection, roomId)) return this.local.queueAction(connection, action, refId);
+    if (!this.isRemote(connection, roomId)) {
+      this.mayActFor(roomId);
+      return this.local.queueAction(connection, action, refId);
+    }
     const owner = this.remote.ownerOf(roomId);
     if (!owner) throw movingError(roomId);
     const command = { command: RoomCommandName.Action, roomId, clientId: connection.clientId, action, refId };
@@ -103,7 +114,10 @@ export class BridgedRoomRouter implements RoomRouter {
 
   /** Chat for a room run elsewhere resolves once its owner gave it an offset and published it (then the sender gets its `ack`). */
   publishReliable(roomId: string, message: ServerMessage): void | Promise<void> {
-    if (this.core.rooms.get(roomId)) return this.local.publishReliable(roomId, message);
+    if (this.core.rooms.get(roomId)) {
+      this.mayActFor(roomId);
+      return this.local.publishReliable(roomId, message);
+    }
     const clientId = (message.payload as { from_client_id?: string }).from_client_id ?? '';
     const owner = this.remote.ownerOf(roomId);
     // Refuse rather than ack a chat that would go nowhere (the room is between owners).
@@ -187,7 +201,8 @@ export class BridgedRoomRouter implements RoomRouter {
   expire(clientId: string, roomIds: string[]): void {
     for (const roomId of roomIds) {
       if (this.core.rooms.get(roomId)) {
-        this.local.expireSeat(clientId, roomId);
+        if (this.fence.holds(roomId)) this.local.expireSeat(clientId, roomId);
+        else this.unseatLater(roomId, clientId, LeaveReason.Timeout);
         continue;
       }
       this.free(clientId, roomId).catch((error: Error) =>
@@ -205,6 +220,19 @@ export class BridgedRoomRouter implements RoomRouter {
     }
     await this.restorer.load(roomId);
     this.local.expireSeat(clientId, roomId);
+  }
+
+  /**
+   * Refuses (INTERNAL, send again) to act for a room run here while its lease is in doubt (the
+   * instance stalled near or past its lease deadline; `RoomFence`): its successor may run it by now.
+   */
+  private mayActFor(roomId: string): void {
+    if (this.core.rooms.get(roomId) && !this.fence.holds(roomId)) throw movingError(roomId);
+  }
+
+  /** A leave of a room whose lease is in doubt: sent to this instance's own commands, which hold it until the owner is known. */
+  private unseatLater(roomId: string, clientId: string, reason: LeaveReason): void {
+    this.owners.send(this.instanceId, { command: RoomCommandName.Leave, roomId, clientId, data: { reason } });
   }
 
   /** A room this connection is in that another instance runs. */

@@ -13,6 +13,7 @@ import { BridgedClientDelivery } from './bridged.client-delivery';
 import { BridgedRoomRouter } from './bridged.room-router';
 import { CLIENT_MESSAGE, instanceChannel, ROOM_COMMAND, RoomCommandName } from './bridge.topics';
 import { RemoteSeats } from './remote-seats';
+import { RoomFence } from './room-fence';
 import { RoomHousekeeping } from './room-housekeeping';
 import { RoomOwnerCommands } from './room-owner-commands';
 import { type Reply, RoomOwners } from './room-owners';
@@ -56,22 +57,28 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     localDelivery: LocalClientDelivery,
   ) {
     const remote = new RemoteSeats();
-    this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs);
+    // The tick loop and every path that acts for a room run here ask it first.
+    const fence = new RoomFence(cluster.roomLeaseMs);
+    rooms.guardWith(fence);
+    this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs, fence);
     const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
-    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, instanceId);
+    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, instanceId, fence);
     this.commands = new RoomOwnerCommands(
-      rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, cluster.publicUrl,
+      rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, fence, history, cluster.publicUrl,
     );
     this.presence = new RoomPresence(store, leases, instanceId);
     this.housekeeping = new RoomHousekeeping(
       { leases, clients, store },
       { rooms, admission, runner, history, fanout },
-      { remote, restorer, owners: this.owners },
+      { remote, restorer, owners: this.owners, fence },
       pool,
       instanceId,
       { roomLeaseMs: cluster.roomLeaseMs, snapshotIntervalMs: cluster.snapshotIntervalMs, resumeGraceMs: session.resumeGraceMs },
+      () => this.commands.retryDeferred(),
     );
+    // Redis refused a history append: the room's lease is another instance's (as the lease pass would find).
+    history.onLeaseLost?.((roomId, owner) => this.housekeeping.lose(roomId, owner));
     // From the first seat on: the next owner restores the room from this presence.
     this.subscriptions.push(this.admission.changes$.subscribe((change) => this.presence.record(change)));
     // A member of a room run elsewhere that its owner kicked holds no seat here any more.

@@ -5,6 +5,7 @@ import type { RoomHistory } from '../history';
 import { LeaveReason, type ServerMessage } from '../protocol';
 import type { GameLogicRunner, Room, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
 import type { RemoteSeats } from './remote-seats';
+import type { RoomFence } from './room-fence';
 import { toStoredMember } from './room-presence';
 import type { RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
@@ -28,17 +29,23 @@ export class RoomHousekeeping {
   private readonly persistedFrame = new WeakMap<Room, number>();
   private timer: NodeJS.Timeout | undefined;
   private passRunning = false;
+  /** A prompt lease check was asked for while a pass ran: run one right after it. */
+  private leaseCheckWanted = false;
   private lastLeasePass = 0;
   private lastSnapshot = 0;
 
   constructor(
     private readonly cluster: { leases: RoomLeases; clients: ClientRegistry; store: RoomStateStore },
     private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; runner: GameLogicRunner; history: RoomHistory; fanout: RoomFanout },
-    private readonly bridge: { remote: RemoteSeats; restorer: RoomRestorer; owners: RoomOwners },
+    private readonly bridge: { remote: RemoteSeats; restorer: RoomRestorer; owners: RoomOwners; fence: RoomFence },
     private readonly pool: ConnectionPool,
     private readonly instanceId: string,
     private readonly times: HousekeepingTimes,
-  ) {}
+    /** After each lease pass: commands deferred while a room's lease was in doubt go on. */
+    private readonly afterLeasePass: () => void = () => undefined,
+  ) {
+    bridge.fence.checkNow = () => this.checkLeasesNow();
+  }
 
   start(): void {
     this.timer = setInterval(() => void this.pass(), PASS_MS);
@@ -56,6 +63,26 @@ export class RoomHousekeeping {
     void this.pass();
   }
 
+  /** A room's lease is in doubt (the fence refused to act for it): renew or find it lost now, not at the next period. */
+  checkLeasesNow(): void {
+    this.lastLeasePass = 0;
+    if (this.passRunning) this.leaseCheckWanted = true;
+    else void this.pass();
+  }
+
+  /**
+   * Another instance owns a room run here (the lease pass, or Redis refusing this instance's
+   * history append for it): stop running it and seat this instance's members in its copy.
+   */
+  lose(roomId: string, owner: string): void {
+    const room = this.core.rooms.get(roomId);
+    this.bridge.fence.forget(roomId);
+    if (!room) return;
+    this.logger.warn(`lost room ${roomId} to instance ${owner}; forwarding to it from now on`);
+    this.core.rooms.relinquish(room);
+    this.reseat(room, owner);
+  }
+
   private async pass(): Promise<void> {
     if (this.passRunning) return;
     this.passRunning = true;
@@ -65,6 +92,7 @@ export class RoomHousekeeping {
       if (now - this.lastLeasePass >= this.times.roomLeaseMs / 3) {
         this.lastLeasePass = now;
         await this.renewLeases();
+        this.afterLeasePass();
         await this.sweepOrphans(now);
       }
       if (now - this.lastSnapshot >= this.times.snapshotIntervalMs) {
@@ -75,6 +103,10 @@ export class RoomHousekeeping {
       this.logger.debug(`housekeeping pass failed: ${(error as Error).message}`);
     } finally {
       this.passRunning = false;
+      if (this.leaseCheckWanted) {
+        this.leaseCheckWanted = false;
+        this.checkLeasesNow();
+      }
     }
   }
 
@@ -82,25 +114,31 @@ export class RoomHousekeeping {
     for (const connection of this.pool.values()) yield connection.clientId;
   }
 
-  /** Renews the rooms run here; for rooms with members here run elsewhere, takes the lease once it expired. */
+  /**
+   * Renews the rooms run here (each answer naming this instance moves the room's fence deadline
+   * to the moment the renewal was sent plus a lease); for rooms with members here run elsewhere,
+   * takes the lease once it expired.
+   */
   private async renewLeases(): Promise<void> {
     const { rooms } = this.core;
-    const { remote } = this.bridge;
+    const { remote, fence } = this.bridge;
     const running = new Map([...rooms.values()].map((room) => [room.id, room]));
+    const sentAt = Date.now();
     const owners = await this.cluster.leases.ownersOf([...running.keys(), ...remote.rooms()]);
     for (const [roomId, owner] of owners) {
-      if (owner === null) continue; // Redis away: keep doing what we did
       const room = running.get(roomId);
-      if (room && owner !== this.instanceId) {
-        this.logger.warn(`lost room ${roomId} to instance ${owner}; forwarding to it from now on`);
-        rooms.relinquish(room);
-        this.reseat(room, owner);
-      } else if (!room && owner === this.instanceId) {
-        await this.takeOver(roomId);
+      if (owner === null) {
+        fence.forget(roomId); // Redis away: nobody can take the lease; keep doing what we did
+      } else if (room && owner !== this.instanceId) {
+        this.lose(roomId, owner);
+      } else if (owner === this.instanceId) {
+        fence.confirmed(roomId, sentAt);
+        if (!room) await this.takeOver(roomId);
       } else if (!room) {
         remote.setOwner(roomId, owner);
       }
     }
+    for (const roomId of [...fence.roomIds()]) if (!rooms.get(roomId)) fence.forget(roomId);
   }
 
   private async takeOver(roomId: string): Promise<void> {
@@ -130,22 +168,28 @@ export class RoomHousekeeping {
   private reseat(room: Room, owner: string): void {
     const { remote, owners } = this.bridge;
     remote.setOwner(room.id, owner);
-    remote.setEpoch(room.id, this.core.history.position(room.id).epoch);
+    const { epoch } = this.core.history.position(room.id);
+    remote.setEpoch(room.id, epoch);
     const frameFloor = Math.max(room.frameNum, this.core.fanout.lastFrame(room.id));
+    // Members here got every reliable event up to this one: the new copy replays those after it.
+    const since = { epoch, offset: this.core.fanout.lastOffset(room.id) };
     for (const member of room.members.values()) {
       const connection = member.instanceId === undefined ? this.pool.get(member.clientId) : undefined;
-      if (!connection) continue;
+      // A member that left here while the lease was in doubt: its deferred leave goes to the new owner.
+      if (!connection?.rooms.has(room.id)) continue;
       const seat = { playerId: member.playerId, nickname: member.nickname, wireVersion: member.wireVersion };
       remote.seat(room.id, member.clientId, seat);
       // Held until the new copy's snapshot is sent: none of its frames may precede it.
       this.core.fanout.rehold(connection, room.id);
       const live = () => connection.rooms.has(room.id) && this.core.fanout.attach(connection, room.id);
       owners
-        .ask(owner, room.id, member.clientId, { ...seat, frameFloor })
+        .ask(owner, room.id, member.clientId, { ...seat, frameFloor, since })
         .then((reply) => {
           const snapshot = reply.message as ServerMessage<'room_joined'> | undefined;
           if (!snapshot || !connection.rooms.has(room.id)) return live();
           remote.setEpoch(room.id, snapshot.payload.epoch);
+          // What the new copy published between the last event delivered here and its snapshot.
+          for (const event of reply.events ?? []) this.pool.send(connection, event);
           this.core.fanout.release(connection, room.id, snapshot);
         })
         .catch(live);
@@ -178,6 +222,8 @@ export class RoomHousekeeping {
     const saves: Promise<void>[] = [];
     for (const room of this.core.rooms.values()) {
       if (this.persistedFrame.get(room) === room.frameNum) continue;
+      // Never over a successor's snapshot: not while this instance's lease on the room is in doubt.
+      if (!this.bridge.fence.holds(room.id)) continue;
       const state = room.state.serialize();
       const frame = room.frameNum;
       const members = [...room.members.values()].map((m) => toStoredMember(m, this.instanceId));

@@ -1,12 +1,22 @@
 import { WireVersion } from '../codec';
 import { ErrorCode, GameError, type LeaveReason, MessageType, type ServerMessage, serverMessage } from '../protocol';
-import type { ClientDelivery, RoomAdmission, RoomFanout, RoomRegistry, RoomRejoin } from '../rooms';
+import type { RoomHistory, StreamPosition } from '../history';
+import type { ClientDelivery, RoomAdmission, RoomFanout, RoomRegistry, RoomRejoin, SeatRequest } from '../rooms';
 import { type RoomCommand, RoomCommandName } from './bridge.topics';
+import type { RoomFence } from './room-fence';
 import type { JoinData, Reply, RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
 
-/** The owner's side of the bridge: commands from members' instances about rooms run here. */
+/**
+ * The owner's side of the bridge: commands from members' instances about rooms run here. While a
+ * room's lease is in doubt (`RoomFence`) nothing is done for it: joins, chat and actions are
+ * refused (the member's instance sends them again), leaves and parks wait for the next lease pass
+ * and then go on here or to the room's new owner.
+ */
 export class RoomOwnerCommands {
+  /** Leaves and parks of rooms whose lease was in doubt, in arrival order. */
+  private deferred: { command: RoomCommand; origin: string }[] = [];
+
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly admission: RoomAdmission,
@@ -16,6 +26,8 @@ export class RoomOwnerCommands {
     private readonly restorer: RoomRestorer,
     private readonly instanceId: string,
     private readonly maxQueuedActions: number,
+    private readonly fence: RoomFence,
+    private readonly history: RoomHistory,
     /** PUBLIC_URL: where a join with `redirect` is sent instead of seating it here ('' = never). */
     private readonly publicUrl = '',
   ) {}
@@ -24,26 +36,40 @@ export class RoomOwnerCommands {
   handle(c: RoomCommand, origin: string): void {
     const room = this.rooms.get(c.roomId);
     const member = room?.members.get(c.clientId);
+    const inDoubt = room !== undefined && !this.fence.holds(room.id);
     switch (c.command) {
       case RoomCommandName.Join:
         return void this.admitRemote(c, origin);
       case RoomCommandName.Leave:
+        if (inDoubt) return void this.deferred.push({ command: c, origin });
         if (room && member) this.admission.unseat(room, member, (c.data as { reason: LeaveReason }).reason);
         return;
       case RoomCommandName.Park:
+        if (inDoubt) return void this.deferred.push({ command: c, origin });
         if (room && member) this.admission.park(room.id, member.clientId);
         return;
       case RoomCommandName.Action:
-        if (!c.action || (!c.requestId && (!room || !member))) return; // nobody waits: the next pass finds the new owner
+        if (!c.action || (!c.requestId && (!room || !member || inDoubt))) return; // nobody waits: the next pass finds the new owner
         return this.answer(c, origin, MessageType.GameAction, () => {
-          if (!room || !member) throw movedOn(c.roomId);
+          if (!room || !member || inDoubt) throw movedOn(c.roomId);
           room.enqueue(member, c.action!, c.refId, this.maxQueuedActions);
         });
       case RoomCommandName.Reliable:
         return this.answer(c, origin, MessageType.Chat, () => {
-          if (!room || !member) throw movedOn(c.roomId);
+          if (!room || !member || inDoubt) throw movedOn(c.roomId);
           this.fanout.publishReliable(room.id, c.data as ServerMessage);
         });
+    }
+  }
+
+  /** After a lease pass: deferred leaves and parks go on here (again deferred if still in doubt), or to the room's new owner. */
+  retryDeferred(): void {
+    if (this.deferred.length === 0) return;
+    const waiting = this.deferred;
+    this.deferred = [];
+    for (const { command, origin } of waiting) {
+      if (this.rooms.get(command.roomId)) this.handle(command, origin);
+      else this.owners.tell(command.roomId, command.command, command.clientId, { data: command.data });
     }
   }
 
@@ -68,22 +94,34 @@ export class RoomOwnerCommands {
 
   /** A join (or a resumed seat, `resume` set) for a client of `origin`: answered with a reply. */
   private async admitRemote(c: RoomCommand, origin: string): Promise<void> {
-    const { playerId, nickname, resume, kind, options, redirect, frameFloor } = c.data as JoinData;
+    const { playerId, nickname, resume, kind, options, redirect, frameFloor, since } = c.data as JoinData;
     const wireVersion = (c.data as JoinData).wireVersion ?? WireVersion.V1;
     let reply: Reply;
     try {
       if ((await this.owners.ownerOf(c.roomId)) !== this.instanceId) throw new GameError(ErrorCode.Internal, `room "${c.roomId}" moved to another server; join again`);
+      if (this.rooms.get(c.roomId) && !this.fence.holds(c.roomId)) throw movedOn(c.roomId);
       await this.restorer.load(c.roomId);
       reply = this.redirects(c, redirect, resume)
         ? { redirect: this.publicUrl }
         : resume !== undefined
           ? toReply(this.admission.resume(c.roomId, c.clientId, resume ?? undefined, wireVersion, origin))
-          : { message: this.admission.seat(c.roomId, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin, frameFloor }) };
+          : this.seat(c.roomId, since, { clientId: c.clientId, playerId, nickname, wireVersion, kind, options, instanceId: origin, frameFloor });
     } catch (error) {
       const e = error instanceof GameError ? error : new GameError(ErrorCode.Internal, 'the room could not be joined');
       reply = { error: { code: e.code, message: e.message } };
     }
     this.owners.send(origin, { command: RoomCommandName.Reply, roomId: c.roomId, clientId: c.clientId, requestId: c.requestId, data: reply });
+  }
+
+  /**
+   * A seat (new, or one its instance still holds); with `since` (the seat moves here with its
+   * room) also the events after it, read in the same turn as the snapshot, so that nothing
+   * published meanwhile is missed or told twice.
+   */
+  private seat(roomId: string, since: StreamPosition | undefined, request: SeatRequest): Reply {
+    const read = since ? this.history.readSince(roomId, since) : undefined;
+    const message = this.admission.seat(roomId, request);
+    return { message, events: read?.recovered ? read.events : undefined };
   }
 
   /** Room placement: a new member who asked to be redirected joins here on its own socket instead (a seat it holds is answered as usual). */

@@ -6,6 +6,7 @@ import { ErrorCode, GameError, type ServerMessage } from '../protocol';
 import type { RoomRegistry } from '../rooms';
 import { instanceChannel, ROOM_COMMAND, type RoomCommand, RoomCommandName } from './bridge.topics';
 import type { LocalSeat, RemoteSeats } from './remote-seats';
+import type { RoomFence } from './room-fence';
 
 /**
  * What a member's instance asks with a join: a new seat (with the kind and options to create the
@@ -19,6 +20,11 @@ export type JoinData = LocalSeat & {
   redirect?: boolean;
   /** The frame the new copy of a room must continue above (frame_num never goes backwards). */
   frameFloor?: number;
+  /**
+   * A seat moving with its room (the old owner lost the lease): the last reliable event its
+   * instance delivered; the reply carries the events after it, read with the snapshot.
+   */
+  since?: StreamPosition;
 };
 /**
  * The owner's answer to a join: the snapshot (and, for a resume, the missed events), `gone`, an
@@ -53,13 +59,17 @@ export class RoomOwners {
     private readonly rooms: RoomRegistry,
     private readonly remote: RemoteSeats,
     private readonly forwardTimeoutMs: number,
+    private readonly fence: RoomFence,
   ) {}
 
-  /** The instance running `roomId`, taking the lease if it is free. Redis away: this one. */
+  /** The instance running `roomId`, taking the lease if it is free (its fence deadline starts). Redis away: this one. */
   async ownerOf(roomId: string): Promise<string> {
     if (this.rooms.get(roomId)) return this.instanceId;
-    const owner = await this.leases.ownerOf(roomId).catch(() => this.instanceId);
-    if (owner !== this.instanceId) this.remote.setOwner(roomId, owner);
+    const sentAt = Date.now();
+    const owner = await this.leases.ownerOf(roomId).catch(() => null);
+    if (owner === null) return this.instanceId;
+    if (owner === this.instanceId) this.fence.confirmed(roomId, sentAt);
+    else this.remote.setOwner(roomId, owner);
     return owner;
   }
 

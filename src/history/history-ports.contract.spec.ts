@@ -122,6 +122,24 @@ describe(RedisRoomHistory, () => {
       expect(history.position('never-seen').offset).toBe(0);
     });
 
+    // Deliberate break tried: the script without its lease check writes 'late' into the stream
+    // (XLEN 2) and calls no listener: both expectations fail.
+    it("should refuse an append while the room's lease names another instance, and tell who owns it", async () => {
+      const room = 'fenced-room';
+      const stream = `h:{r:${room}}:history`;
+      const stale = new RedisRoomHistory(redisPair.standalone, HISTORY, 'stale-owner');
+      const lost: [string, string][] = [];
+      stale.onLeaseLost((roomId, owner) => lost.push([roomId, owner]));
+      stale.append(room, chat('while owner')); // no lease at all: written
+      await eventually(async () => Number(await redisCli(redisPair.server.port, 'XLEN', stream)) === 1, 'the first event written');
+      await redisCli(redisPair.server.port, 'SET', `h:{r:${room}}:lease`, 'successor', 'PX', '60000');
+      stale.append(room, chat('late'));
+      await eventually(() => lost.length > 0, 'the refusal reported');
+      expect(lost).toEqual([[room, 'successor']]);
+      expect(Number(await redisCli(redisPair.server.port, 'XLEN', stream))).toBe(1);
+      expect(stale.refusedWrites).toBe(1);
+    });
+
     it('should delete the stored log on forget', async () => {
       const history = new RedisRoomHistory(redisPair.standalone, HISTORY);
       history.append('gone', chat('a'));

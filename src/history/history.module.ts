@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { connectionConfig, historyConfig, sessionConfig } from '../config';
+import { INSTANCE_ID } from '../common';
 import { REDIS_CONNECTIONS, type RedisConnections } from '../redis';
 import { DIRECT_LOG } from './direct-log.port';
 import { InMemoryDirectLog } from './in-memory.direct-log';
@@ -14,9 +15,9 @@ import { ROOM_HISTORY } from './room-history.port';
   providers: [
     {
       provide: ROOM_HISTORY,
-      inject: [REDIS_CONNECTIONS, historyConfig.KEY],
-      useFactory: (redis: RedisConnections | null, config: ConfigType<typeof historyConfig>) =>
-        redis ? new RedisRoomHistory(redis, config) : new InMemoryRoomHistory(config),
+      inject: [REDIS_CONNECTIONS, historyConfig.KEY, INSTANCE_ID],
+      useFactory: (redis: RedisConnections | null, config: ConfigType<typeof historyConfig>, instanceId: string) =>
+        redis ? new RedisRoomHistory(redis, config, instanceId) : new InMemoryRoomHistory(config),
     },
     {
       provide: DIRECT_LOG,

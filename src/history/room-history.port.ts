@@ -41,4 +41,9 @@ export interface RoomHistory {
   forget(roomId: string): void;
   /** Before this instance starts running a room another one ran: continue its log from the shared copy. */
   restore?(roomId: string): Promise<void>;
+  /**
+   * Shared implementations: `listener` hears of an append the store refused because the room's
+   * lease names another instance (`owner`): this instance lost the room.
+   */
+  onLeaseLost?(listener: (roomId: string, owner: string) => void): void;
 }

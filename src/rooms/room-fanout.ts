@@ -52,6 +52,8 @@ interface LocalRoom {
    * different Redis Cluster shards) is already in the snapshot and is not delivered again.
    */
   readonly floors: Map<Connection, number>;
+  /** The highest reliable-event offset delivered here: where a move of the room to another instance replays from. */
+  lastOffset: number;
   readonly unsubscribe: () => void;
 }
 
@@ -228,6 +230,7 @@ export class RoomFanout {
     const unsubscribeBroadcasts = this.bus.subscribe(roomChannel(roomId), ROOM_BROADCAST, (broadcast) => {
       for (const kept of held.values()) kept.push({ broadcast });
       const offset = broadcast.message.offset;
+      if (offset !== undefined && offset > room!.lastOffset) room!.lastOffset = offset;
       const receivers = offset !== undefined && room!.floors.size > 0 ? this.aboveFloor(room!, offset) : members;
       if (broadcast.cell === undefined) this.pool.broadcast(receivers, broadcast.message, broadcast.except);
       else this.pool.broadcast(this.seeing(room!, broadcast.cell, receivers), broadcast.message, broadcast.except);
@@ -250,6 +253,7 @@ export class RoomFanout {
       frameBytes: 0,
       lastFrame: 0,
       floors: new Map(),
+      lastOffset: 0,
       unsubscribe: () => {
         unsubscribeBroadcasts();
         unsubscribeFrames();
@@ -257,6 +261,11 @@ export class RoomFanout {
     };
     this.local.set(roomId, room);
     return room;
+  }
+
+  /** The highest reliable-event offset of the room delivered on this instance (0: none, or no members here). */
+  lastOffset(roomId: string): number {
+    return this.local.get(roomId)?.lastOffset ?? 0;
   }
 
   /** The highest frame of the room delivered on this instance (0: none, or no members here): where a successor's frames must start above. */

@@ -10,6 +10,15 @@ import { KEYFRAME_REQUEST, roomControlChannel } from './room-frame.topic';
 import { Room, type RoomActivity } from './room';
 
 /**
+ * Whether this instance may act for a room it runs right now. Multi-instance only (the bridge
+ * installs it): a room's lease may have run out while the process stalled, and its successor may
+ * already run it. Without one (a single instance) every room run here is owned.
+ */
+export interface RoomOwnership {
+  holds(roomId: string, now?: number): boolean;
+}
+
+/**
  * The rooms this instance runs, and which of them the tick loop must visit. A room is created on
  * first join, or built from persisted state and adopted (a takeover); it leaves when disposed
  * (its last member left) or relinquished (another instance runs it now).
@@ -30,12 +39,25 @@ export class RoomRegistry {
     relisted: (room, change) => this.listings.next({ room, change }),
   };
 
+  /** Set by the bridge (`guardWith`); undefined on a single instance, where nothing is checked. */
+  private guard: RoomOwnership | undefined;
+
   constructor(
     @Inject(roomsConfig.KEY) config: ConfigType<typeof roomsConfig>,
     @Inject(ROOM_HISTORY) private readonly history: RoomHistory,
     @Inject(BUS) private readonly bus: Bus,
   ) {
     this.tickMs = 1000 / config.tickRate;
+  }
+
+  /** Multi-instance: who says whether a room run here is still this instance's to act for. */
+  guardWith(ownership: RoomOwnership): void {
+    this.guard = ownership;
+  }
+
+  /** The guard, if any: the tick loop asks it per room (nothing to ask on a single instance). */
+  get ownership(): RoomOwnership | undefined {
+    return this.guard;
   }
 
   /** Rooms run here. */
