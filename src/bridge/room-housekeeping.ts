@@ -33,8 +33,6 @@ export class RoomHousekeeping {
   private leaseCheckWanted = false;
   private lastLeasePass = 0;
   private lastSnapshot = 0;
-  /** Before this time (after Redis came back) no lease of a room run elsewhere is taken. */
-  private takeoversFrom = 0;
 
   constructor(
     private readonly cluster: { leases: RoomLeases; clients: ClientRegistry; store: RoomStateStore },
@@ -58,16 +56,10 @@ export class RoomHousekeeping {
     clearInterval(this.timer);
   }
 
-  /**
-   * Redis came back (maybe empty): rewrite registrations, leases and snapshots at once. For one
-   * lease period this instance takes no lease of a room run elsewhere: a Redis that lost its data
-   * holds no lease at all, and the live owners must get theirs back first (a member's instance
-   * that took a free lease first would move a room away from its running owner, to a fresh copy).
-   */
+  /** Redis came back (maybe empty): rewrite registrations, leases and snapshots at once. */
   rewriteAll(): void {
     this.cluster.clients.reset();
     this.lastLeasePass = this.lastSnapshot = 0;
-    this.takeoversFrom = Date.now() + this.times.roomLeaseMs;
     void this.pass();
   }
 
@@ -132,8 +124,7 @@ export class RoomHousekeeping {
     const { remote, fence } = this.bridge;
     const running = new Map([...rooms.values()].map((room) => [room.id, room]));
     const sentAt = Date.now();
-    const remoteRooms = sentAt >= this.takeoversFrom ? [...remote.rooms()] : []; // see rewriteAll
-    const owners = await this.cluster.leases.ownersOf([...running.keys(), ...remoteRooms]);
+    const owners = await this.cluster.leases.ownersOf([...running.keys(), ...remote.rooms()]);
     for (const [roomId, owner] of owners) {
       const room = running.get(roomId);
       if (owner === null) {

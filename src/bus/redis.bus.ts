@@ -10,9 +10,6 @@ import { LocalHandlers } from './local-handlers';
 /** One publish in this many is timed for `bus_publish_duration_seconds`: enough for percentiles, no cost per message. */
 const PUBLISH_TIMING_SAMPLE = 64;
 
-
-/** How soon channels a reconnected Redis refused to subscribe are tried again. */
-const RESUBSCRIBE_RETRY_MS = 200;
 /**
  * The bus between instances over Redis pub/sub: PUBLISH/SUBSCRIBE on a standalone server,
  * sharded SPUBLISH/SSUBSCRIBE on a Cluster (a room's channel lives on one shard, so bus traffic
@@ -79,8 +76,7 @@ export class RedisBus implements Bus {
       channel,
       topic,
       handler,
-      // A refused SUBSCRIBE on a live connection is retried by `restore` (no 'ready' would come).
-      () => this.command('subscribe', [channel]).then((subscribed) => void (subscribed || this.restore())),
+      () => this.command('subscribe', [channel]),
       () => this.command('unsubscribe', [channel]),
     );
   }
@@ -135,29 +131,17 @@ export class RedisBus implements Bus {
     this.counts.failed += this.handlers.deliver(name, envelope.topic, message, envelope.origin);
   }
 
-  /**
-   * (Re)subscribes every channel with handlers, then reports the state of both connections. Not
-   * `connected` until every channel is subscribed: a Cluster still settling after its nodes
-   * restarted refuses some SSUBSCRIBEs while the connection is already up, and no later 'ready'
-   * would come to try them again, so they are retried here until they pass.
-   */
+  /** (Re)subscribes every channel with handlers, then reports the state of both connections. */
   private async restore(): Promise<void> {
     if (this.closed) return;
     const channels = [...this.handlers.channels()];
-    let subscribed = true;
     // Subscribing in batches keeps one command per ~500 rooms instead of one per room.
-    for (let i = 0; i < channels.length; i += 500) subscribed = (await this.command('subscribe', channels.slice(i, i + 500))) && subscribed;
-    if (!subscribed && !this.closed && this.isUp(this.redis.sub)) {
-      this.status.next('disconnected');
-      setTimeout(() => void this.restore(), RESUBSCRIBE_RETRY_MS).unref();
-      return;
-    }
+    for (let i = 0; i < channels.length; i += 500) await this.command('subscribe', channels.slice(i, i + 500));
     this.updateStatus();
   }
 
-  /** Resolves false when Redis refused or failed the command (it is then repaired by `restore`). */
-  private command(verb: 'subscribe' | 'unsubscribe', channels: string[]): Promise<boolean> {
-    if (channels.length === 0 || this.closed || !this.isUp(this.redis.sub)) return Promise.resolve(true);
+  private command(verb: 'subscribe' | 'unsubscribe', channels: string[]): Promise<void> {
+    if (channels.length === 0 || this.closed || !this.isUp(this.redis.sub)) return Promise.resolve();
     const sub = this.redis.sub;
     const wire = channels.map((channel) => this.wire(channel));
     // Sharded channels of one SSUBSCRIBE must share a slot: one command per channel there.
@@ -168,8 +152,8 @@ export class RedisBus implements Bus {
         : sub.unsubscribe(...wire);
     // A failure (Redis went away meanwhile) is repaired by `restore` on the next 'ready'.
     return sent.then(
-      () => true,
-      (error: Error) => (this.logger.debug(`${verb} failed: ${error.message}`), false),
+      () => undefined,
+      (error: Error) => this.logger.debug(`${verb} failed: ${error.message}`),
     );
   }
 
