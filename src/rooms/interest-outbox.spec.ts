@@ -1,6 +1,6 @@
 import { CodecId } from '../codec';
 import { gameproto } from '../protocol';
-import type { FramePart } from '../state';
+import { CellGrid, CellView, defineState, type FramePart } from '../state';
 import { InterestOutbox } from './interest-outbox';
 import { ROOM_FRAME, type RoomFrame } from './room-frame.topic';
 
@@ -42,11 +42,18 @@ describe(InterestOutbox.name, () => {
 
   it('should compose the frame of a view once per codec and hand every member of that view the same message', () => {
     const out = new InterestOutbox(frame);
-    let plans = 0;
-    const sees3and4 = (): FramePart[] => (plans++, [{ kind: 'global' }, { kind: 'cell', cell: 3 }, { kind: 'cell', cell: 4 }]);
-    const proto = Array.from({ length: 40 }, () => out.viewFrame(CodecId.Protobuf, '3,4', sees3and4));
-    const json = Array.from({ length: 10 }, () => out.viewFrame(CodecId.Json, '3,4', sees3and4));
-    const quiet = Array.from({ length: 5 }, () => out.viewFrame(CodecId.Protobuf, '7,8', () => (plans++, undefined)));
+    let plans = 0; // planFrame reads globalChanged once per plan
+    const changes = { get globalChanged() { return (plans++, true); }, hasCell: (cell: number) => cell === 3 || cell === 4 };
+    const quietChanges = { get globalChanged() { return (plans++, false); }, hasCell: () => false };
+    const viewOf = (cells: number[]) => {
+      const view = new CellView(new CellGrid(defineState({}), { cellSize: 100, positions: {} }));
+      view.reset(cells);
+      return view;
+    };
+    const members = Array.from({ length: 40 }, () => viewOf([3, 4])); // one view object per member, same cells
+    const proto = members.map((view) => out.viewFrame(CodecId.Protobuf, view, changes));
+    const json = members.slice(0, 10).map((view) => out.viewFrame(CodecId.Json, view, changes));
+    const quiet = Array.from({ length: 5 }, () => out.viewFrame(CodecId.Protobuf, viewOf([7, 8]), quietChanges));
     expect(new Set(proto).size).toBe(1);
     expect(new Set(json).size).toBe(1);
     expect(plans).toBe(3); // one plan per view and codec, the unchanged view's included

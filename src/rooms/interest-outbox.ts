@@ -1,7 +1,7 @@
 import { CodecId } from '../codec';
 import { type ConnectionPool, SharedMessage } from '../connection';
 import { MessageType, protobuf, type ServerMessage } from '../protocol';
-import { type FramePart, markerOps } from '../state';
+import { type CellView, type FrameChanges, type FramePart, markerOps, NO_VIEW_CHANGE, planFrame } from '../state';
 import type { FrameBody, RoomFrame } from './room-frame.topic';
 
 /** A part's content, and its encodings, each made once on first use: a packed `ops` chunk and `strings` entries (protobuf), or their JSON texts. */
@@ -83,18 +83,18 @@ export class InterestOutbox {
   }
 
   /**
-   * The frame shared by every member in `codec` whose view has `signature` and that has nothing
-   * else to be told (see `byView`): `plan` runs for the first of them only. Undefined: nothing
+   * The frame shared by every member in `codec` that sees `view`'s cells and has nothing else to
+   * be told (see `byView`): planned and composed for the first of them only. Undefined: nothing
    * it sees changed, no frame.
    */
-  viewFrame(codec: CodecId, signature: string, plan: () => readonly FramePart[] | undefined): SharedMessage | undefined {
+  viewFrame(codec: CodecId, view: CellView, changes: FrameChanges): SharedMessage | undefined {
     const table = this.byView[codec];
-    let shared = table.get(signature);
+    let shared = table.get(view.signature);
     if (shared === undefined) {
-      const parts = plan();
+      const parts = planFrame(view, NO_VIEW_CHANGE, changes, false);
       shared = parts ? new SharedMessage(STATE) : null;
       if (shared) shared.encoded[codec] = this.compose(codec, parts!, { key: false });
-      table.set(signature, shared);
+      table.set(view.signature, shared);
     }
     return shared ?? undefined;
   }

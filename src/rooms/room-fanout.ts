@@ -8,7 +8,7 @@ import { roomsConfig } from '../config';
 import { GameLogicRegistry } from '../game-api';
 import { ROOM_HISTORY, type RoomHistory } from '../history';
 import { LeaveReason, MessageType, type ServerMessage } from '../protocol';
-import { type CellGrid, CellView, planFrame, type ViewChange } from '../state';
+import { type CellGrid, CellView, type FrameChanges, NO_VIEW_CHANGE, planFrame } from '../state';
 import { FrameOutbox, v1SyncOf, type Personal } from './frame-outbox';
 import { InterestOutbox } from './interest-outbox';
 import { ROOM_BROADCAST, type RoomBroadcast, roomChannel } from './room-broadcast.topic';
@@ -57,8 +57,6 @@ interface LocalRoom {
   readonly unsubscribe: () => void;
 }
 
-const NO_CHANGE: ViewChange = { entered: [], left: [] };
-
 type ViewUpdate = NonNullable<RoomFrame['interest']>['views'][number];
 
 /** What every member's share of one interest-managed frame is made from on this instance. */
@@ -66,7 +64,7 @@ class InterestTick {
   readonly out: InterestOutbox;
   /** The owner's view changes, by client id. */
   readonly views: Map<string, ViewUpdate>;
-  readonly changes: { readonly globalChanged: boolean; hasCell(cell: number): boolean };
+  readonly changes: FrameChanges;
 
   constructor(frame: RoomFrame, stamped: boolean) {
     const interest = frame.interest!;
@@ -331,11 +329,11 @@ export class RoomFanout {
     let written: boolean;
     if (!update && base === undefined && handle === undefined) {
       // The common case: the member only needs what changed in its view, as every member seeing the same cells does.
-      const shared = tick.out.viewFrame(connection.codec, view.signature, () => planFrame(view, NO_CHANGE, tick.changes, false));
+      const shared = tick.out.viewFrame(connection.codec, view, tick.changes);
       if (!shared) return;
       written = this.pool.sendShared(connection, shared);
     } else {
-      const parts = planFrame(view, full || !update ? NO_CHANGE : update, tick.changes, full);
+      const parts = planFrame(view, full || !update ? NO_VIEW_CHANGE : update, tick.changes, full);
       if (!parts) return;
       const bytes = tick.out.compose(connection.codec, parts, { room: handle, base, key: full });
       written = this.pool.sendEncoded(connection, bytes, InterestOutbox.kind);

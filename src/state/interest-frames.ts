@@ -46,7 +46,8 @@ export interface ViewChange {
   readonly left: readonly number[];
 }
 
-const NO_CHANGE: ViewChange = Object.freeze({ entered: Object.freeze([]) as readonly number[], left: Object.freeze([]) as readonly number[] });
+/** A view that did not change this tick. */
+export const NO_VIEW_CHANGE: ViewChange = Object.freeze({ entered: Object.freeze([]) as readonly number[], left: Object.freeze([]) as readonly number[] });
 
 /**
  * The cells one subscriber sees, following its focus cell: a change of focus cell is the only
@@ -79,7 +80,7 @@ export class CellView {
 
   /** Moves the focus (−1: nothing to focus on: sees nothing but global state); returns what entered and left. */
   follow(focusCell: number): ViewChange {
-    if (focusCell === this.focus) return NO_CHANGE;
+    if (focusCell === this.focus) return NO_VIEW_CHANGE;
     this.focus = focusCell;
     const next = focusCell < 0 ? [] : this.grid.viewFrom(focusCell);
     const nextSet = new Set(next);
@@ -89,7 +90,7 @@ export class CellView {
     this.key = undefined;
     this.set.clear();
     for (const c of next) this.set.add(c);
-    return entered.length || left.length ? { entered, left } : NO_CHANGE;
+    return entered.length || left.length ? { entered, left } : NO_VIEW_CHANGE;
   }
 
   /** Adopts a view someone else computed (another instance's, from the owner's view changes). */
@@ -110,6 +111,12 @@ export class CellView {
   }
 }
 
+/** What changed in a frame, as `planFrame` asks it: the global part, and which cells have a delta. */
+export interface FrameChanges {
+  readonly globalChanged: boolean;
+  hasCell(cell: number): boolean;
+}
+
 /**
  * The parts of one subscriber's frame, or undefined when nothing in its view changed (it gets no
  * frame this tick; its next delta names the frame it builds on). `full`: a keyframe of everything
@@ -118,7 +125,7 @@ export class CellView {
 export function planFrame(
   view: { readonly cells: readonly number[]; has(cell: number): boolean },
   change: ViewChange,
-  deltas: { readonly globalChanged: boolean; hasCell(cell: number): boolean },
+  deltas: FrameChanges,
   full: boolean,
 ): FramePart[] | undefined {
   if (full) return [{ kind: 'global-key' }, ...view.cells.map((cell) => ({ kind: 'cell-key' as const, cell }))];
