@@ -16,7 +16,6 @@ import {
 } from '../rooms';
 import { RoomCommandName } from './bridge.topics';
 import type { RemoteSeats } from './remote-seats';
-import type { RoomFence } from './room-fence';
 import type { Reply, RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
 
@@ -41,7 +40,6 @@ export class BridgedRoomRouter implements RoomRouter {
     private readonly restorer: RoomRestorer,
     private readonly remote: RemoteSeats,
     private readonly instanceId: string,
-    private readonly fence: RoomFence,
   ) {}
 
   async join(connection: Connection, request: JoinRoomPayload): Promise<void> {
@@ -79,7 +77,7 @@ export class BridgedRoomRouter implements RoomRouter {
   }
 
   leave(connection: Connection, roomId: string, reason: LeaveReason): void {
-    if (this.core.rooms.get(roomId) && !this.fence.holds(roomId) && this.local.seatedHere(roomId, connection.clientId)) {
+    if (this.core.rooms.inDoubt(roomId) && this.local.seatedHere(roomId, connection.clientId)) {
       // The lease is in doubt: the connection leaves now, its seat once the owner is known.
       this.core.fanout.detach(connection, roomId);
       return this.unseatLater(roomId, connection.clientId, reason);
@@ -201,7 +199,7 @@ export class BridgedRoomRouter implements RoomRouter {
   expire(clientId: string, roomIds: string[]): void {
     for (const roomId of roomIds) {
       if (this.core.rooms.get(roomId)) {
-        if (this.fence.holds(roomId)) this.local.expireSeat(clientId, roomId);
+        if (!this.core.rooms.inDoubt(roomId)) this.local.expireSeat(clientId, roomId);
         else this.unseatLater(roomId, clientId, LeaveReason.Timeout);
         continue;
       }
@@ -227,7 +225,7 @@ export class BridgedRoomRouter implements RoomRouter {
    * instance stalled near or past its lease deadline; `RoomFence`): its successor may run it by now.
    */
   private mayActFor(roomId: string): void {
-    if (this.core.rooms.get(roomId) && !this.fence.holds(roomId)) throw movingError(roomId);
+    if (this.core.rooms.inDoubt(roomId)) throw movingError(roomId);
   }
 
   /** A leave of a room whose lease is in doubt: sent to this instance's own commands, which hold it until the owner is known. */

@@ -63,9 +63,9 @@ export class RoomBridge implements OnApplicationBootstrap, OnApplicationShutdown
     this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs, fence);
     const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
-    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, instanceId, fence);
+    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, instanceId);
     this.commands = new RoomOwnerCommands(
-      rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, fence, history, cluster.publicUrl,
+      rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, history, cluster.publicUrl,
     );
     this.presence = new RoomPresence(store, leases, instanceId);
     this.housekeeping = new RoomHousekeeping(

@@ -223,7 +223,7 @@ export class RoomHousekeeping {
     for (const room of this.core.rooms.values()) {
       if (this.persistedFrame.get(room) === room.frameNum) continue;
       // Never over a successor's snapshot: not while this instance's lease on the room is in doubt.
-      if (!this.bridge.fence.holds(room.id)) continue;
+      if (this.core.rooms.inDoubt(room.id)) continue;
       const state = room.state.serialize();
       const frame = room.frameNum;
       const members = [...room.members.values()].map((m) => toStoredMember(m, this.instanceId));

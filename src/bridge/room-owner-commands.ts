@@ -3,13 +3,12 @@ import { ErrorCode, GameError, type LeaveReason, MessageType, type ServerMessage
 import type { RoomHistory, StreamPosition } from '../history';
 import type { ClientDelivery, RoomAdmission, RoomFanout, RoomRegistry, RoomRejoin, SeatRequest } from '../rooms';
 import { type RoomCommand, RoomCommandName } from './bridge.topics';
-import type { RoomFence } from './room-fence';
 import type { JoinData, Reply, RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
 
 /**
  * The owner's side of the bridge: commands from members' instances about rooms run here. While a
- * room's lease is in doubt (`RoomFence`) nothing is done for it: joins, chat and actions are
+ * room's lease is in doubt (`RoomRegistry.inDoubt`, which asks the `RoomFence`) nothing is done for it: joins, chat and actions are
  * refused (the member's instance sends them again), leaves and parks wait for the next lease pass
  * and then go on here or to the room's new owner.
  */
@@ -26,7 +25,6 @@ export class RoomOwnerCommands {
     private readonly restorer: RoomRestorer,
     private readonly instanceId: string,
     private readonly maxQueuedActions: number,
-    private readonly fence: RoomFence,
     private readonly history: RoomHistory,
     /** PUBLIC_URL: where a join with `redirect` is sent instead of seating it here ('' = never). */
     private readonly publicUrl = '',
@@ -36,7 +34,7 @@ export class RoomOwnerCommands {
   handle(c: RoomCommand, origin: string): void {
     const room = this.rooms.get(c.roomId);
     const member = room?.members.get(c.clientId);
-    const inDoubt = room !== undefined && !this.fence.holds(room.id);
+    const inDoubt = this.rooms.inDoubt(c.roomId);
     switch (c.command) {
       case RoomCommandName.Join:
         return void this.admitRemote(c, origin);
@@ -99,7 +97,7 @@ export class RoomOwnerCommands {
     let reply: Reply;
     try {
       if ((await this.owners.ownerOf(c.roomId)) !== this.instanceId) throw new GameError(ErrorCode.Internal, `room "${c.roomId}" moved to another server; join again`);
-      if (this.rooms.get(c.roomId) && !this.fence.holds(c.roomId)) throw movedOn(c.roomId);
+      if (this.rooms.inDoubt(c.roomId)) throw movedOn(c.roomId);
       await this.restorer.load(c.roomId);
       reply = this.redirects(c, redirect, resume)
         ? { redirect: this.publicUrl }

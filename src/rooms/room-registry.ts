@@ -55,9 +55,13 @@ export class RoomRegistry {
     this.guard = ownership;
   }
 
-  /** The guard, if any: the tick loop asks it per room (nothing to ask on a single instance). */
-  get ownership(): RoomOwnership | undefined {
-    return this.guard;
+  /**
+   * Whether `roomId` runs here but its lease is in doubt (multi-instance: the guard says this
+   * instance may not act for it now): nothing may be done for it, by the tick or by any message.
+   * Always false on a single instance.
+   */
+  inDoubt(roomId: string, now?: number): boolean {
+    return this.guard !== undefined && this.rooms.has(roomId) && !this.guard.holds(roomId, now);
   }
 
   /** Rooms run here. */

@@ -61,11 +61,10 @@ export class SyncService implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.rooms.activeRooms.size === 0) return; // idle ticks would only dilute the histogram
     const started = performance.now();
     const clock: TickClock = { now, tickMs: this.tickMs };
-    const ownership = this.rooms.ownership;
     for (const room of this.rooms.activeRooms) {
       // Multi-instance: a room whose lease may be another instance's by now is not ticked (no
       // frame, no event) until its lease is confirmed; it stays active, its inputs queued.
-      if (ownership && !ownership.holds(room.id, now)) continue;
+      if (this.rooms.inDoubt(room.id, now)) continue;
       try {
         this.tickRoom(room, clock);
       } catch (error) {
