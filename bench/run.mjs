@@ -10,6 +10,8 @@
 //            --room-size 50 (fanout) --baseline-codec proto (what bare-ws / Socket.IO clients speak when
 //            --codec is v2: the baselines only know v1) --world-steps 100,1000,2000 --density 5
 //            --world-at 1000 --rounds 2 (world comparisons) --storm-rounds 2 (join-storm)
+//            --scenario profile (only the profile) --profile-at N (clients, default 1500, quick 1000)
+//            --profile-server gateway|bare-ws (whose CPU profile; then bench/profile-window.mjs on it)
 //            a server `name:codec` (--servers gateway:v2-proto,bare-ws,gateway:proto) gives that server's clients that codec
 // fanout-v2: the fan-out with gateway clients on game.v2.proto and bare-ws on game.v1.proto
 // (issue 10's CPU target). world: one interest-managed room at --world-steps players and constant
@@ -31,6 +33,7 @@ import { topSelfTime } from './profile-top.mjs';
 const args = parseArgs(process.argv.slice(2), {
   scenario: 'all', quick: false, codec: 'json', servers: 'gateway,bare-ws,socketio', profile: false, json: false, port: 9400, maxStep: 0, steps: '', keepGoing: false,
   progress: false, chatClients: 0, attempts: 0, roomSize: 50, baselineCodec: '', worldSteps: '', density: 5, worldAt: 0, rounds: 0, stormRounds: 0,
+  profileAt: 0, profileServer: 'gateway',
 });
 const quick = args.quick ?? false;
 const codec = args.codec ?? 'json';
@@ -120,14 +123,15 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
     }
     if (alive.size === 0) break;
   }
-  if (args.profile && servers.includes('gateway') && rows === results.fanout) await profile(quick ? 1000 : 1500);
+  if (args.profile && servers.includes('gateway') && rows === results.fanout) await profile(args.profileAt || (quick ? 1000 : 1500));
 }
 
 async function profile(n) {
   const dir = fileURLToPath(new URL(`./results/prof-${Date.now()}`, import.meta.url));
   mkdirSync(dir, { recursive: true });
-  console.log(`\n## profile: gateway under fanout N=${n} with --cpu-prof → ${dir}`);
-  await measure('gateway', { scenario: 'rooms', clients: n, roomSize: 50, moveRate: 10, warmupMs: 2000, durationMs: 8000, quiet: true }, { profileDir: dir });
+  const name = args.profileServer; // e.g. --profile-server bare-ws, to compare the same load's profile
+  console.log(`\n## profile: ${name} under fanout N=${n} (${codec}) with --cpu-prof → ${dir}`);
+  await measure(name, { scenario: 'rooms', clients: n, roomSize: 50, moveRate: 10, warmupMs: 2000, durationMs: 8000, quiet: true }, { profileDir: dir });
   const file = readdirSync(dir).find((x) => x.endsWith('.cpuprofile'));
   results.profile = { file: `${dir}/${file}`, top: topSelfTime(JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')), 20) };
   for (const t of results.profile.top) console.log(`  ${f(t.pct).padStart(5)}%  ${t.fn}  ${t.where}`);
@@ -345,9 +349,10 @@ for (const s of scenarios) {
   else if (s === 'join-storm') await joinStorm();
   else if (s === 'chat') await chat();
   else if (s === 'multi-instance') await multiInstance();
+  else if (s === 'profile') args.profile = true; // the profile alone (below)
   else throw new Error(`unknown scenario ${s}`);
 }
-if (args.profile && !scenarios.includes('fanout')) await profile(quick ? 1000 : 1500);
+if (args.profile && !scenarios.includes('fanout')) await profile(args.profileAt || (quick ? 1000 : 1500));
 
 printSummary();
 const dir = fileURLToPath(new URL('./results/', import.meta.url));
