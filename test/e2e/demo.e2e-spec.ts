@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { GameClient } from '../../client/src';
 import { launchChromium } from '../support/browser';
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { type RedisServer, startRedis } from '../support/redis';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { buildDemo } = require('../../demo/build.js') as { buildDemo(): Promise<void> };
@@ -152,8 +152,7 @@ describe('demo page in a browser', () => {
     const env = { TICK_RATE: '30', REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'demo-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000' };
     owner = await startGateway(env);
     gateway = await startGateway(env);
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(owner!)) && (await ready(gateway!)), 'both instances ready', 20000);
+    await untilReady([owner!, gateway!], 'both instances ready');
     const host = new GameClient(owner.wsUrl);
     await host.connect();
     await host.join(`resume-v${protocol}`, { nickname: 'host' }); // the room runs on `owner`

@@ -1,4 +1,4 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, redisCli, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
@@ -24,8 +24,7 @@ describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridge
     redis = await startRedisTopology(topology);
     const env = { ...redis.env, TICK_RATE: '20' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
+    await untilReady([gw1, gw2], 'both instances ready');
   }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));

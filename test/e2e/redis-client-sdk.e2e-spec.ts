@@ -2,8 +2,8 @@ import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { GameClient, type WebSocketConstructor } from '../../client/src';
 import { ConnectionPool } from '../../src/connection';
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { type RedisServer, startRedis } from '../support/redis';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
 import { expectExactlyOnceInRoomOrder, runChatChaos, until } from '../support/sdk-chaos';
 
@@ -21,8 +21,7 @@ describe('client SDK over two instances bridged by Redis', () => {
     redis = await startRedis();
     const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'sdk-chaos-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
     gateways = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await Promise.all(gateways.map(ready))).every(Boolean), 'both instances ready', 20000);
+    await untilReady(gateways, 'both instances ready');
     proxy = await startRoundRobinProxy(gateways.map((gw) => gw.port));
   }, 60000);
   afterAll(async () => {

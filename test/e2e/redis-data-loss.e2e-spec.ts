@@ -1,4 +1,4 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, redisCli, startRedis, type RedisServer } from '../support/redis';
 import { TestClient } from '../support/test-client';
 import { StateClient } from '../support/state-client';
@@ -22,8 +22,7 @@ describe('a room moving instance after Redis lost its data', () => {
     redis = await startRedis();
     const env = { REDIS_URL: redis.url, TICK_RATE: '20', ROOM_LEASE_MS: String(ROOM_LEASE_MS), REDIS_MAX_RETRY_DELAY_MS: '200' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (g: RunningGateway) => (await fetch(`${g.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
+    await untilReady([gw1, gw2], 'both instances ready');
   }, 60000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));

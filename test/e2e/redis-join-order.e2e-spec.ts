@@ -1,5 +1,5 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 const JOINERS = 24;
@@ -23,8 +23,7 @@ describe.each<Topology>(['standalone', 'cluster'])('concurrent joins across inst
     // Every joiner chats as fast as it can into one room: above the default per-room chat rate.
     const env = { ...redis.env, TICK_RATE: '20', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
     gws = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (g: RunningGateway) => (await fetch(`${g.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gws[0])) && (await ready(gws[1])), 'both instances ready', 20000);
+    await untilReady([gws[0], gws[1]], 'both instances ready');
   }, 60000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));

@@ -1,6 +1,6 @@
 import type { ServerMessage } from '../../src/protocol';
 import { RoomRegistry } from '../../src/rooms';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, startRedisTopology, type TestRedis } from '../support/redis';
 import { SquadModule } from '../support/squad-kind';
 import { TestClient } from '../support/test-client';
@@ -22,8 +22,7 @@ describe('matchmaking across two gateway instances sharing Redis', () => {
   beforeAll(async () => {
     redis = await startRedisTopology('standalone');
     gateways = await Promise.all([0, 1].map(() => startGateway({ ...redis.env, TICK_RATE: '20' }, { modules: [SquadModule] })));
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gateways[0])) && (await ready(gateways[1])), 'both instances ready', 20000);
+    await untilReady([gateways[0], gateways[1]], 'both instances ready');
   }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));

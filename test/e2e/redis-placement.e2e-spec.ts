@@ -3,7 +3,7 @@ import { GameClient } from '../../client/src';
 import { INSTANCE_ID } from '../../src/common';
 import { ConnectionPool } from '../../src/connection';
 import { RoomRegistry } from '../../src/rooms';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, freePort, redisCli, type RedisServer, startRedis } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
@@ -45,8 +45,7 @@ describe('room placement: join_room.redirect and ROOM_ELSEWHERE over two instanc
     // One after the other: startGateway applies `env` to process.env while the app reads its configuration.
     owner = await startGateway(env(ports[0]));
     other = await startGateway(env(ports[1]));
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(owner)) && (await ready(other)), 'both instances ready', 20000);
+    await untilReady([owner, other], 'both instances ready');
   }, 60000);
   afterEach(async () => {
     for (const client of sdkClients.splice(0)) client.close();

@@ -1,6 +1,6 @@
 import { RESUME_KEYS, type RedisResumeKeys } from '../../src/session';
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, type RedisServer, redisCli, startRedis } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { type RedisServer, redisCli, startRedis } from '../support/redis';
 import { TestClient, useClients } from '../support/test-client';
 
 /**
@@ -19,8 +19,7 @@ describe('resume across instances without RESUME_TOKEN_SECRET', () => {
     redis = await startRedis();
     const env = { REDIS_URL: redis.url, RESUME_GRACE_MS: '60000' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
+    await untilReady([gw1, gw2], 'both instances ready');
   }, 60000);
   afterAll(async () => {
     await Promise.all([gw1?.close(), gw2?.close()]);

@@ -1,5 +1,5 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { type RedisServer, startRedis } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 /** A session parked in Redis expires on whichever instance sweeps first; the seat is freed where its room runs. */
@@ -13,8 +13,7 @@ describe('resume grace across instances', () => {
     redis = await startRedis();
     const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'redis-grace-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '300', RESUME_SWEEP_INTERVAL_MS: '50' };
     [g1, g2] = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(g1)) && (await ready(g2)), 'both instances ready', 20000);
+    await untilReady([g1, g2], 'both instances ready');
   }, 60000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));

@@ -1,5 +1,5 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, startRedis, type RedisServer } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { startRedis, type RedisServer } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 /**
@@ -24,8 +24,7 @@ describe('resume on another instance before the old one parked the session', () 
     redis = await startRedis();
     const env = { REDIS_URL: redis.url, TICK_RATE: '20' };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (g: RunningGateway) => (await fetch(`${g.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
+    await untilReady([gw1, gw2], 'both instances ready');
   }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));

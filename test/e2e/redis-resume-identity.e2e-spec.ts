@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { type RunningGateway, startGateway } from '../support/gateway';
-import { eventually, startRedis, type RedisServer } from '../support/redis';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { startRedis, type RedisServer } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 const SECRET = 'e2e-secret-0123456789abcdef';
@@ -25,8 +25,7 @@ describe('resume by another user, across instances', () => {
     redis = await startRedis();
     const env = { REDIS_URL: redis.url, AUTH_SECRET: SECRET, RESUME_GRACE_MS: '60000' };
     gws = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (g: RunningGateway) => (await fetch(`${g.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gws[0])) && (await ready(gws[1])), 'both instances ready', 20000);
+    await untilReady([gws[0], gws[1]], 'both instances ready');
   }, 60000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));

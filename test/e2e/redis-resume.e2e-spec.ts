@@ -1,5 +1,5 @@
 import type { ServerMessage } from '../../src/protocol';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
@@ -39,8 +39,7 @@ describe.each<Topology>(['standalone', 'cluster'])('resume across instances brid
     redis = await startRedisTopology(topology);
     const env = { ...redis.env, RESUME_TOKEN_SECRET: SECRET, RESUME_GRACE_MS: '60000', HISTORY_MAX_AGE_MS: String(HISTORY_MAX_AGE_MS) };
     [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
-    await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both instances ready', 20000);
+    await untilReady([gw1, gw2], 'both instances ready');
   }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));

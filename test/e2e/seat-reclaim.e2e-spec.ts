@@ -1,4 +1,4 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, startRedis, type RedisServer } from '../support/redis';
 import { StateClient } from '../support/state-client';
 import { TestClient } from '../support/test-client';
@@ -116,8 +116,7 @@ describe('a fresh join takes a parked seat back', () => {
       redis = await startRedis();
       const env = { REDIS_URL: redis.url, TICK_RATE: '20' };
       [owner, other] = await Promise.all([startGateway(env), startGateway(env)]);
-      const ready = async (g: RunningGateway) => (await fetch(`${g.httpUrl}/ready`)).status === 200;
-      await eventually(async () => (await ready(owner)) && (await ready(other)), 'both instances ready', 20000);
+      await untilReady([owner, other], 'both instances ready');
     }, 60000);
     afterAll(async () => {
       await Promise.all([owner?.close(), other?.close()]);

@@ -78,3 +78,13 @@ export function useGateway(env: Record<string, string> = {}, options: { modules?
     close: () => current().close(),
   };
 }
+
+/**
+ * Waits until every gateway's `/ready` answers 200 (with Redis: connected, room channels
+ * subscribed): instances bridged by Redis only act as one from then on.
+ */
+export async function untilReady(gateways: readonly RunningGateway[], what = 'every instance ready', timeoutMs = 20000): Promise<void> {
+  const { eventually } = await import('./redis');
+  const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
+  await eventually(async () => (await Promise.all(gateways.map(ready))).every(Boolean), what, timeoutMs);
+}
