@@ -92,7 +92,10 @@ describe('server API over HTTP (one instance)', () => {
     expect(rooms.body.rooms).toEqual([expect.objectContaining({ room_id: 'detail', kind: 'arena', clients: 2, instance: instance.instance_id })]);
     expect(rooms.body.missing_instances).toEqual([]);
 
-    const { status, body } = await api.get('/api/rooms/detail');
+    // The state is the one last published: the players' entities appear with the first tick after their joins.
+    let detail = await api.get('/api/rooms/detail');
+    await eventually(async () => (detail = await api.get('/api/rooms/detail')).body.state?.entity_count === 3, 'the joins published by a tick');
+    const { status, body } = detail;
     expect(status).toBe(200);
     expect(body.members.map((m: { player_id: string; client_id: string; instance: string; parked: boolean }) => [m.player_id, m.client_id, m.instance, m.parked])).toEqual([
       ['alice', alice.clientId, instance.instance_id, false],
