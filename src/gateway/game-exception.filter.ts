@@ -19,8 +19,11 @@ export class GameExceptionFilter implements WsExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ws = host.switchToWs();
-    const socket = ws.getClient<GameSocket>();
-    const message = ws.getData<ClientMessage | undefined>();
+    this.report(exception, ws.getClient<GameSocket>(), ws.getData<ClientMessage | undefined>());
+  }
+
+  /** The same for a handler the dispatcher calls itself (`@DirectMessage()`), where Nest's filters do not run. */
+  report(exception: unknown, socket: GameSocket, message: ClientMessage | undefined): void {
     if (message) this.outcomes.markFailed(message);
     let code: ErrorCode = ErrorCode.Internal;
     let text = 'internal error';

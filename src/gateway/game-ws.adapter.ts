@@ -10,8 +10,11 @@ import { matchmakingConfig, roomsConfig } from '../config';
 import { ConnectionPool, type GameSocket, RateLimiter } from '../connection';
 import { MetricsService } from '../metrics';
 import { SessionService } from '../session';
+import { type DirectRoute, directRoutes } from './direct-message';
 import { FrameParser } from './frame-parser';
-import { MessageDispatcher } from './message-dispatcher';
+import { GameExceptionFilter } from './game-exception.filter';
+import { GameGateway } from './game.gateway';
+import { MessageDispatcher, type Route } from './message-dispatcher';
 import { MessageOutcomes } from './message-outcomes';
 import { UpgradeGate } from './upgrade-gate.service';
 import { closeAtUpgrade, rejectUpgrade } from './upgrade-responses';
@@ -34,6 +37,7 @@ export interface GameWsAdapterOptions {
  */
 export class GameWsAdapter extends WsAdapter {
   private dispatcher: MessageDispatcher | undefined;
+  private direct: Map<string, DirectRoute> | undefined;
   private gate: UpgradeGate | undefined;
 
   constructor(
@@ -67,16 +71,24 @@ export class GameWsAdapter extends WsAdapter {
     // Nest's `transform` wraps every result in observables; results are settled directly instead.
     _transform: (data: unknown) => Observable<unknown>,
   ): void {
-    const dispatch = (this.dispatcher ??= new MessageDispatcher(
+    const dispatch = (this.dispatcher ??= this.createDispatcher());
+    // `@DirectMessage()` handlers of the game gateway skip Nest's per-call pipeline (see there).
+    const direct = (this.direct ??= directRoutes(this.app.get(GameGateway)));
+    const routes = new Map<string, Route>(handlers.map((handler) => [handler.message as string, direct.get(handler.message as string) ?? handler.callback]));
+    socket.on('message', (frame: Buffer, isBinary: boolean) => dispatch.onFrame(socket, routes, frame, isBinary));
+  }
+
+  private createDispatcher(): MessageDispatcher {
+    const filter = this.app.get(GameExceptionFilter);
+    return new MessageDispatcher(
       new FrameParser(this.app.get(CodecRegistry), { ...this.app.get(roomsConfig.KEY), ...this.app.get(matchmakingConfig.KEY) }),
       this.app.get(ConnectionPool),
       this.app.get(MessageOutcomes),
       this.app.get(SessionService),
       this.app.get(RateLimiter),
       this.app.get(MetricsService),
-    ));
-    const callbacks = new Map(handlers.map((handler) => [handler.message as string, handler.callback]));
-    socket.on('message', (frame: Buffer, isBinary: boolean) => dispatch.onFrame(socket, callbacks, frame, isBinary));
+      (error, socket, message) => filter.report(error, socket, message),
+    );
   }
 
   override bindErrorHandler(server: WebSocketServer): WebSocketServer {

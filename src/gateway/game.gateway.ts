@@ -13,8 +13,8 @@ import { ConnectionPool, type GameSocket } from '../connection';
 import { MatchmakingService } from '../matchmaking';
 import {
   type ChatSendPayload,
+  type ClientMessage,
   type CreateRoomPayload,
-  type GameActionPayload,
   InternalEvent,
   type JoinOrCreatePayload,
   type JoinRoomPayload,
@@ -30,6 +30,7 @@ import {
 } from '../protocol';
 import { ResumeService, SessionLifecycleService } from '../resume';
 import { ROOM_ROUTER, type RoomRouter } from '../rooms';
+import { DirectMessage } from './direct-message';
 import { GameExceptionFilter } from './game-exception.filter';
 import { TokenRefresh } from './token-refresh.service';
 
@@ -89,13 +90,11 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
     this.rooms.leave(socket.connection, request.room_id, LeaveReason.Left);
   }
 
+  /** The message clients send at their input rate: called directly, without Nest's per-call pipeline. */
   @SubscribeMessage(MessageType.GameAction)
-  action(
-    @ConnectedSocket() socket: GameSocket,
-    @MessageBody('payload') action: GameActionPayload,
-    @MessageBody('id') id: string | undefined,
-  ): void | Promise<void> {
-    return this.rooms.queueAction(socket.connection, action, id);
+  @DirectMessage()
+  action(@ConnectedSocket() socket: GameSocket, @MessageBody() message: ClientMessage<'game_action'>): void | Promise<void> {
+    return this.rooms.queueAction(socket.connection, message.payload, message.id);
   }
 
   @SubscribeMessage(MessageType.Chat)

@@ -14,10 +14,15 @@ import {
 } from '../protocol';
 import type { MetricsService } from '../metrics';
 import type { SessionService } from '../session';
+import type { DirectRoute } from './direct-message';
 import type { FrameParser } from './frame-parser';
 import type { MessageOutcomes } from './message-outcomes';
 
 type HandlerCallback = (data: unknown, type: string) => unknown;
+/** Nest's handler proxy (bound to the socket), or a `@DirectMessage()` handler called without it. */
+export type Route = HandlerCallback | DirectRoute;
+/** What the exception filter does with a direct handler's error: an `error` frame, the message marked failed. */
+export type FailureReport = (error: unknown, socket: GameSocket, message: ClientMessage) => void;
 
 /** Where a queued message's de-duplication claim stands. */
 const enum Claim {
@@ -41,7 +46,7 @@ export const INBOUND_TURN_BUDGET_MS = 4;
 /** A message waiting in a connection's `inboundQueue`. */
 interface Queued {
   socket: GameSocket;
-  callback: HandlerCallback;
+  route: Route;
   message: ClientMessage | RejectedFrame;
   /** The session the id was claimed in. */
   sessionId: string;
@@ -94,10 +99,11 @@ export class MessageDispatcher {
     private readonly sessions: SessionService,
     private readonly limiter: RateLimiter,
     private readonly metrics: MetricsService,
+    private readonly reportFailure: FailureReport,
     private readonly turnBudgetMs = INBOUND_TURN_BUDGET_MS,
   ) {}
 
-  onFrame(socket: GameSocket, callbacks: Map<string, HandlerCallback>, frame: Buffer, isBinary: boolean): void {
+  onFrame(socket: GameSocket, routes: Map<string, Route>, frame: Buffer, isBinary: boolean): void {
     const connection = socket.connection;
     if (!connection) return; // closed before the gateway registered it
     const now = Date.now();
@@ -107,18 +113,18 @@ export class MessageDispatcher {
     if (verdict !== RateVerdict.Allowed) return this.rateLimited(connection, verdict);
     const message = this.parser.parse(connection, frame, isBinary);
     this.metrics.received(message.type, frame.length);
-    const callback = callbacks.get(message.type) ?? callbacks.get(InternalEvent.Rejected);
-    if (!callback) return;
+    const route = routes.get(message.type) ?? routes.get(InternalEvent.Rejected);
+    if (!route) return;
     const id = message.id;
     // A resume switches sessions: its id would land in the window being discarded.
     const claims = id !== undefined && message.type !== MessageType.Resume;
     let queue = connection.inboundQueue as Queued[] | undefined;
     if (!queue && !connection.handling && !claims && !this.budgetSpent()) {
-      this.run(socket, callback, message); // the hot path: nothing pending, nothing allocated
+      this.run(socket, route, message); // the hot path: nothing pending, nothing allocated
       return;
     }
     if (queue && queue.length >= this.limiter.burst) return this.rateLimited(connection, RateVerdict.Limited);
-    const queued: Queued = { socket, callback, message, sessionId: connection.sessionId, claim: claims ? Claim.Pending : Claim.None };
+    const queued: Queued = { socket, route, message, sessionId: connection.sessionId, claim: claims ? Claim.Pending : Claim.None };
     if (queue) queue.push(queued);
     else connection.inboundQueue = queue = [queued];
     if (claims) {
@@ -199,9 +205,9 @@ export class MessageDispatcher {
     }
   }
 
-  private settle({ socket, callback, message, sessionId, claim, error }: Queued): void {
-    if (claim === Claim.None) return this.run(socket, callback, message);
-    if (claim === Claim.First) return this.run(socket, callback, message, sessionId);
+  private settle({ socket, route, message, sessionId, claim, error }: Queued): void {
+    if (claim === Claim.None) return this.run(socket, route, message);
+    if (claim === Claim.First) return this.run(socket, route, message, sessionId);
     const id = message.id!;
     if (claim === Claim.Duplicate) {
       this.pool.send(socket.connection, serverMessage(MessageType.Ack, { id, duplicate: true }));
@@ -219,21 +225,39 @@ export class MessageDispatcher {
     );
   }
 
-  /** Calls the handler; the connection counts as handling until its result has settled. */
-  private run(socket: GameSocket, callback: HandlerCallback, message: ClientMessage | RejectedFrame, sessionId?: string): void {
+  /**
+   * Calls the handler; the connection counts as handling until its result has settled. A direct
+   * handler that returns synchronously is done at once: no promise, no closure, nothing queued.
+   */
+  private run(socket: GameSocket, route: Route, message: ClientMessage | RejectedFrame, sessionId?: string): void {
     const connection = socket.connection;
+    let result: unknown;
+    if (typeof route === 'function') {
+      try {
+        // Nest's handler proxy is async and routes every exception to the gateway's filter.
+        result = route(message, message.type);
+      } catch (error) {
+        result = Promise.reject(error);
+      }
+    } else {
+      const clientMessage = message as ClientMessage; // only client types have direct routes
+      try {
+        result = route.direct(socket, clientMessage);
+      } catch (error) {
+        this.reportFailure(error, socket, clientMessage);
+        return this.finish(socket, message, sessionId);
+      }
+      if (!isThenable(result)) {
+        this.reply(socket, result);
+        return this.finish(socket, message, sessionId);
+      }
+      result = result.then(undefined, (error: unknown) => this.reportFailure(error, socket, clientMessage));
+    }
     connection.handling = true;
     const done = () => {
       connection.handling = false;
       this.drain(connection);
     };
-    let result: unknown;
-    try {
-      // Nest's handler proxy is async and routes every exception to the gateway's filter.
-      result = callback(message, message.type);
-    } catch (error) {
-      result = Promise.reject(error);
-    }
     Promise.resolve(result).then(
       (result) => {
         if (isObservable(result)) {
@@ -281,4 +305,8 @@ export class MessageDispatcher {
       serverMessage(MessageType.Error, { code: ErrorCode.RateLimited, message: 'too many messages; message dropped, slow down' }),
     );
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
