@@ -107,9 +107,11 @@ export function obj(shape: Record<string, Check>): Check {
   return check(
     (value, path) => {
       if (!isPlainObject(value)) return `${path} must be an object`;
+      // A field is checked under its own name and the path prefixed on error only: building
+      // "payload.position.x" for every field of every valid message was per-message garbage.
       for (const [key, field] of entries) {
-        const error = field(value[key], `${path}.${key}`);
-        if (error) return error;
+        const error = field(value[key], key);
+        if (error) return `${path}.${error}`;
       }
       return undefined;
     },
@@ -126,8 +128,10 @@ export function map(opts: { maxEntries: number; key: Check; value: Check }): Che
       for (const key in value) {
         if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
         if (++count > opts.maxEntries) return `${path} must have at most ${opts.maxEntries} entries`;
-        const error = opts.key(key, `${path} key`) ?? opts.value(value[key], `${path}.${key}`);
-        if (error) return error;
+        const keyError = opts.key(key, 'key');
+        if (keyError) return `${path} ${keyError}`;
+        const error = opts.value(value[key], key);
+        if (error) return `${path}.${error}`;
       }
       return undefined;
     },
