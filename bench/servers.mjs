@@ -29,6 +29,8 @@ export async function startServer(name, { port, cpu, env = {}, profileDir, logFi
   // check and take our load.
   if (!(await portFree(port))) throw new Error(`port ${port} is in use (another benchmark running?): pick other ports (--port)`);
   const node = [process.execPath];
+  // SERVER_NODE_ARGS: extra node flags for the server (e.g. --heap-prof with --scenario profile).
+  if (process.env.SERVER_NODE_ARGS) node.push(...process.env.SERVER_NODE_ARGS.split(' ').filter(Boolean));
   if (profileDir) node.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`, '-r', fileURLToPath(new URL('./profile-exit.cjs', import.meta.url)));
   node.push(SERVERS[name].script);
   const cmd = cpu !== undefined && hasTaskset() ? ['taskset', '-c', String(cpu), ...node] : node;

@@ -65,28 +65,38 @@ export function actionInput<Ctx>(kind: string, table: ActionTable<Ctx>, action: 
   if (!spec) {
     throw new GameError(ErrorCode.InvalidPayload, `unknown action "${action.action}"; ${kind} knows ${Object.keys(table).join(', ') || 'none'}`);
   }
-  const refuse = (why: string) => new GameError(ErrorCode.InvalidPayload, `${action.action}: ${why}`);
-  if (spec.position === 'required' && !action.position) throw refuse('needs payload.position {x, y, z}');
-  if (spec.target === 'required' && !action.target_id) throw refuse('needs payload.target_id (an entity id)');
-  const params: Record<string, string> = {};
-  for (const [key, value] of Object.entries(action.params ?? {})) {
-    // Params the action does not declare are ignored, like unknown fields (clients may be newer).
-    const check = spec.params && Object.prototype.hasOwnProperty.call(spec.params, key) ? spec.params[key] : undefined;
-    if (!check) continue;
-    const error = check(value, `payload.params.${key}`);
-    if (error) throw refuse(error);
-    params[key] = value;
-  }
+  if (spec.position === 'required' && !action.position) throw refused(action, 'needs payload.position {x, y, z}');
+  if (spec.target === 'required' && !action.target_id) throw refused(action, 'needs payload.target_id (an entity id)');
   const p = action.position;
   return {
     spec,
     input: {
       inputSeq: action.input_seq || undefined,
-      params,
+      params: spec.params && action.params ? declaredParams(spec.params, action) : NO_PARAMS,
       position: spec.position && p ? { x: p.x ?? 0, y: p.y ?? 0, z: p.z ?? 0 } : undefined,
       target: spec.target ? action.target_id || undefined : undefined,
     },
   };
+}
+
+/** Shared by every action without params (most of them, at the input rate): nothing allocated. */
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The params `declared` checks, each checked; params the action does not declare are ignored, like unknown fields (clients may be newer). */
+function declaredParams(declared: Readonly<Record<string, Check>>, action: GameActionPayload): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(action.params ?? {})) {
+    const check = Object.prototype.hasOwnProperty.call(declared, key) ? declared[key] : undefined;
+    if (!check) continue;
+    const error = check(value, `payload.params.${key}`);
+    if (error) throw refused(action, error);
+    params[key] = value;
+  }
+  return params;
+}
+
+function refused(action: GameActionPayload, why: string): GameError {
+  return new GameError(ErrorCode.InvalidPayload, `${action.action}: ${why}`);
 }
 
 /** The table as the kind's schema descriptor lists it. */

@@ -40,7 +40,7 @@ export class StateEntity {
   }
 
   $set(field: CompiledField, value: unknown): void {
-    const stored = field.type.store(value, `${this.$type.name}.${field.name}`);
+    const stored = field.type.store(value, field.path);
     const i = field.index;
     if (field.type.same(this.$values[i], stored)) return;
     this.$values[i] = stored;

@@ -66,6 +66,8 @@ export const MAX_SENT_FIELDS = 28;
 
 export interface CompiledField {
   readonly name: string;
+  /** `type.field`, as errors name it (made once: `$set` runs per change per tick). */
+  readonly path: string;
   /** Position in the type's stored values (sent fields first, in declaration order). */
   readonly index: number;
   /** Bit in the change mask (`1 << index`); 0 for server-side fields, which are never sent. */
@@ -161,6 +163,7 @@ function compileType(index: number, name: string, decl: FieldsDecl): CompiledTyp
   if (sent.length > MAX_SENT_FIELDS) throw new RangeError(`"${name}" has ${sent.length} sent fields; at most ${MAX_SENT_FIELDS} (make some .serverSide(), or split the type)`);
   const fields: CompiledField[] = [...sent, ...serverSide].map(([fieldName, type], i) => ({
     name: fieldName,
+    path: `${name}.${fieldName}`,
     index: i,
     bit: type.serverOnly ? 0 : 1 << i,
     type,
