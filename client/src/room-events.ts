@@ -1,8 +1,7 @@
 import type { GatewayError } from './errors.js';
-import type { Room } from './room.js';
 import type { RoomState } from './room-state.js';
 import type { AnyRoomTypes, RoomTypes } from './state/room-types.js';
-import type { AckPayload, ChatPayload, ClientMessageType, ClientPayloads, PlayerJoinedPayload, PlayerLeftPayload, ServerFrame, SyncPayload, UnknownFrame } from './types.js';
+import type { AckPayload, ChatPayload, PlayerJoinedPayload, PlayerLeftPayload, ServerFrame, SyncPayload, UnknownFrame } from './types.js';
 
 /** Why the client is no longer in a room. */
 export type RoomLeaveReason = 'left' | 'kicked' | 'disconnected' | 'timeout' | 'session_lost' | 'closed';
@@ -45,14 +44,4 @@ export interface ImmediateOption {
    * with the field's current value (and `undefined` as the previous one). @default true
    */
   immediate?: boolean;
-}
-
-/** The client side a room talks through (implemented by `GameClient`). */
-export interface RoomChannel {
-  clientId(): string | undefined;
-  /** Room ticks per second (`welcome.tick_rate`). */
-  tickRate(): number;
-  request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room<any> }): Promise<AckPayload>;
-  post<T extends ClientMessageType>(type: T, payload: ClientPayloads[T]): boolean;
-  detach(room: Room<any>): void;
 }

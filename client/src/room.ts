@@ -1,6 +1,6 @@
 import { callSafely, Emitter } from './emitter.js';
 import { ClientErrorCode, GatewayError } from './errors.js';
-import type { ImmediateOption, RequestOptions, RoomChannel, RoomEvents, RoomLeaveReason } from './room-events.js';
+import type { ImmediateOption, RequestOptions, RoomEvents, RoomLeaveReason } from './room-events.js';
 import { type RoomState, RoomStateMirror } from './room-state.js';
 import { localNow } from './state/frame-timeline.js';
 import type { KindDescriptor } from './state/kind-descriptor.js';
@@ -8,11 +8,22 @@ import type { ActionData, ActionName, ActionPayload, AnyRoomTypes, Entity, Entit
 import { ANY_TYPE } from './state/state-callbacks.js';
 import type { ViewChange } from './state/state-mirror.js';
 import { type StateStats, TypedState } from './state/typed-state.js';
-import type { AckPayload, RoomJoinedPayload, RoomPlayer, ServerFrame, UnknownFrame } from './types.js';
+import type { AckPayload, ClientMessageType, ClientPayloads, RoomJoinedPayload, RoomPlayer, ServerFrame, UnknownFrame } from './types.js';
 
 export type { ActionData, RequestOptions, RoomEvents, RoomLeaveReason };
 
 type Phase = 'joining' | 'joined' | 'left';
+
+/** The client side a room talks through (implemented by `GameClient`). */
+export interface RoomChannel {
+  clientId(): string | undefined;
+  /** Room ticks per second (`welcome.tick_rate`). */
+  tickRate(): number;
+  request<T extends ClientMessageType>(type: T, payload: ClientPayloads[T], options: RequestOptions & { owner?: Room<any> }): Promise<AckPayload>;
+  post<T extends ClientMessageType>(type: T, payload: ClientPayloads[T]): boolean;
+  detach(room: Room<any>): void;
+}
+
 /** `room.send`'s arguments after the action name: the data is optional when the action needs no field. */
 export type SendArgs<P> = {} extends P ? [data?: P, options?: RequestOptions] : [data: P, options?: RequestOptions];
 /** What `onChange(type, …)` hands over: the entity, or for `'room'` the room's fields object. */
