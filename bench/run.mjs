@@ -13,6 +13,8 @@
 //            --scenario profile (only the profile) --profile-at N (clients, default 1500, quick 1000)
 //            --profile-server gateway|bare-ws (whose CPU profile; then bench/profile-window.mjs on it)
 //            a server `name:codec` (--servers gateway:v2-proto,bare-ws,gateway:proto) gives that server's clients that codec
+//            --mirror-share 0.1 (world, fanout-v2: the share of each room's v2 players that keep a full state
+//            mirror; the others read only frame numbers, bytes and times, so the tester stays below the server)
 // fanout-v2: the fan-out with gateway clients on game.v2.proto and bare-ws on game.v1.proto
 // (issue 10's CPU target). world: one interest-managed room at --world-steps players and constant
 // density, then at --world-at players the same room with interest management off (world-flat) and
@@ -33,7 +35,7 @@ import { topSelfTime } from './profile-top.mjs';
 const args = parseArgs(process.argv.slice(2), {
   scenario: 'all', quick: false, codec: 'json', servers: 'gateway,bare-ws,socketio', profile: false, json: false, port: 9400, maxStep: 0, steps: '', keepGoing: false,
   progress: false, chatClients: 0, attempts: 0, roomSize: 50, baselineCodec: '', worldSteps: '', density: 5, worldAt: 0, rounds: 0, stormRounds: 0,
-  profileAt: 0, profileServer: 'gateway',
+  profileAt: 0, profileServer: 'gateway', mirrorShare: 1,
 });
 const quick = args.quick ?? false;
 const codec = args.codec ?? 'json';
@@ -76,10 +78,12 @@ async function measure(name, options, { env, profileDir, codec: c } = {}) {
 }
 
 const f = (v, d = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '-');
+/** ` mirrored=M/N` when some v2 players kept no state mirror (--mirror-share < 1), else nothing. */
+const mirrored = (r) => (r.lightClients ? ` mirrored=${r.mirroredClients}/${r.mirroredClients + r.lightClients}` : '');
 const line = (r) =>
   `  ${r.server.padEnd(8)} N=${r.clients} joined=${r.joined} fps=${f(r.framesPerSec, 0)} deliv p50/p99=${f(r.deliveryP50)}/${f(r.deliveryP99)}ms input p50/p99=${f(r.inputP50)}/${f(r.inputP99)}ms ` +
   `shortfall=${f(r.tickShortfallPct)}% gaps=${r.missedFrameNums} bytes/frame=${f(r.stateBytesPerFrame)} check=${r.check} srvCPU=${f(r.serverCpuPct, 0)}% ${f(r.serverCpuUsPerFrame)}us/frame genCPU=${f(r.genCpuPct, 0)}% genLag99=${f(r.genLagP99Ms)}ms ` +
-  `other=${f(r.otherCpuPct, 0)}% RSS/conn idle/active=${f(r.rssPerIdleConnKB)}/${f(r.rssPerActiveConnKB)}KB errors=${JSON.stringify(r.errors)} limit: ${r.limitedBy}`;
+  `other=${f(r.otherCpuPct, 0)}% RSS/conn idle/active=${f(r.rssPerIdleConnKB)}/${f(r.rssPerActiveConnKB)}KB errors=${JSON.stringify(r.errors)}${mirrored(r)} limit: ${r.limitedBy}`;
 
 async function idle() {
   const n = quick ? 2000 : 15000;
@@ -93,7 +97,7 @@ async function idle() {
 
 const failed = (r) => r.joined < r.clients || !(r.deliveryP99 <= P99_LIMIT_MS) || r.missedFrameNums > 0 || r.tickShortfallPct > 1;
 
-async function fanout({ c = codec, rows = results.fanout, title = 'fanout', names = servers } = {}) {
+async function fanout({ c = codec, rows = results.fanout, title = 'fanout', names = servers, extra = {} } = {}) {
   let steps = quick ? [250, 500] : [250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000];
   if (args.steps) steps = String(args.steps).split(',').map(Number);
   if (args.maxStep) steps = steps.filter((s) => s <= args.maxStep);
@@ -108,7 +112,7 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
       // most) before the server is declared saturated; every attempt stays in the results.
       const attempts = args.attempts || (quick ? 1 : 3); // the smoke run never retries
       for (let attempt = 1; attempt <= attempts; attempt++) {
-        r = { ...(await measure(name, { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress }, { codec: c })), attempt };
+        r = { ...(await measure(name, { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress, ...extra }, { codec: c })), attempt };
         rows.push(r);
         console.log(line(r));
         const noisy = /other load|generator/.test(r.limitedBy) && !/server CPU/.test(r.limitedBy);
@@ -194,7 +198,7 @@ async function world() {
   if (args.worldSteps) steps = String(args.worldSteps).split(',').map(Number);
   const at = args.worldAt || (quick ? 300 : 1000);
   const rounds = args.rounds || 1;
-  const timing = { warmupMs: quick ? 2000 : 4000, durationMs: quick ? 4000 : 10000, quiet: !args.progress, moveRate: 10 };
+  const timing = { warmupMs: quick ? 2000 : 4000, durationMs: quick ? 4000 : 10000, quiet: !args.progress, moveRate: 10, mirrorShare: args.mirrorShare };
   const run = async (label, options) => {
     // A 2,000-player room queues ~1,000 moves a tick at 10 moves/s; the default per-room bound
     // (ROOM_MAX_QUEUED_ACTIONS 4,096) refuses a late tick's backlog, which would measure the limit.
@@ -204,7 +208,7 @@ async function world() {
     return r;
   };
   const worldRun = (n, kind) => run(kind, { scenario: 'world', clients: n, density, roomKind: kind });
-  console.log(`\n## world: one room of the world kind, ${density} players per 100 × 100 cell, 10 moves/s each, 20 Hz, ${v2codec}; players ${steps.join(', ')}, then ${at} players: rooms of 10 / world / world-flat × ${rounds}`);
+  console.log(`\n## world: one room of the world kind, ${density} players per 100 × 100 cell, 10 moves/s each, 20 Hz, ${v2codec}; players ${steps.join(', ')}, then ${at} players: rooms of 10 / world / world-flat × ${rounds}; state mirrors kept by ${args.mirrorShare * 100} % of the players`);
   for (const n of steps) await worldRun(n, 'world');
   for (let round = 1; round <= rounds; round++) {
     await run('rooms-of-10', { scenario: 'rooms', clients: at, roomSize: 10 });
@@ -344,7 +348,7 @@ function parseArgs(argv, defaults) {
 for (const s of scenarios) {
   if (s === 'idle') await idle();
   else if (s === 'fanout') await fanout();
-  else if (s === 'fanout-v2') await fanout({ c: v2codec, rows: results.fanoutV2, title: 'fanout-v2', names: args.given.has('servers') ? servers : ['gateway', 'bare-ws'] });
+  else if (s === 'fanout-v2') await fanout({ c: v2codec, rows: results.fanoutV2, title: 'fanout-v2', names: args.given.has('servers') ? servers : ['gateway', 'bare-ws'], extra: { mirrorShare: args.mirrorShare } });
   else if (s === 'world') await world();
   else if (s === 'join-storm') await joinStorm();
   else if (s === 'chat') await chat();
@@ -413,9 +417,9 @@ function printSummary() {
   fanoutSummary(results.fanout, 'fanout');
   fanoutSummary(results.fanoutV2, 'fanout-v2');
   if (results.world.length) {
-    console.log('\n| world case | players | bytes per player per tick | state bytes a frame | frames/s per player | CPU µs / delivered frame | deliv p50/p99 (ms) | shortfall % | other CPU % |\n|---|---|---|---|---|---|---|---|---|');
+    console.log('\n| world case | players | bytes per player per tick | state bytes a frame | frames/s per player | CPU µs / delivered frame | deliv p50/p99 (ms) | shortfall % | other CPU % | tester CPU % / lag p99 ms | players with a mirror |\n|---|---|---|---|---|---|---|---|---|---|---|');
     for (const r of results.world) {
-      console.log(`| ${r.case} | ${r.clients} | ${f(r.stateBytesPerPlayerPerTick)} | ${f(r.stateBytesPerFrame)} | ${f(r.framesPerSec / r.clients)} | ${f(r.serverCpuUsPerFrame)} | ${f(r.deliveryP50)} / ${f(r.deliveryP99)} | ${f(r.tickShortfallPct)} | ${f(r.otherCpuPct, 0)} |`);
+      console.log(`| ${r.case} | ${r.clients} | ${f(r.stateBytesPerPlayerPerTick)} | ${f(r.stateBytesPerFrame)} | ${f(r.framesPerSec / r.clients)} | ${f(r.serverCpuUsPerFrame)} | ${f(r.deliveryP50)} / ${f(r.deliveryP99)} | ${f(r.tickShortfallPct)} | ${f(r.otherCpuPct, 0)} | ${f(r.genCpuPct, 0)} / ${f(r.genLagP99Ms)} | ${r.mirroredClients} of ${r.mirroredClients + r.lightClients} |`);
     }
     const at = (kase) => results.world.filter((r) => r.case === kase && r.clients === (args.worldAt || (quick ? 300 : 1000)));
     const med = (rows, k) => median(rows.map((r) => r[k]));

@@ -48,8 +48,10 @@ function roleShares(scenario, mix) {
  * (`(g + block) % urls`), so the first client of a block, the first to join its rooms and so the
  * instance that runs them, is not always the same instance (with `--placement hint` the rooms'
  * members gather there: they must spread over the instances).
+ * Member m of a room keeps a full v2 state mirror when it is the first of its stride of
+ * 1 / `--mirror-share` members (`keepsMirror`): member 0 of every room always, at share 1 all.
  * @param {number} g
- * @param {{ shares: Record<Role, number>, roomSize: number, lobbySize: number, urls: number, roomPrefix: string, sourceAddresses: string[] }} o
+ * @param {{ shares: Record<Role, number>, roomSize: number, lobbySize: number, urls: number, roomPrefix: string, sourceAddresses: string[], mirrorShare: number }} o
  */
 function clientPlan(g, o) {
   const slot = ((g % 100) * 37) % 100; // 37 is coprime to 100: a permutation of the block
@@ -74,9 +76,21 @@ function clientPlan(g, o) {
     // bytes-per-tick comparison used; a v1 sync carries the id twice), lobbies `<prefix>-lN`.
     roomId: role === 'idle' ? '' : `${o.roomPrefix}-${role === 'room' ? '' : 'l'}${room}`,
     member: role === 'idle' ? 0 : rank % size,
+    mirror: role === 'room' && keepsMirror(rank % size, o.mirrorShare),
     urlIndex: (g + block) % o.urls,
     localAddress: o.sourceAddresses.length ? o.sourceAddresses[g % o.sourceAddresses.length] : undefined,
   };
+}
+
+/**
+ * Whether member `m` of a room is in the mirror sample of `share` (0…1): when ⌊m × share⌋ steps
+ * up, so members 0, 1/share, 2/share, … (exactly the share of a full room, spread evenly, and
+ * member 0 of every room, so every room's stream is checked by someone unless share is 0).
+ * @param {number} m @param {number} share
+ */
+function keepsMirror(m, share) {
+  if (share >= 1) return true;
+  return Math.floor(m * share) !== Math.floor((m - 1) * share);
 }
 
 /**
@@ -105,4 +119,4 @@ function workerRanges(clients, workers) {
   return out;
 }
 
-module.exports = { ROLES, roleShares, clientPlan, sourceAddresses, workerRanges };
+module.exports = { ROLES, roleShares, clientPlan, keepsMirror, sourceAddresses, workerRanges };

@@ -34,6 +34,7 @@ function buildReport(o, finals, m, gatewayProtocol) {
   const total = mergeInto({}, { ...merged.reduce((acc, s) => mergeInto(acc, s), {}) });
   const all = instanceReport('all', total, sec, m, -1, o.tickRate);
   const states = finals.reduce((acc, f) => mergeInto(acc, f?.states), {});
+  const mirrors = finals.reduce((acc, f) => mergeInto(acc, f?.mirrors), { full: 0, light: 0 });
   const check = checkReport(finals, gatewayProtocol, total);
   const genCpuPct = (100 * m.genCpuSec) / sec;
   const serverCpuSec = m.serverCpuSec.filter(Number.isFinite).reduce((a, b) => a + b, 0);
@@ -50,6 +51,9 @@ function buildReport(o, finals, m, gatewayProtocol) {
     stateBytesPerFrame: all.stateBytesPerFrame, stateBytesPerPlayerPerTick: all.stateBytesPerPlayerPerTick,
     keyframes: all.keyframes, keyBytesMean: all.keyBytesMean, reanchors: all.reanchors,
     joins: all.joins, joinBytesMean: all.joinBytesMean, mirrorNoBase: all.mirrorNoBase,
+    // v2 players with a full state mirror (mirrorNoBase and input latency come from them only) and
+    // without one (--mirror-share): frames, bytes, gaps and delivery latency come from both
+    mirrorShare: o.mirrorShare, mirroredClients: mirrors.full, lightClients: mirrors.light,
     movesPerSec: all.movesPerSec, heartbeatPingsPerSec: all.pingsPerSec,
     serverCpuPct: withPid ? (100 * serverCpuSec) / sec : NaN,
     serverCpuUsPerFrame: withPid ? (serverCpuSec * 1e6) / (all.delivered || NaN) : NaN,
@@ -166,6 +170,7 @@ function formatReport(r) {
   if (s.stateBytesPerFrame > 0) {
     lines.push('', `state frames: ${f(s.stateBytesPerFrame)} bytes a frame, ${f(s.stateBytesPerPlayerPerTick)} bytes per player per tick` +
       (s.joins ? `; v2: ${s.joins} joins (room_joined with keyframe ${f(s.joinBytesMean, 0)} bytes), ${s.keyframes} keyframes in the window (${f(s.keyBytesMean, 0)} bytes), ${s.mirrorNoBase} deltas on a missing base, latency anchors moved after an idle start ${s.reanchors}` : ''));
+    if (s.lightClients) lines.push(`state mirrors (--mirror-share ${s.mirrorShare}): ${s.mirroredClients} of ${s.mirroredClients + s.lightClients} players keep one; deltas on a missing base and input latency are theirs only, frames, bytes, gaps and delivery latency everyone's`);
   }
   const res = r.resume;
   lines.push('', `resume: ${res.drops} drops; churn ${res.churn.resumed} resumed, ${res.churn.failed} failed (p50/p99 ${f(res.churn.p50Ms)}/${f(res.churn.p99Ms)} ms); after server/network closes ${res.afterClose.resumed} resumed, ${res.afterClose.failed} failed (p50/p99 ${f(res.afterClose.p50Ms)}/${f(res.afterClose.p99Ms)} ms, failed ones back after p50/p99/max ${f(res.afterClose.rejoinP50Ms, 0)}/${f(res.afterClose.rejoinP99Ms, 0)}/${f(res.afterClose.rejoinMaxMs, 0)} ms); rooms recovered ${res.recoveredRooms}, not ${res.unrecoveredRooms}`);

@@ -40,7 +40,7 @@ async function runLoad(input, hooks = {}) {
   const log = hooks.log ?? ((/** @type {string} */ line) => process.stderr.write(`${line}\n`));
   const plan = {
     shares: roleShares(o.scenario, o.mix), roomSize: o.roomSize, lobbySize: o.lobbySize, urls: urls.length,
-    roomPrefix: o.roomPrefix, sourceAddresses: sourceAddresses(o.sourceAddresses, o.clients, urls),
+    roomPrefix: o.roomPrefix, sourceAddresses: sourceAddresses(o.sourceAddresses, o.clients, urls), mirrorShare: o.mirrorShare,
   };
   if (plan.sourceAddresses.length) log(`source addresses: ${plan.sourceAddresses.join(', ')}`);
   const phaseTo = (/** @type {string} */ phase) => hooks.onPhase?.(phase);
@@ -160,6 +160,7 @@ function validate(o) {
     const side = Math.sqrt(o.clients / o.density) * 100;
     if (side > 2000) throw new Error(`--players ${o.clients} at --density ${o.density} need a square of ${Math.round(side)} units a side; the world kind is 2000: raise --density to at least ${Math.ceil(o.clients / 400)}`);
   }
+  if (!(o.mirrorShare >= 0 && o.mirrorShare <= 1)) throw new Error(`--mirror-share is the share of each room's players that keep a state mirror: 0 to 1 (got ${o.mirrorShare})`);
   if (o.churn > 0.5) throw new Error('--churn is a share of the clients per second: at most 0.5');
   const limit = openFileLimit() - FILE_HEADROOM;
   const workers = o.workers || Math.ceil(o.clients / o.perWorker);

@@ -39,7 +39,7 @@ const RETRY_JOIN_MS = 1000;
 class SimClient {
   /**
    * @param {ClientContext} ctx
-   * @param {{ g: number, role: 'idle' | 'lobby' | 'room', roomId: string, member: number, urlIndex: number, localAddress?: string }} plan
+   * @param {{ g: number, role: 'idle' | 'lobby' | 'room', roomId: string, member: number, urlIndex: number, localAddress?: string, mirror?: boolean }} plan
    */
   constructor(ctx, plan) {
     this.ctx = ctx;
@@ -73,8 +73,13 @@ class SimClient {
     this.joinDueAt = 0;
     this.settledOnce = false;
     this.redirects = 0;
-    /** v2: the room's mirror, this player's entity, and the last keyframe's (frame, time) anchor */
-    /** @type {{ mirror: StateMirror, entityId: number, anchorFrame: number, anchorTime: number, lastAt: number, settling: boolean } | undefined} */
+    /**
+     * v2: keeps a state mirror (decodes, applies and checks every frame; input latency), or only
+     * reads what it measures of each frame (--mirror-share): frame numbers, bytes, delivery latency.
+     */
+    this.mirrors = plan.mirror ?? true;
+    /** v2: the room's mirror (mirroring players), this player's entity, and the last keyframe's (frame, time) anchor */
+    /** @type {{ mirror: StateMirror | undefined, entityId: number, anchorFrame: number, anchorTime: number, lastAt: number, settling: boolean } | undefined} */
     this.v2 = undefined;
     /** bytes of the frame being handled (state frames and joins are counted in bytes) */
     this.frameBytes = 0;
@@ -170,6 +175,16 @@ class SimClient {
   receive(data, isBinary) {
     const t = this.ctx.now();
     this.frameBytes = data.length;
+    if (!this.mirrors && this.v2) {
+      // No mirror: a state frame is read without its ops and strings, if the codec can (v2-proto).
+      let peeked;
+      try {
+        peeked = this.ctx.codec.peekState?.(data, isBinary);
+      } catch {
+        peeked = undefined; // garbage: the full decode below counts it
+      }
+      if (peeked) return this.stateFrame(peeked, t);
+    }
     const cache = this.cache;
     /** @type {WireMessage[]} */
     let msgs;
@@ -362,7 +377,7 @@ class SimClient {
   v2Joined(payload) {
     const schema = parseSchema(payload.schema);
     const me = (payload.players ?? []).find((/** @type {any} */ p) => p.player_id === this.userId);
-    const mirror = schema.interest ? new StateMirror(schema) : this.ctx.roomMirror(this.roomId, schema);
+    const mirror = !this.mirrors ? undefined : schema.interest ? new StateMirror(schema) : this.ctx.roomMirror(this.roomId, schema);
     const now = this.ctx.now();
     this.v2 = { mirror, entityId: Number(me?.entity_id ?? -1), anchorFrame: -1, anchorTime: 0, lastAt: now, settling: true };
     const run = this.stats.run;
@@ -370,7 +385,7 @@ class SimClient {
     run.joinBytes += this.frameBytes;
     if (payload.state) {
       this.anchor(payload.state);
-      if (mirror.apply(payload.state) === 'no-base') run.mirrorNoBase++;
+      if (mirror?.apply(payload.state) === 'no-base') run.mirrorNoBase++;
     }
     this.frames.restart();
   }
@@ -411,8 +426,7 @@ class SimClient {
       }
     }
     v2.lastAt = t;
-    const result = v2.mirror.apply(f);
-    if (result === 'no-base') this.stats.run.mirrorNoBase++;
+    if (v2.mirror?.apply(f) === 'no-base') this.stats.run.mirrorNoBase++;
     const hasBase = f.base !== undefined && f.base !== null;
     if (w) {
       w.stateBytes += this.frameBytes;
@@ -431,10 +445,10 @@ class SimClient {
     this.frames.frame({ ...s, timestamp, inputSeqOf: () => this.inputSeqAt() }, this.userId, t, w);
   }
 
-  /** The newest pending move whose position the mirror shows for this player's entity. */
+  /** The newest pending move whose position the mirror shows for this player's entity (none without a mirror). */
   inputSeqAt() {
     const v2 = this.v2;
-    const pos = v2 && v2.mirror.position(v2.entityId);
+    const pos = v2?.mirror?.position(v2.entityId);
     if (!pos) return undefined;
     const pending = this.frames.pending;
     for (let k = pending.length - 2; k >= 0; k -= 2) {

@@ -159,7 +159,10 @@ function snapshot() {
   for (const c of clients) states[c.state] = (states[c.state] ?? 0) + 1;
   // Game-room players connected and in their room, per instance: the frames they should get.
   const activePlayers = urls.map((_, i) => movers.filter((c) => c.ready && c.urlIndex === i).length);
-  return { states, instances: stats.map((s, i) => ({ ...s.toJSON(), activePlayers: activePlayers[i] })) };
+  // v2 players in a room: with a full state mirror, or reading only what they measure (--mirror-share)
+  const mirrors = { full: 0, light: 0 };
+  for (const c of movers) if (c.v2) mirrors[c.v2.mirror ? 'full' : 'light']++;
+  return { states, mirrors, instances: stats.map((s, i) => ({ ...s.toJSON(), activePlayers: activePlayers[i] })) };
 }
 
 /** HS256 JWT with `sub` = the client's user id, for a gateway started with AUTH_SECRET. @param {string} sub @param {string} secret */

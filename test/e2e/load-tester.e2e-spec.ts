@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { useGateway } from '../support/gateway';
 // The load tester is plain CommonJS (it runs without a build step as `npx game-gateway-load`).
 import { RoomStreamCheck, exactlyOnce } from '../../bench/loadgen/delivery-check';
+import { clientPlan } from '../../bench/loadgen/plan';
 
 const CLI = join(__dirname, '../../bench/loadgen/cli.js');
 
@@ -248,12 +249,33 @@ describe('game-gateway-load against a real gateway', () => {
     const r = await report(gateway.wsUrl, '--scenario', 'world', '--players', '30', '--density', '5', '--codec', 'v2-json', '--churn', '0.05');
     expect(r.options).toMatchObject({ roomKind: 'world', roomSize: 30 });
     expect(r.summary).toMatchObject({ clients: 30, joined: 30, errors: {}, mirrorNoBase: 0 });
+    expect(r.summary).toMatchObject({ mirrorShare: 1, mirroredClients: 30, lightClients: 0 }); // the default: every player keeps a mirror
     expect(r.resume.drops).toBeGreaterThan(0);
     expect(r.resume.churn.failed).toBe(0);
     expect(r.summary.joins).toBeGreaterThanOrEqual(30 + r.resume.drops); // a resumed client's room_joined brings a keyframe too
     expect(r.summary.framesPerSec).toBeGreaterThan(0);
     expect(r.summary.inputP50).toBeGreaterThan(0);
     expect(r.check).toMatchObject({ status: 'passed', streams: 30, completeStreams: 30 });
+  }, 60000);
+
+  it('should keep a state mirror in a sample of the players with --mirror-share, the others still measuring frames and delivery latency (world, v2-proto)', async () => {
+    const players = 40;
+    const share = 0.25;
+    const r = await report(gateway.wsUrl, '--scenario', 'world', '--players', String(players), '--density', '5', '--codec', 'v2-proto', '--mirror-share', String(share));
+    const plan = { shares: { room: 100, lobby: 0, idle: 0 }, roomSize: players, lobbySize: 50, urls: 1, roomPrefix: 'x', sourceAddresses: [], mirrorShare: share };
+    const sample = Array.from({ length: players }, (_, g) => clientPlan(g, plan)).filter((p) => p.mirror).length;
+    expect(sample).toBeGreaterThan(0);
+    expect(sample).toBeLessThan(players);
+    expect(r.summary).toMatchObject({ clients: players, joined: players, errors: {}, mirrorNoBase: 0, mirrorShare: share, mirroredClients: sample, lightClients: players - sample });
+    // every player's frames count: the sample alone would deliver about a quarter of them
+    expect(r.summary.framesPerSec).toBeGreaterThan(0);
+    expect(r.summary.stateBytesPerPlayerPerTick).toBeGreaterThan(0);
+    expect(r.summary.deliveryP99).toBeGreaterThanOrEqual(r.summary.deliveryP50);
+    expect(r.summary.inputP50).toBeGreaterThan(0); // from the sample
+    expect(r.check).toMatchObject({ status: 'passed', streams: players, completeStreams: players });
+    const bad = await runCli(['--mirror-share', '1.5', '--quiet']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--mirror-share');
   }, 60000);
 
   it('should refuse a world too large for the world kind, naming the density that fits', async () => {

@@ -35,6 +35,11 @@
  *   so never mutate or keep per-member state in what `decode` returns.
  * @property {(message: WireMessage) => StateFrame | undefined} state
  *   a room-state frame (v1 `sync`; v2 delta or keyframe) as a StateFrame, anything else undefined
+ * @property {(data: Buffer, isBinary: boolean) => StateFrame | undefined} [peekState]
+ *   optional, for players without a state mirror (--mirror-share): a frame that is one v2 state
+ *   message as a StateFrame whose `v2` holds frame, key, base and time as `decode` + `state` would
+ *   give them (ops and strings may be left out: they are not read); undefined for anything else,
+ *   which is then decoded in full. A cheap read (no ops, no strings) is the point.
  *
  * @typedef {{ name: string, create: (options: { batch: boolean }) => LoadCodec }} CodecModule
  */

@@ -45,10 +45,11 @@ function loadTypes() {
 /**
  * A protobuf codec offering `subprotocol`; `state` says which messages are room-state frames.
  * @param {string} name @param {string} subprotocol @param {(m: WireMessage) => import('./index').StateFrame | undefined} state
+ * @param {ReturnType<typeof loadTypes>} [types]  the proto's types, when the caller needs them too
  * @returns {import('./index').LoadCodec}
  */
-function protoCodec(name, subprotocol, state) {
-  const { Message, MessageType, inbound, type } = loadTypes();
+function protoCodec(name, subprotocol, state, types = loadTypes()) {
+  const { Message, MessageType, inbound, type } = types;
   /** @type {Record<string, [number, protobuf.Type]>} */
   const outbound = {};
   for (const [key, [value, inner]] of Object.entries(OUTBOUND)) outbound[key] = [MessageType[value], type(inner)];
@@ -79,6 +80,7 @@ function protoCodec(name, subprotocol, state) {
 module.exports = {
   name: 'proto',
   protoCodec,
+  loadTypes,
   /** @returns {import('./index').LoadCodec} */
   create() {
     return protoCodec('proto', 'game.v1.proto', require('./index').syncState);
