@@ -3,7 +3,7 @@ import { decodeServerMessage, ProtobufCodec } from '../codec';
 import { gameproto, type GameActionPayload, type ServerMessage } from '../protocol';
 import { bridgeproto } from './generated/bridge';
 
-/** What a member's instance asks of the instance that owns (runs) a room, and the owner's answer. */
+/** What a member's instance asks of the instance that owns (runs) a room, the owner's answer, and its handover notice. */
 export const RoomCommandName = {
   Join: 'join',
   Leave: 'leave',
@@ -14,6 +14,11 @@ export const RoomCommandName = {
   Reliable: 'reliable',
   /** The owner's answer to a request (`requestId`). */
   Reply: 'reply',
+  /**
+   * From an owner shutting down to each instance with members in the room: it saved the room and
+   * released its lease; take the room over now (not at the next lease pass).
+   */
+  Released: 'released',
 } as const;
 export type RoomCommandName = (typeof RoomCommandName)[keyof typeof RoomCommandName];
 

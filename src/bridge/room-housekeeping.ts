@@ -6,7 +6,7 @@ import { LeaveReason, type ServerMessage } from '../protocol';
 import type { GameLogicRunner, Room, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
 import type { RemoteSeats } from './remote-seats';
 import type { RoomFence } from './room-fence';
-import { toStoredMember } from './room-presence';
+import { toStoredRoom } from './room-presence';
 import type { RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
 
@@ -28,7 +28,10 @@ export class RoomHousekeeping {
   private readonly logger = new Logger(RoomHousekeeping.name);
   private readonly persistedFrame = new WeakMap<Room, number>();
   private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
   private passRunning = false;
+  /** The pass under way, for `stop` to wait for. */
+  private running: Promise<void> = Promise.resolve();
   /** A prompt lease check was asked for while a pass ran: run one right after it. */
   private leaseCheckWanted = false;
   private lastLeasePass = 0;
@@ -52,12 +55,16 @@ export class RoomHousekeeping {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** No pass from now on; resolves once the one under way (if any) finished. */
+  stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    return this.running;
   }
 
   /** Redis came back (maybe empty): rewrite registrations, leases and snapshots at once. */
   rewriteAll(): void {
+    if (this.stopped) return;
     this.cluster.clients.reset();
     this.lastLeasePass = this.lastSnapshot = 0;
     void this.pass();
@@ -65,6 +72,7 @@ export class RoomHousekeeping {
 
   /** A room's lease is in doubt (the fence refused to act for it): renew or find it lost now, not at the next period. */
   checkLeasesNow(): void {
+    if (this.stopped) return;
     this.lastLeasePass = 0;
     if (this.passRunning) this.leaseCheckWanted = true;
     else void this.pass();
@@ -83,9 +91,14 @@ export class RoomHousekeeping {
     this.reseat(room, owner);
   }
 
-  private async pass(): Promise<void> {
-    if (this.passRunning) return;
+  private pass(): Promise<void> {
+    if (this.passRunning || this.stopped) return this.running;
     this.passRunning = true;
+    this.running = this.runPass();
+    return this.running;
+  }
+
+  private async runPass(): Promise<void> {
     try {
       const now = Date.now();
       await this.cluster.clients.sync(this.localClientIds(), now);
@@ -224,10 +237,8 @@ export class RoomHousekeeping {
       if (this.persistedFrame.get(room) === room.frameNum) continue;
       // Never over a successor's snapshot: not while this instance's lease on the room is in doubt.
       if (this.core.rooms.inDoubt(room.id)) continue;
-      const state = room.state.serialize();
       const frame = room.frameNum;
-      const members = [...room.members.values()].map((m) => toStoredMember(m, this.instanceId));
-      const stored = { frameNum: frame, savedAt: Date.now(), nextEntityId: state.nextId, kind: room.kind.name, options: { ...room.options }, state, members };
+      const stored = toStoredRoom(room, this.instanceId);
       saves.push(this.cluster.store.save(room.id, stored).then(() => void this.persistedFrame.set(room, frame)));
     }
     await Promise.allSettled(saves);

@@ -51,6 +51,8 @@ interface Pending {
  */
 export class RoomOwners {
   private readonly pending = new Map<string, Pending>();
+  /** Set by the handover at shutdown: this instance takes and renews no lease any more. */
+  private retired = false;
 
   constructor(
     private readonly bus: Bus,
@@ -62,8 +64,13 @@ export class RoomOwners {
     private readonly fence: RoomFence,
   ) {}
 
-  /** The instance running `roomId`, taking the lease if it is free (its fence deadline starts). Redis away: this one. */
+  /**
+   * The instance running `roomId`, taking the lease if it is free (its fence deadline starts).
+   * Redis away: this one. Retired (shutting down): refused with the retryable INTERNAL, since
+   * asking would take or renew the lease of a room this instance is giving away.
+   */
   async ownerOf(roomId: string): Promise<string> {
+    if (this.retired) throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server (this one is shutting down); send it again`);
     if (this.rooms.get(roomId)) return this.instanceId;
     const sentAt = Date.now();
     const owner = await this.leases.ownerOf(roomId).catch(() => null);
@@ -114,6 +121,11 @@ export class RoomOwners {
     this.pending.delete(requestId);
     clearTimeout(pending.timer);
     pending.resolve(reply);
+  }
+
+  /** Shutdown, before the rooms run here are handed over: from now on `ownerOf` refuses. */
+  retire(): void {
+    this.retired = true;
   }
 
   /** Shutdown: whoever waits for an owner gets an error now. */

@@ -1,10 +1,17 @@
-import type { RoomLeases, RoomStateStore, StoredMember } from '../cluster';
-import type { Member, SeatChange } from '../rooms';
+import type { RoomLeases, RoomStateStore, StoredMember, StoredRoom } from '../cluster';
+import type { Member, Room, SeatChange } from '../rooms';
 
 /** A member as the room's presence stores it (its instance spelled out). */
 export function toStoredMember(member: Member, instanceId: string): StoredMember {
   const { clientId, playerId, nickname, entityId, lastInputSeq, wireVersion } = member;
   return { clientId, playerId, nickname, entityId, lastInputSeq, wireVersion, instanceId: member.instanceId ?? instanceId };
+}
+
+/** A room run here as its snapshot stores it: its typed state, every field (the schema is the serializer), and its members. */
+export function toStoredRoom(room: Room, instanceId: string): StoredRoom {
+  const state = room.state.serialize();
+  const members = [...room.members.values()].map((m) => toStoredMember(m, instanceId));
+  return { frameNum: room.frameNum, savedAt: Date.now(), nextEntityId: state.nextId, kind: room.kind.name, options: { ...room.options }, state, members };
 }
 
 /**

@@ -4,6 +4,7 @@ import { WireVersion } from '../codec';
 import type { GameLogicRegistry, RoomKind } from '../game-api';
 import type { RoomHistory } from '../history';
 import type { GameLogicRunner, Member, Room, RoomRegistry } from '../rooms';
+import { ErrorCode, GameError } from '../protocol';
 import { RoomState, type StoredState } from '../state';
 
 /**
@@ -14,6 +15,8 @@ import { RoomState, type StoredState } from '../state';
 export class RoomRestorer {
   private readonly logger = new Logger(RoomRestorer.name);
   private readonly loading = new Map<string, Promise<void>>();
+  /** Set by the handover at shutdown: no room starts running here any more. */
+  private retired = false;
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -24,9 +27,16 @@ export class RoomRestorer {
     private readonly instanceId: string,
   ) {}
 
+  /** Shutdown: rooms handed over stay away (every later `load` of a room not run here is refused). */
+  retire(): void {
+    this.retired = true;
+  }
+
   /** Restores a room from its persisted snapshot and presence, if it existed elsewhere before. */
   load(roomId: string): Promise<void> {
     if (this.rooms.get(roomId)) return Promise.resolve();
+    // A join or resume that asked for the owner before the handover must not restore the room here after it.
+    if (this.retired) return Promise.reject(new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server; send it again`));
     let loading = this.loading.get(roomId);
     if (!loading) {
       loading = this.restore(roomId).finally(() => this.loading.delete(roomId));

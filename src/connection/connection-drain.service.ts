@@ -21,12 +21,15 @@ import { ConnectionPool } from './connection-pool.service';
  * 3. sockets still open then are terminated;
  * 4. on a signal, a watchdog ends the process with exit code 1 if the whole shutdown (other
  *    modules' hooks included) has not finished within SHUTDOWN_TIMEOUT_MS.
+ * Steps 2-4 run once (`drain`): a hook that must follow them (the bridge's room handover, in
+ * another module whose hook Nest may call first) awaits `drain` itself.
  */
 @Injectable()
 export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger(ConnectionDrain.name);
   /** True from the start of shutdown: no new connections. */
   draining = false;
+  private drained: Promise<void> | undefined;
 
   constructor(
     private readonly pool: ConnectionPool,
@@ -37,7 +40,17 @@ export class ConnectionDrain implements OnModuleDestroy, BeforeApplicationShutdo
     this.draining = true;
   }
 
-  async beforeApplicationShutdown(signal?: string): Promise<void> {
+  beforeApplicationShutdown(signal?: string): Promise<void> {
+    return this.drain(signal);
+  }
+
+  /** Closes every connection (steps 2-4 above), once: later calls get the same promise. */
+  drain(signal?: string): Promise<void> {
+    this.drained ??= this.closeAll(signal);
+    return this.drained;
+  }
+
+  private async closeAll(signal?: string): Promise<void> {
     this.draining = true;
     const timeoutMs = this.config.shutdownTimeoutMs;
     if (signal) {

@@ -42,6 +42,8 @@ export class RedisRoomHistory implements RoomHistory {
   private readonly local: InMemoryRoomHistory;
   private readonly client: HistoryClient;
   private leaseLost: (roomId: string, owner: string) => void = () => undefined;
+  /** Per room, its last append still unanswered: appends are answered in order (one connection, one slot). */
+  private readonly lastWrites = new Map<string, Promise<void>>();
   failedWrites = 0;
   /** Appends Redis refused because another instance holds the room's lease. */
   refusedWrites = 0;
@@ -65,7 +67,7 @@ export class RedisRoomHistory implements RoomHistory {
     const position = this.local.append(roomId, message);
     const { maxAgeMs, maxEvents } = this.config;
     const keys = [this.key(roomId, 'epoch'), this.key(roomId, 'history'), this.key(roomId, 'lease')] as const;
-    this.client.gwAppend(...keys, position.epoch, maxAgeMs, maxEvents, position.offset, JSON.stringify(message), this.instanceId).then(
+    const write = this.client.gwAppend(...keys, position.epoch, maxAgeMs, maxEvents, position.offset, JSON.stringify(message), this.instanceId).then(
       (owner) => {
         if (owner === null) return;
         this.refusedWrites += 1;
@@ -77,7 +79,13 @@ export class RedisRoomHistory implements RoomHistory {
         this.logger.debug(`history of room ${roomId} not written to Redis: ${error.message}`);
       },
     );
+    this.lastWrites.set(roomId, write);
+    void write.then(() => this.lastWrites.get(roomId) === write && this.lastWrites.delete(roomId));
     return position;
+  }
+
+  async written(roomId: string): Promise<void> {
+    await this.lastWrites.get(roomId);
   }
 
   position(roomId: string): StreamPosition {

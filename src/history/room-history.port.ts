@@ -42,6 +42,12 @@ export interface RoomHistory {
   /** Before this instance starts running a room another one ran: continue its log from the shared copy. */
   restore?(roomId: string): Promise<void>;
   /**
+   * Shared implementations: resolves once every event appended so far for the room has been
+   * answered by the shared store (written, or failed), so that a successor reads the whole log
+   * (a graceful handover waits for it before giving the room away).
+   */
+  written?(roomId: string): Promise<void>;
+  /**
    * Shared implementations: `listener` hears of an append the store refused because the room's
    * lease names another instance (`owner`): this instance lost the room.
    */
