@@ -61,20 +61,56 @@ const clientFor = (name, c = codec) => {
 };
 
 /** One run of the load tester (bench/loadgen), flattened to its summary plus the exactly-once verdict. */
-async function load(options) {
+async function load(options, hooks) {
   // Rooms `bench-N` and players `p<g>`, as in the results so far: frame sizes stay comparable.
-  const report = await runLoad({ drainMs: 10000, roomPrefix: 'bench', ...options });
+  const report = await runLoad({ drainMs: 10000, roomPrefix: 'bench', ...options }, hooks);
   return { ...report.summary, check: report.check.status };
 }
 
 async function measure(name, options, { env, profileDir, codec: c } = {}) {
   const server = await startServer(name.split(':')[0], { port, cpu: SERVER_CPU, env, profileDir });
+  // The gateway's own tick durations within the measurement window (its /metrics histogram read
+  // at the window's start and end): the server's share of delivery latency, without the tester's.
+  const ticks = name.startsWith('gateway') ? tickWindow(server.url) : undefined;
   try {
-    const r = { server: name, ...(await load({ url: server.url, codec: clientFor(name, c), serverPid: String(server.pid), ...options })) };
+    const r = { server: name, ...(await load({ url: server.url, codec: clientFor(name, c), serverPid: String(server.pid), ...options }, ticks?.hooks)) };
+    if (ticks) Object.assign(r, await ticks.result());
     return { ...r, limitedBy: limiter(r) };
   } finally {
     await stopServer(server);
   }
+}
+
+/** Reads `gateway_sync_tick_duration_seconds` at the measure phase's start and at its end; `result` gives the window's ticks. */
+function tickWindow(wsUrl) {
+  const metricsUrl = wsUrl.replace(/^ws/, 'http').replace(/\/ws$/, '/metrics');
+  const read = async () => {
+    const text = await (await fetch(metricsUrl)).text();
+    const buckets = [...text.matchAll(/^gateway_sync_tick_duration_seconds_bucket\{le="([^"]+)"\} (\d+)/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    const sum = Number(/^gateway_sync_tick_duration_seconds_sum (\S+)/m.exec(text)?.[1] ?? 0);
+    return { buckets, sum };
+  };
+  let start, end;
+  const hooks = {
+    onPhase: (phase) => {
+      if (phase === 'measure') start = read().catch(() => undefined);
+      if (phase === 'quiesce') end = read().catch(() => undefined);
+    },
+  };
+  return {
+    hooks,
+    result: async () => {
+      const [a, b] = [await start, await end];
+      if (!a || !b || a.buckets.length !== b.buckets.length) return {};
+      const counts = b.buckets.map(([le, n], i) => [le, n - a.buckets[i][1]]);
+      const total = counts.at(-1)[1];
+      if (!(total > 0)) return {};
+      // The upper bound of the bucket holding the quantile (Prometheus buckets are cumulative).
+      const upTo = (q) => (counts.find(([, n]) => n >= q * total)?.[0] ?? Infinity) * 1000;
+      const over = (ms) => total - (counts.find(([le]) => le * 1000 >= ms)?.[1] ?? total);
+      return { tickMeanMs: ((b.sum - a.sum) / total) * 1000, tickP50UpToMs: upTo(0.5), tickP99UpToMs: upTo(0.99), ticks: total, ticksOver25Ms: over(25), ticksOver50Ms: over(50) };
+    },
+  };
 }
 
 const f = (v, d = 1) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '-');
@@ -83,7 +119,10 @@ const mirrored = (r) => (r.lightClients ? ` mirrored=${r.mirroredClients}/${r.mi
 const line = (r) =>
   `  ${r.server.padEnd(8)} N=${r.clients} joined=${r.joined} fps=${f(r.framesPerSec, 0)} deliv p50/p99=${f(r.deliveryP50)}/${f(r.deliveryP99)}ms input p50/p99=${f(r.inputP50)}/${f(r.inputP99)}ms ` +
   `shortfall=${f(r.tickShortfallPct)}% gaps=${r.missedFrameNums} bytes/frame=${f(r.stateBytesPerFrame)} check=${r.check} srvCPU=${f(r.serverCpuPct, 0)}% ${f(r.serverCpuUsPerFrame)}us/frame genCPU=${f(r.genCpuPct, 0)}% genLag99=${f(r.genLagP99Ms)}ms ` +
-  `other=${f(r.otherCpuPct, 0)}% RSS/conn idle/active=${f(r.rssPerIdleConnKB)}/${f(r.rssPerActiveConnKB)}KB errors=${JSON.stringify(r.errors)}${mirrored(r)} limit: ${r.limitedBy}`;
+  `other=${f(r.otherCpuPct, 0)}% RSS/conn idle/active=${f(r.rssPerIdleConnKB)}/${f(r.rssPerActiveConnKB)}KB errors=${JSON.stringify(r.errors)}${mirrored(r)}${tickLine(r)} limit: ${r.limitedBy}`;
+/** ` tick mean/p50/p99=…` for the gateway: its own tick durations in the window (p50/p99 as the bucket bounds holding them). */
+const tickLine = (r) =>
+  r.ticks ? ` tick mean/p50/p99=${f(r.tickMeanMs)}/≤${f(r.tickP50UpToMs, 0)}/≤${f(r.tickP99UpToMs, 0)}ms (${r.ticksOver25Ms} and ${r.ticksOver50Ms} of ${r.ticks} over 25 and 50 ms)` : '';
 
 async function idle() {
   const n = quick ? 2000 : 15000;
