@@ -1,8 +1,9 @@
 import { appendFileSync } from 'node:fs';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { type GatewayProcess, startGatewayProcess } from '../support/gateway-process';
 import { eventually, type RedisServer, startRedis } from '../support/redis';
 import { RoomRegistry } from '../../src/rooms';
+import { sendUntilAcked } from '../support/send-until-acked';
 import { TestClient } from '../support/test-client';
 
 // A lease far longer than the test: the room can only move within it if the stopping owner hands
@@ -14,7 +15,6 @@ const TAKEOVER_WAIT_MS = 20000;
 const ROOM_SNAPSHOT_INTERVAL_MS = 600000;
 
 type Sync = { payload: { frame_num: number; players: { player_id: string; position: object; last_input_seq: number }[] } };
-type Outcome = { type: string; payload: { id?: string; ref_id?: string; code?: string } };
 
 /**
  * A rolling restart: the instance running a room is stopped gracefully (SIGTERM) while members on
@@ -45,8 +45,7 @@ describe('graceful shutdown of the instance running a room (handover)', () => {
       SHUTDOWN_TIMEOUT_MS: '10000',
     };
     [owner, other] = await Promise.all([startGatewayProcess(env), startGateway(env)]);
-    const ready = async (url: string) => (await fetch(`${url}/ready`)).status === 200;
-    await eventually(async () => (await ready(owner.httpUrl)) && (await ready(other.httpUrl)), 'both instances ready', 20000);
+    await untilReady([owner, other], 'both instances ready');
   }, 120000);
   afterAll(async () => {
     sending = false;
@@ -55,19 +54,6 @@ describe('graceful shutdown of the instance running a room (handover)', () => {
     await other?.close();
     await redis?.close();
   }, 30000);
-
-  /** Sends until acked; every refusal must be INTERNAL (send again). */
-  async function sendUntilAcked(client: TestClient, type: string, payload: object, id: string): Promise<void> {
-    for (;;) {
-      const from = client.frames.length;
-      client.send(type, payload, id);
-      let outcome: Outcome | undefined;
-      const answers = (f: Outcome) => (f.type === 'ack' && f.payload.id === id) || (f.type === 'error' && f.payload.ref_id === id);
-      await eventually(() => (outcome = (client.frames.slice(from) as Outcome[]).find(answers)) !== undefined, `an ack or error for ${id}`, 15000, 10);
-      if (outcome!.type === 'ack') return;
-      expect(outcome!.payload).toEqual(expect.objectContaining({ code: 'INTERNAL' }));
-    }
-  }
 
   /** Resumes an old session on `url`, again while the answer is the retryable INTERNAL (the room is moving). */
   async function resume(url: string, old: { session_id: string; resume_token: string }, rooms: Record<string, number>): Promise<TestClient> {

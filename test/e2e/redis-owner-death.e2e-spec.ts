@@ -1,6 +1,7 @@
 import { type RunningGateway, startGateway } from '../support/gateway';
 import { type GatewayProcess, startGatewayProcess } from '../support/gateway-process';
 import { eventually, startRedis, type RedisServer } from '../support/redis';
+import { sendUntilAcked } from '../support/send-until-acked';
 import { TestClient } from '../support/test-client';
 
 // Long enough that the first chat after the kill reaches the dead owner (and is refused) even on a
@@ -62,20 +63,6 @@ describe('messages to a room whose owner was just killed', () => {
     c.client.send('join_room', { room_id: room, user_id: 'carol' });
     await c.client.next('room_joined', undefined, 10000);
     return { a, b, c };
-  }
-
-  /** Sends until acked; every refusal must be INTERNAL (send again). Returns the refusals. */
-  async function sendUntilAcked(client: TestClient, type: string, payload: object, id: string): Promise<number> {
-    type Outcome = { type: string; payload: { id?: string; ref_id?: string; code?: string } };
-    for (let refused = 0; ; refused++) {
-      const from = client.frames.length;
-      client.send(type, payload, id);
-      let outcome: Outcome | undefined;
-      const answers = (f: Outcome) => (f.type === 'ack' && f.payload.id === id) || (f.type === 'error' && f.payload.ref_id === id);
-      await eventually(() => (outcome = (client.frames.slice(from) as Outcome[]).find(answers)) !== undefined, `an ack or error for ${id}`, 15000, 20);
-      if (outcome!.type === 'ack') return refused;
-      expect(outcome!.payload).toEqual(expect.objectContaining({ code: 'INTERNAL' }));
-    }
   }
 
   // Deliberate breaks tried: forwarding chat one-way again (ack at once, as before) makes the

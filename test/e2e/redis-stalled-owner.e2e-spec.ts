@@ -1,7 +1,8 @@
 import { INSTANCE_ID } from '../../src/common';
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { type GatewayProcess, startGatewayProcess } from '../support/gateway-process';
 import { eventually, redisCli, type RedisServer, startRedis } from '../support/redis';
+import { sendUntilAcked } from '../support/send-until-acked';
 import { TestClient } from '../support/test-client';
 
 const ROOM_LEASE_MS = 600;
@@ -46,8 +47,7 @@ describe('a stalled room owner whose lease was taken while it slept', () => {
       RATE_LIMIT_BURST: '100000',
     };
     [owner, survivor] = await Promise.all([startGatewayProcess(env), startGateway(env)]);
-    const ready = async (url: string) => (await fetch(`${url}/ready`)).status === 200;
-    await eventually(async () => (await ready(owner.httpUrl)) && (await ready(survivor.httpUrl)), 'both instances ready', 20000);
+    await untilReady([owner, survivor], 'both instances ready');
   }, 90000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));
@@ -63,22 +63,6 @@ describe('a stalled room owner whose lease was taken while it slept', () => {
     client.send('join_room', { room_id: room, user_id: name });
     await client.next('room_joined', undefined, 10000);
     return { name, client, acked: 0 };
-  }
-
-  /** Sends one chat until acked: every refusal must be INTERNAL (send it again), resent with the same id. */
-  async function sendUntilAcked(client: TestClient, room: string, text: string): Promise<void> {
-    for (let attempt = 0; attempt < 500; attempt++) {
-      const from = client.frames.length;
-      client.send('chat', { room_id: room, text }, text);
-      let outcome: Frame | undefined;
-      const answers = (f: Frame) => (f.type === 'ack' && f.payload.id === text) || (f.type === 'error' && f.payload.ref_id === text);
-      // Generous: a chat sent to the stalled owner's socket is answered only after it wakes.
-      await eventually(() => (outcome = (client.frames.slice(from) as Frame[]).find(answers)) !== undefined, `an ack or error for ${text}`, 20000, 10);
-      if (outcome!.type === 'ack') return;
-      expect(outcome!.payload).toEqual(expect.objectContaining({ code: 'INTERNAL' }));
-      await new Promise((resolve) => setTimeout(resolve, PACE_MS));
-    }
-    throw new Error(`${text} refused 500 times`);
   }
 
   it('should stop acting for the room at its lease deadline: every acked chat reaches every member once, in one order, offsets never repeating or going back', async () => {
@@ -99,7 +83,8 @@ describe('a stalled room owner whose lease was taken while it slept', () => {
     const senders = [alice, bob].map(async (sender) => {
       for (let i = 1; flowing; i++) {
         const text = `${sender.name}-${i}`;
-        await sendUntilAcked(sender.client, room, text);
+        // Generous: a chat sent to the stalled owner's socket is answered only after it wakes.
+        await sendUntilAcked(sender.client, 'chat', { room_id: room, text }, text, { answerTimeoutMs: 20000, paceMs: PACE_MS });
         acked.push(text);
         sender.acked += 1;
         await new Promise((resolve) => setTimeout(resolve, PACE_MS));

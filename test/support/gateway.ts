@@ -83,8 +83,8 @@ export function useGateway(env: Record<string, string> = {}, options: { modules?
  * Waits until every gateway's `/ready` answers 200 (with Redis: connected, room channels
  * subscribed): instances bridged by Redis only act as one from then on.
  */
-export async function untilReady(gateways: readonly RunningGateway[], what = 'every instance ready', timeoutMs = 20000): Promise<void> {
+export async function untilReady(gateways: readonly { httpUrl: string }[], what = 'every instance ready', timeoutMs = 20000): Promise<void> {
   const { eventually } = await import('./redis');
-  const ready = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
+  const ready = async (gw: { httpUrl: string }) => (await fetch(`${gw.httpUrl}/ready`)).status === 200;
   await eventually(async () => (await Promise.all(gateways.map(ready))).every(Boolean), what, timeoutMs);
 }
