@@ -55,8 +55,9 @@ describe('ShardedSubscriber', () => {
   it('should be ready after every node restarted only once every channel is subscribed again', async () => {
     await Promise.all(cluster.nodes.map((node) => node.stop()));
     await eventually(() => sub.status !== 'ready', 'not ready while the Cluster is down');
+    const ready = new Promise((resolve) => sub.once('ready', resolve));
     await Promise.all(cluster.nodes.map((node) => node.restart()));
-    await new Promise((resolve) => sub.once('ready', resolve));
+    await ready;
     // Ready means subscribed: what is published from now on arrives, on the first try.
     await eventually(() => redis.cmd.status === 'ready', 'the command client back');
     await publishAll('restarted');
