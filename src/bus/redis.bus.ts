@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { BehaviorSubject, distinctUntilChanged, type Observable } from 'rxjs';
 import type { MetricsService } from '../metrics';
-import type { RedisClient, RedisConnections } from '../redis';
+import { type RedisConnections, ShardedSubscriber } from '../redis';
 import { type BusEnvelope, BusEnvelopeCodec } from './bus-envelope.codec';
 import type { BusTopic } from './bus-topic';
 import type { Bus, BusHandler, BusStats, BusStatus } from './bus.port';
@@ -20,7 +20,8 @@ const PUBLISH_TIMING_SAMPLE = 64;
  * even while Redis is down. A message is encoded once per publish (its topic's bytes in a
  * `busproto.v2.Envelope`) and decoded once per receiving instance, whatever the number of
  * handlers. Each channel is subscribed in Redis exactly while it has a handler here; after a
- * reconnection every such channel is subscribed again before the status turns `connected`.
+ * reconnection every such channel is subscribed again before the status turns `connected` (on a
+ * Cluster the `ShardedSubscriber` does that itself, per master, and is `ready` only then).
  */
 export class RedisBus implements Bus {
   private readonly logger = new Logger(RedisBus.name);
@@ -141,15 +142,17 @@ export class RedisBus implements Bus {
   }
 
   private command(verb: 'subscribe' | 'unsubscribe', channels: string[]): Promise<void> {
-    if (channels.length === 0 || this.closed || !this.isUp(this.redis.sub)) return Promise.resolve();
+    if (channels.length === 0 || this.closed) return Promise.resolve();
     const sub = this.redis.sub;
     const wire = channels.map((channel) => this.wire(channel));
-    // Sharded channels of one SSUBSCRIBE must share a slot: one command per channel there.
-    const sent = this.redis.cluster
-      ? Promise.all(wire.map((c) => (verb === 'subscribe' ? sub.ssubscribe(c) : sub.sunsubscribe(c))))
-      : verb === 'subscribe'
-        ? sub.subscribe(...wire)
-        : sub.unsubscribe(...wire);
+    if (sub instanceof ShardedSubscriber) {
+      // It keeps what is wanted, up or not, and (re)subscribes each on its shard's master.
+      if (verb === 'subscribe') sub.add(wire);
+      else sub.remove(wire);
+      return Promise.resolve();
+    }
+    if (!this.isUp(sub)) return Promise.resolve();
+    const sent = verb === 'subscribe' ? sub.subscribe(...wire) : sub.unsubscribe(...wire);
     // A failure (Redis went away meanwhile) is repaired by `restore` on the next 'ready'.
     return sent.then(
       () => undefined,
@@ -162,7 +165,7 @@ export class RedisBus implements Bus {
     this.status.next(this.isUp(this.redis.cmd) && this.isUp(this.redis.sub) ? 'connected' : 'disconnected');
   }
 
-  private isUp(client: RedisClient): boolean {
+  private isUp(client: { status: string }): boolean {
     return client.status === 'ready';
   }
 

@@ -1,0 +1,265 @@
+import { EventEmitter } from 'node:events';
+import { Logger } from '@nestjs/common';
+import { type Cluster, Redis, type RedisOptions } from 'ioredis';
+import { CLUSTER_SLOTS, keySlot } from './key-slot';
+
+/** How soon refused SSUBSCRIBEs (a shard still settling, a slot that moved) are sent again. */
+const RETRY_MS = 200;
+
+export type ShardedSubscriberStatus = 'connecting' | 'ready' | 'end';
+
+/** One subscriber connection to one master, and what it has subscribed. */
+interface ShardConnection {
+  readonly redis: Redis;
+  /** Confirmed by the master. */
+  readonly subscribed: Set<string>;
+  /** SSUBSCRIBE sent, not answered yet. */
+  readonly pending: Set<string>;
+  /** Counts the connection's closes: an answer from before the last one is stale. */
+  epoch: number;
+  /** The master said a slot moved: send its channels again (a channel it no longer has is refused with MOVED). */
+  resend: boolean;
+}
+
+/**
+ * Sharded pub/sub (SSUBSCRIBE) on a Redis Cluster through connections of our own: one subscriber
+ * connection per master, each channel subscribed on the master that owns its slot in the
+ * Cluster's slots table (read from the command client `cluster`, refreshed with it).
+ *
+ * Why not ioredis's own `shardedSubscribers` group: after every node of a Cluster restarted,
+ * ioredis 6's group can come back without a subscriber for some slots; SSUBSCRIBE is then
+ * refused with "No sharded subscriber for slot …" on a client that says `ready`, and neither
+ * retries nor a slots refresh brought it back in time (d2ab8b0). Here a channel is always
+ * re-sent to the connection of its slot's master: after that connection comes back, after a
+ * refusal (CLUSTERDOWN while the Cluster settles, every RETRY_MS), and after a slot moved (a
+ * MOVED reply or the master's own `sunsubscribe` notice: the slots table is refreshed first).
+ *
+ * `status` is `ready` once every master's connection is up and every wanted channel is confirmed
+ * on its master's connection, so the bus reports `connected` only when nothing is missing. A
+ * channel added while `ready` does not leave `ready` while its first SSUBSCRIBE is on its way,
+ * only if that is refused. Emits `ready` and `close` when the status changes, `end` once closed,
+ * and `smessageBuffer` (channel, message) for messages of wanted channels, each from the one
+ * connection it is subscribed on.
+ */
+export class ShardedSubscriber extends EventEmitter {
+  status: ShardedSubscriberStatus = 'connecting';
+  private readonly logger = new Logger('Redis');
+  /** Channel -> slot, for every channel a caller wants. */
+  private readonly wanted = new Map<string, number>();
+  /** Channels added while `ready` whose first SSUBSCRIBE is still unanswered. */
+  private readonly fresh = new Set<string>();
+  /** Connections by master node key ("host:port"), as the slots table names them. */
+  private readonly shards = new Map<string, ShardConnection>();
+  private inFlight = 0;
+  private retry?: NodeJS.Timeout;
+
+  /** `options`: how to connect to a node (credentials, TLS, retry strategy); host and port come from the slots table. */
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly options: RedisOptions,
+  ) {
+    super();
+    cluster.on('refresh', () => this.reconcile());
+    cluster.on('ready', () => this.reconcile());
+    this.reconcile();
+  }
+
+  /** Subscribes these channels (any slots), from now on and after every reconnection. */
+  add(channels: string[]): void {
+    for (const channel of channels) {
+      if (this.wanted.has(channel)) continue;
+      this.wanted.set(channel, keySlot(channel));
+      if (this.status === 'ready') this.fresh.add(channel);
+      const shard = this.shardOf(channel);
+      if (shard) this.send(shard, [channel]);
+    }
+    this.updateStatus();
+  }
+
+  remove(channels: string[]): void {
+    for (const channel of channels) {
+      if (!this.wanted.delete(channel)) continue;
+      this.fresh.delete(channel);
+      for (const shard of this.shards.values()) this.drop(shard, channel);
+    }
+    this.updateStatus();
+  }
+
+  async quit(): Promise<void> {
+    const shards = this.close();
+    await Promise.all(shards.map((shard) => shard.redis.quit().catch(() => shard.redis.disconnect())));
+  }
+
+  disconnect(): void {
+    for (const shard of this.close()) shard.redis.disconnect();
+  }
+
+  private close(): ShardConnection[] {
+    const shards = [...this.shards.values()];
+    this.shards.clear();
+    clearTimeout(this.retry);
+    if (this.status !== 'end') {
+      this.status = 'end';
+      this.emit('end');
+    }
+    return shards;
+  }
+
+  /** Brings the connections in line with the slots table and sends every channel not yet on its master. */
+  private reconcile(): void {
+    if (this.status === 'end') return;
+    const masters = this.masters();
+    for (const [key, shard] of this.shards) {
+      if (masters.has(key)) continue;
+      this.shards.delete(key);
+      shard.redis.disconnect();
+    }
+    for (const key of masters) if (!this.shards.has(key)) this.shards.set(key, this.connect(key));
+    const unsent = new Map<ShardConnection, string[]>();
+    for (const channel of this.wanted.keys()) {
+      const owner = this.shardOf(channel);
+      // A channel still held by a master that no longer owns its slot is let go there.
+      for (const shard of this.shards.values()) if (shard !== owner) this.drop(shard, channel);
+      if (!owner || owner.redis.status !== 'ready' || owner.pending.has(channel)) continue;
+      if (owner.subscribed.has(channel) && !owner.resend) continue;
+      const list = unsent.get(owner) ?? [];
+      list.push(channel);
+      unsent.set(owner, list);
+    }
+    for (const shard of this.shards.values()) if (shard.redis.status === 'ready') shard.resend = false;
+    for (const [shard, channels] of unsent) this.sendBySlot(shard, channels);
+    this.updateStatus();
+  }
+
+  /** Master node keys of the slots table (empty until the command client has read it). */
+  private masters(): Set<string> {
+    const masters = new Set<string>();
+    for (let slot = 0; slot < CLUSTER_SLOTS; slot++) {
+      const master = this.cluster.slots[slot]?.[0];
+      if (master) masters.add(master);
+    }
+    return masters;
+  }
+
+  private shardOf(channel: string): ShardConnection | undefined {
+    const master = this.cluster.slots[this.wanted.get(channel) ?? keySlot(channel)]?.[0];
+    return master === undefined ? undefined : this.shards.get(master);
+  }
+
+  private connect(key: string): ShardConnection {
+    const separator = key.lastIndexOf(':');
+    const redis = new Redis({
+      ...this.options,
+      host: key.slice(0, separator),
+      port: Number(key.slice(separator + 1)),
+      // What this connection had subscribed is sent again by `reconcile`, which knows the slots.
+      autoResubscribe: false,
+      enableOfflineQueue: false,
+    });
+    const shard: ShardConnection = { redis, subscribed: new Set(), pending: new Set(), epoch: 0, resend: false };
+    redis.on('error', (error: Error) => this.logger.debug(`sub ${key}: ${error.message}`));
+    redis.on('ready', () => this.reconcile());
+    redis.on('close', () => {
+      shard.epoch += 1;
+      shard.subscribed.clear();
+      shard.pending.clear();
+      this.updateStatus();
+    });
+    // A MOVED reply to SSUBSCRIBE, or the master's `sunsubscribe` notice when a slot migrated
+    // away (it names no channel): read the slots table again and send this master's channels again
+    // (SSUBSCRIBE is idempotent; what it kept flows on meanwhile, what it lost is refused).
+    redis.on('moved', () => {
+      shard.resend = true;
+      this.refreshSlots();
+    });
+    redis.on('smessageBuffer', (channel: Buffer, message: Buffer) => {
+      const name = channel.toString('utf8');
+      if (shard.subscribed.has(name) || shard.pending.has(name)) this.emit('smessageBuffer', channel, message);
+    });
+    return shard;
+  }
+
+  /** One SSUBSCRIBE per slot: the channels of one command must share a slot. */
+  private sendBySlot(shard: ShardConnection, channels: string[]): void {
+    const bySlot = new Map<number, string[]>();
+    for (const channel of channels) {
+      const slot = this.wanted.get(channel) as number;
+      const list = bySlot.get(slot) ?? [];
+      list.push(channel);
+      bySlot.set(slot, list);
+    }
+    for (const group of bySlot.values()) this.send(shard, group);
+  }
+
+  private send(shard: ShardConnection, channels: string[]): void {
+    if (shard.redis.status !== 'ready') return; // sent by `reconcile` once it is
+    for (const channel of channels) shard.pending.add(channel);
+    this.inFlight += 1;
+    const epoch = shard.epoch;
+    shard.redis.ssubscribe(...channels).then(
+      () => this.settle(shard, epoch, channels, true),
+      (error: Error) => {
+        this.logger.debug(`ssubscribe refused by a shard: ${error.message}`);
+        this.settle(shard, epoch, channels, false);
+      },
+    );
+  }
+
+  private settle(shard: ShardConnection, epoch: number, channels: string[], subscribed: boolean): void {
+    this.inFlight -= 1;
+    for (const channel of channels) {
+      if (epoch !== shard.epoch) break; // the connection closed meanwhile: `reconcile` sends them again
+      shard.pending.delete(channel);
+      this.fresh.delete(channel);
+      if (!subscribed) {
+        shard.subscribed.delete(channel);
+        continue;
+      }
+      shard.subscribed.add(channel);
+      // Removed, or moved to another master, while the SSUBSCRIBE was on its way.
+      if (!this.wanted.has(channel) || this.shardOf(channel) !== shard) this.drop(shard, channel);
+    }
+    if (!subscribed) this.scheduleRetry();
+    // A confirmation cannot end `ready`; otherwise judge once the last answer is in.
+    if (!subscribed || (this.status !== 'ready' && this.inFlight === 0)) this.updateStatus();
+  }
+
+  /** Lets a channel go on this connection, if it holds it. */
+  private drop(shard: ShardConnection, channel: string): void {
+    if (!shard.subscribed.delete(channel)) return;
+    if (shard.redis.status === 'ready') shard.redis.sunsubscribe(channel).catch(() => undefined);
+  }
+
+  private refreshSlots(): void {
+    if (this.cluster.status === 'ready') this.cluster.refreshSlotsCache(() => undefined); // 'refresh' reconciles
+    this.scheduleRetry(); // in case the refresh fails or changes nothing
+  }
+
+  private scheduleRetry(): void {
+    if (this.retry || this.status === 'end') return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.reconcile();
+    }, RETRY_MS).unref();
+  }
+
+  private updateStatus(): void {
+    if (this.status === 'end') return;
+    const status = this.isComplete() ? 'ready' : 'connecting';
+    if (status === this.status) return;
+    this.status = status;
+    this.emit(status === 'ready' ? 'ready' : 'close');
+  }
+
+  /** Every master connected, every wanted channel confirmed on its master (or fresh and on its way). */
+  private isComplete(): boolean {
+    if (this.shards.size === 0) return false;
+    for (const shard of this.shards.values()) if (shard.redis.status !== 'ready') return false;
+    for (const channel of this.wanted.keys()) {
+      const owner = this.shardOf(channel);
+      if (!owner) return false;
+      if (!owner.subscribed.has(channel) && !(this.fresh.has(channel) && owner.pending.has(channel))) return false;
+    }
+    return true;
+  }
+}
