@@ -93,6 +93,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
       // Looked up when used: the tick loop depends on CLIENT_DELIVERY, which this bridge provides.
       (now) => moduleRef.get(SyncService, { strict: false }).tick(now),
     );
+    restorer.whenRestored((roomId) => this.housekeeping.adopt(roomId));
     // Redis refused a history append: the room's lease is another instance's (as the lease pass would find).
     history.onLeaseLost?.((roomId, owner) => this.housekeeping.lose(roomId, owner));
     // From the first seat on: the next owner restores the room from this presence.

@@ -156,12 +156,26 @@ export class RoomHousekeeping {
 
   private async takeOver(roomId: string): Promise<void> {
     await this.bridge.restorer.load(roomId);
+    // Redis may have lost the room entirely (nothing restored): the seats below create a fresh one.
+    this.adopt(roomId);
+  }
+
+  /**
+   * The room runs here now: this instance's members who followed it on another instance are
+   * seated in this copy, whose frames continue above the last one delivered here. Runs in the turn
+   * the room was restored (`RoomRestorer.whenRestored`), whichever path restored it. A member the
+   * copy already has goes on receiving its frames if the copy continues the history it knows; if
+   * not (Redis had lost the room's log: a new epoch), it gets the copy's `room_joined`. Before, a
+   * copy restored for a join forwarded here skipped such members and their clients kept the old
+   * epoch (redis-data-loss.e2e-spec.ts).
+   */
+  adopt(roomId: string): void {
+    const knownEpoch = this.bridge.remote.epochOf(roomId);
     const seats = this.bridge.remote.take(roomId);
-    // Redis may have lost the room entirely: seat this instance's members in a fresh one, whose
-    // frames continue above the last one delivered here.
     const frameFloor = this.core.fanout.lastFrame(roomId);
     for (const [clientId, seat] of seats ?? []) {
-      if (this.core.rooms.get(roomId)?.members.has(clientId)) continue;
+      const room = this.core.rooms.get(roomId);
+      if (room?.members.has(clientId) && this.core.history.position(roomId).epoch === knownEpoch) continue;
       try {
         const snapshot = this.core.admission.seat(roomId, { clientId, ...seat, frameFloor });
         // A fresh room (new epoch, new frames): the member's client starts over from this snapshot.

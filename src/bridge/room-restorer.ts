@@ -17,6 +17,8 @@ export class RoomRestorer {
   private readonly loading = new Map<string, Promise<void>>();
   /** Set by the handover at shutdown: no room starts running here any more. */
   private retired = false;
+  /** Called in the turn a room starts running here from its stored copy (see `whenRestored`). */
+  private restored: (roomId: string) => void = () => undefined;
 
   constructor(
     private readonly rooms: RoomRegistry,
@@ -26,6 +28,14 @@ export class RoomRestorer {
     private readonly history: RoomHistory,
     private readonly instanceId: string,
   ) {}
+
+  /**
+   * `fn` runs in the same turn a room starts running here from its stored copy, before any tick,
+   * whatever path restored it (a lease taken over, a join or resume forwarded here).
+   */
+  whenRestored(fn: (roomId: string) => void): void {
+    this.restored = fn;
+  }
 
   /** Shutdown: rooms handed over stay away (every later `load` of a room not run here is refused). */
   retire(): void {
@@ -83,6 +93,7 @@ export class RoomRestorer {
     const frameNum = stored ? stored.frameNum + Math.ceil((Date.now() - stored.savedAt) / this.runner.tickMs) + 1 : 0;
     this.rooms.adopt(room, frameNum);
     this.logger.log(`took over room ${roomId} (${kind.name}) at frame ${room.frameNum} with ${members.length} members`);
+    this.restored(roomId);
   }
 
   /** The kind the previous owner ran, else (an older release's snapshot) the one the room id decides. */
