@@ -64,16 +64,23 @@ export class ShardedSubscriber extends EventEmitter {
     this.reconcile();
   }
 
-  /** Subscribes these channels (any slots), from now on and after every reconnection. */
+  /**
+   * Subscribes these channels (any slots), from now on and after every reconnection. Called once
+   * per room that gets a member here: the status is judged again (over every channel) only when
+   * an addition can change it, i.e. while `ready` a channel whose master is not known yet.
+   */
   add(channels: string[]): void {
+    let unplaced = false;
     for (const channel of channels) {
       if (this.wanted.has(channel)) continue;
       this.wanted.set(channel, keySlot(channel));
       if (this.status === 'ready') this.fresh.add(channel);
       const shard = this.shardOf(channel);
       if (shard) this.send(shard, [channel]);
+      else unplaced = true;
     }
-    this.updateStatus();
+    // Not ready: new channels cannot make it ready. Ready: a fresh channel on its way keeps it so.
+    if (unplaced && this.status === 'ready') this.updateStatus();
   }
 
   remove(channels: string[]): void {
@@ -82,7 +89,8 @@ export class ShardedSubscriber extends EventEmitter {
       this.fresh.delete(channel);
       for (const shard of this.shards.values()) this.drop(shard, channel);
     }
-    this.updateStatus();
+    // Fewer channels cannot end `ready`; they may complete what was missing.
+    if (this.status !== 'ready') this.updateStatus();
   }
 
   async quit(): Promise<void> {
@@ -122,9 +130,7 @@ export class ShardedSubscriber extends EventEmitter {
       for (const shard of this.shards.values()) if (shard !== owner) this.drop(shard, channel);
       if (!owner || owner.redis.status !== 'ready' || owner.pending.has(channel)) continue;
       if (owner.subscribed.has(channel) && !owner.resend) continue;
-      const list = unsent.get(owner) ?? [];
-      list.push(channel);
-      unsent.set(owner, list);
+      push(unsent, owner, channel);
     }
     for (const shard of this.shards.values()) if (shard.redis.status === 'ready') shard.resend = false;
     for (const [shard, channels] of unsent) this.sendBySlot(shard, channels);
@@ -182,12 +188,7 @@ export class ShardedSubscriber extends EventEmitter {
   /** One SSUBSCRIBE per slot: the channels of one command must share a slot. */
   private sendBySlot(shard: ShardConnection, channels: string[]): void {
     const bySlot = new Map<number, string[]>();
-    for (const channel of channels) {
-      const slot = this.wanted.get(channel) as number;
-      const list = bySlot.get(slot) ?? [];
-      list.push(channel);
-      bySlot.set(slot, list);
-    }
+    for (const channel of channels) push(bySlot, this.wanted.get(channel) as number, channel);
     for (const group of bySlot.values()) this.send(shard, group);
   }
 
@@ -262,4 +263,10 @@ export class ShardedSubscriber extends EventEmitter {
     }
     return true;
   }
+}
+
+function push<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+  const group = groups.get(key);
+  if (group) group.push(value);
+  else groups.set(key, [value]);
 }
