@@ -115,6 +115,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     this.subscriptions.push(
       this.bus.status$.subscribe((status) => {
         if (status === 'connected') this.housekeeping.rewriteAll();
+        else this.owners.redisAway();
       }),
     );
     this.housekeeping.start();

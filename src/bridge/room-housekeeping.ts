@@ -65,6 +65,7 @@ export class RoomHousekeeping {
   /** Redis came back (maybe empty): rewrite registrations, leases and snapshots at once. */
   rewriteAll(): void {
     if (this.stopped) return;
+    this.bridge.owners.redisBack(this.times.roomLeaseMs);
     this.cluster.clients.reset();
     this.lastLeasePass = this.lastSnapshot = 0;
     void this.pass();
@@ -130,14 +131,16 @@ export class RoomHousekeeping {
   /**
    * Renews the rooms run here (each answer naming this instance moves the room's fence deadline
    * to the moment the renewal was sent plus a lease); for rooms with members here run elsewhere,
-   * takes the lease once it expired.
+   * takes the lease once it expired (only looks while takeovers are held: `RoomOwners.redisAway`).
    */
   private async renewLeases(): Promise<void> {
     const { rooms } = this.core;
-    const { remote, fence } = this.bridge;
+    const { remote, fence, owners: roomOwners } = this.bridge;
     const running = new Map([...rooms.values()].map((room) => [room.id, room]));
     const sentAt = Date.now();
-    const owners = await this.cluster.leases.ownersOf([...running.keys(), ...remote.rooms()]);
+    const takesOver = roomOwners.takesOver();
+    const owners = await this.cluster.leases.ownersOf(takesOver ? [...running.keys(), ...remote.rooms()] : running.keys());
+    if (!takesOver) for (const [roomId, owner] of await this.heldOwners(remote.rooms())) owners.set(roomId, owner);
     for (const [roomId, owner] of owners) {
       const room = running.get(roomId);
       if (owner === null) {
@@ -152,6 +155,21 @@ export class RoomHousekeeping {
       }
     }
     for (const roomId of [...fence.roomIds()]) if (!rooms.get(roomId)) fence.forget(roomId);
+  }
+
+  /**
+   * While takeovers are held: who holds the leases of rooms run elsewhere, free ones left out (not
+   * taken); one naming this instance is renewed (it was handed to this one, e.g. by a test or an
+   * operator). Empty while Redis is away.
+   */
+  private async heldOwners(roomIds: Iterable<string>): Promise<Map<string, string | null>> {
+    const holders = await this.cluster.leases.holdersOf(roomIds).catch(() => new Map<string, string | undefined>());
+    const owners = new Map<string, string | null>();
+    for (const [roomId, holder] of holders) {
+      if (holder === this.instanceId) owners.set(roomId, await this.cluster.leases.ownerOf(roomId).catch(() => null));
+      else if (holder !== undefined) owners.set(roomId, holder);
+    }
+    return owners;
   }
 
   private async takeOver(roomId: string): Promise<void> {

@@ -53,6 +53,10 @@ export class RoomOwners {
   private readonly pending = new Map<string, Pending>();
   /** Set by the handover at shutdown: this instance takes and renews no lease any more. */
   private retired = false;
+  /** Until then (epoch ms), no free lease of a room known to run elsewhere is taken (see `redisAway`). */
+  private takeoversHeldUntil = 0;
+  /** Redis was connected once: a later outage is a return, not the start. */
+  private connectedOnce = false;
 
   constructor(
     private readonly bus: Bus,
@@ -72,12 +76,45 @@ export class RoomOwners {
   async ownerOf(roomId: string): Promise<string> {
     if (this.retired) throw new GameError(ErrorCode.Internal, `room "${roomId}" is moving to another server (this one is shutting down); send it again`);
     if (this.rooms.get(roomId)) return this.instanceId;
+    const known = this.remote.ownerOf(roomId);
     const sentAt = Date.now();
-    const owner = await this.leases.ownerOf(roomId).catch(() => null);
+    const owner = known !== undefined && !this.takesOver() ? await this.heldOwnerOf(roomId, known) : await this.leases.ownerOf(roomId).catch(() => null);
     if (owner === null) return this.instanceId;
     if (owner === this.instanceId) this.fence.confirmed(roomId, sentAt);
     else this.remote.setOwner(roomId, owner);
     return owner;
+  }
+
+  /** While takeovers are held: the lease's holder (renewed when it is this instance), or the known owner while it is free. Null: Redis away. */
+  private async heldOwnerOf(roomId: string, known: string): Promise<string | null> {
+    const holders = await this.leases.holdersOf([roomId]).catch(() => null);
+    if (!holders) return null;
+    const holder = holders.get(roomId);
+    if (holder === undefined) return known;
+    return holder === this.instanceId ? this.leases.ownerOf(roomId).catch(() => null) : holder;
+  }
+
+  /**
+   * Redis went away: from now until one lease period after it is back (`redisBack`), a room known
+   * to run on another instance stays there even if its lease is free. That instance ran the room
+   * through the outage and writes its lease again once it is reconnected itself; Redis may have
+   * come back empty, and a member's instance that reconnected sooner used to take the free lease
+   * first: the room started over from its last snapshot (or from nothing), and what was sent
+   * meanwhile was lost. An owner that is not back within the period is taken as dead.
+   */
+  redisAway(): void {
+    if (this.connectedOnce) this.takeoversHeldUntil = Infinity;
+  }
+
+  /** Redis is connected (again): a hold from an outage ends one lease period from now. */
+  redisBack(leasePeriodMs: number): void {
+    this.connectedOnce = true;
+    if (this.takeoversHeldUntil === Infinity) this.takeoversHeldUntil = Date.now() + leasePeriodMs;
+  }
+
+  /** Whether a free lease of a room known to run elsewhere may be taken now (see `redisAway`). */
+  takesOver(): boolean {
+    return Date.now() >= this.takeoversHeldUntil;
   }
 
   /** Publishes a command to the room's known owner; false when none is known. */

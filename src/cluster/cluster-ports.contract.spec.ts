@@ -103,6 +103,15 @@ describe.each(implementations)('cluster ports (%s)', (_name, make) => {
       const owners = await a.leases.ownersOf([mine, theirs]);
       expect(owners).toEqual(new Map([[mine, idOf(a.leases)], [theirs, idOf(b.leases)]]));
     });
+
+    it('should tell who holds each lease without taking a free one', async () => {
+      const { a, b } = make();
+      const [free, theirs] = [unique('r'), unique('r')];
+      await b.leases.ownerOf(theirs);
+      expect(await a.leases.holdersOf([free, theirs])).toEqual(new Map([[free, undefined], [theirs, idOf(b.leases)]]));
+      // Still free: the next instance asking takes it.
+      expect(await b.leases.ownerOf(free)).toBe(idOf(b.leases));
+    });
   });
 
   describe('ClientRegistry', () => {

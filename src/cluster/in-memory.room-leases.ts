@@ -28,6 +28,16 @@ export class InMemoryRoomLeases implements RoomLeases {
     return owners;
   }
 
+  async holdersOf(roomIds: Iterable<string>): Promise<Map<string, string | undefined>> {
+    const now = Date.now();
+    const holders = new Map<string, string | undefined>();
+    for (const roomId of roomIds) {
+      const lease = this.table.get(roomId);
+      holders.set(roomId, lease && lease.expiresAt > now ? lease.owner : undefined);
+    }
+    return holders;
+  }
+
   async release(roomId: string): Promise<void> {
     if (this.table.get(roomId)?.owner === this.instanceId) this.table.delete(roomId);
   }

@@ -46,6 +46,13 @@ export class RedisRoomLeases implements RoomLeases {
     return new Map(ids.map((id, i) => [id, owners[i]]));
   }
 
+  /** Auto-pipelined GETs: one round trip. */
+  async holdersOf(roomIds: Iterable<string>): Promise<Map<string, string | undefined>> {
+    const ids = [...roomIds];
+    const holders = await Promise.all(ids.map((id) => this.client.get(this.key(id))));
+    return new Map(ids.map((id, i) => [id, holders[i] ?? undefined]));
+  }
+
   async release(roomId: string): Promise<void> {
     await this.client.gwRelease(this.key(roomId), this.instanceId).catch(() => undefined);
   }

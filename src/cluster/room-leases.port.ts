@@ -13,11 +13,17 @@ export const ROOM_LEASES = Symbol('GAME:ROOM_LEASES');
  * - a lease lives ROOM_LEASE_MS after its owner last asked (took or renewed it), then it is free;
  * - `release` frees the lease only if this instance owns it (a late release never drops a
  *   successor's lease);
- * - `ownerOf` rejects while the store is unreachable; `ownersOf` maps each such room to null.
+ * - `ownerOf` rejects while the store is unreachable; `ownersOf` maps each such room to null;
+ * - `holdersOf` takes and renews nothing: a free lease stays free for whoever asks next.
  */
 export interface RoomLeases {
   ownerOf(roomId: string): Promise<string>;
   /** `ownerOf` for many rooms in one round trip. */
   ownersOf(roomIds: Iterable<string>): Promise<Map<string, string | null>>;
+  /**
+   * Who holds each room's lease now, without taking a free one or renewing any (undefined: free).
+   * Rejects while the store is unreachable.
+   */
+  holdersOf(roomIds: Iterable<string>): Promise<Map<string, string | undefined>>;
   release(roomId: string): Promise<void>;
 }

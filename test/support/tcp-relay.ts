@@ -1,0 +1,46 @@
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
+
+/** A loopback TCP relay to one port that a test can cut and mend: a network partition between one client and a server. */
+export interface TcpRelay {
+  port: number;
+  /** Drops every relayed connection and refuses new ones (each is reset at once) until `mend`. */
+  sever(): void;
+  /** Relays new connections again. */
+  mend(): void;
+  close(): Promise<void>;
+}
+
+export async function startTcpRelay(upstreamPort: number): Promise<TcpRelay> {
+  let severed = false;
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+  };
+  const server = createServer((inbound) => {
+    track(inbound);
+    if (severed) return void inbound.resetAndDestroy();
+    const outbound = connect(upstreamPort, '127.0.0.1');
+    track(outbound);
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+    inbound.once('close', () => outbound.destroy());
+    outbound.once('close', () => inbound.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    sever: () => {
+      severed = true;
+      for (const socket of sockets) socket.resetAndDestroy();
+    },
+    mend: () => {
+      severed = false;
+    },
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
