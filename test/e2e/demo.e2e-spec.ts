@@ -24,6 +24,7 @@ interface DemoWorld {
   entered: number;
   left: number;
 }
+declare const document: { getElementById(id: string): { textContent: string | null } | null };
 /** What demo/main.ts exposes on `window` for this test (page functions run in the browser). */
 declare const window: {
   demo: {
@@ -49,6 +50,8 @@ describe('demo page in a browser', () => {
   /** A second instance (Redis runs only), where the room runs while `gateway` restarts. */
   let owner: RunningGateway | undefined;
   let redis: RedisServer | undefined;
+  /** A client of the test's own; closed after each test even when it failed (it would reconnect after the test ended). */
+  let host: GameClient | undefined;
   const pages: Page[] = [];
 
   beforeAll(async () => {
@@ -57,6 +60,8 @@ describe('demo page in a browser', () => {
   }, 60000);
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((page) => page.close()));
+    host?.close();
+    host = undefined;
     await gateway?.close();
     gateway = undefined;
     await owner?.close();
@@ -78,6 +83,15 @@ describe('demo page in a browser', () => {
     page.waitForFunction((n) => window.demo.players().some((p) => p.nickname === n), nickname);
   const playerOn = (page: Page, nickname: string) =>
     page.evaluate((n) => window.demo.players().find((p) => p.nickname === n), nickname);
+  /** Waits for the page's status line to read `status`; a timeout names what it read instead, and the page's log. */
+  const untilStatus = async (page: Page, status: string, timeout = 20000) => {
+    try {
+      await page.waitForFunction((s) => window.demo.status() === s, status, { timeout });
+    } catch (error) {
+      const seen = await page.evaluate(() => `${window.demo.status()} (${document.getElementById('detail')?.textContent}); log: ${document.getElementById('log')?.textContent}`);
+      throw new Error(`status never became ${status}: ${seen}`, { cause: error });
+    }
+  };
   /** Restarts the gateway on the same port with `env`; `whileDown` runs while no server is there. */
   const restart = async (env: Record<string, string>, whileDown: () => Promise<void> = async () => {}) => {
     const { port } = gateway!;
@@ -129,7 +143,7 @@ describe('demo page in a browser', () => {
     await sees(a, 'bob');
 
     await restart(env);
-    for (const page of [a, b]) await page.waitForFunction(() => window.demo.status() === 'rejoined', undefined, { timeout: 20000 });
+    for (const page of [a, b]) await untilStatus(page, 'rejoined');
     await sees(a, 'bob');
     expect(await a.evaluate(() => window.demo.joins())).toBe(2);
     await a.locator('#detail').getByText('fresh session').waitFor();
@@ -153,7 +167,7 @@ describe('demo page in a browser', () => {
     owner = await startGateway(env);
     gateway = await startGateway(env);
     await untilReady([owner!, gateway!], 'both instances ready');
-    const host = new GameClient(owner.wsUrl);
+    host = new GameClient(owner.wsUrl);
     await host.connect();
     await host.join(`resume-v${protocol}`, { nickname: 'host' }); // the room runs on `owner`
     const a = await open('alice', `resume-v${protocol}`, protocol);
@@ -162,7 +176,7 @@ describe('demo page in a browser', () => {
     const clientId = await a.evaluate(() => window.demo.clientId());
 
     await restart(env);
-    for (const page of [a, b]) await page.waitForFunction(() => window.demo.status() === 'resumed', undefined, { timeout: 20000 });
+    for (const page of [a, b]) await untilStatus(page, 'resumed');
     await a.locator('#detail').getByText('same session').waitFor();
     expect(await a.evaluate(() => window.demo.joins())).toBe(1);
     expect(await a.evaluate(() => window.demo.clientId())).toBe(clientId);
@@ -170,7 +184,6 @@ describe('demo page in a browser', () => {
     await b.locator('#text').fill('still here');
     await b.locator('#text').press('Enter');
     await a.locator('#log').getByText('bob: still here').waitFor();
-    host.close();
   }, 90000);
 
   // World mode (`?kind=world`): a 'world' room with bots under interest management. The page holds
