@@ -82,7 +82,8 @@ describe('outbound engine', () => {
       await batched.client.next('batch', (b) => b.payload.messages.some((m) => m.type === 'room_joined'));
       batched.client.send('chat', { room_id: room, text: 'same turn' }, 'chat-1');
       const batch = await batched.client.next('batch', (b) => b.payload.messages.some((m) => m.type === 'chat'));
-      expect(batch.payload.messages.map((m) => m.type).sort()).toEqual(['ack', 'chat']);
+      // A tick's sync may fall into the same window on a loaded machine: it may ride along.
+      expect(batch.payload.messages.map((m) => m.type).filter((type) => type !== 'sync').sort()).toEqual(['ack', 'chat']);
       await batched.client.close();
     });
   });
