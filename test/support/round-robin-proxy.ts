@@ -1,5 +1,6 @@
-import { createServer, type Server, type Socket, connect } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { relayTo } from './tcp-relay';
 
 /**
  * A loopback TCP proxy that sends each new connection to the next of `upstreams` in turn: an
@@ -23,14 +24,8 @@ export async function startRoundRobinProxy(upstreams: number[]): Promise<{
   const server: Server = createServer((inbound) => {
     const port = upstreams[next++ % upstreams.length];
     upstreamByClientPort.set(inbound.remotePort!, port);
-    const outbound = connect(port, '127.0.0.1');
     track(inbound);
-    track(outbound);
-    inbound.pipe(outbound);
-    outbound.pipe(inbound);
-    // Either side closing closes the other, so a killed socket looks killed to both ends.
-    inbound.once('close', () => outbound.destroy());
-    outbound.once('close', () => inbound.destroy());
+    relayTo(inbound, port, track);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

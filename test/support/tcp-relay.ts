@@ -10,6 +10,16 @@ export interface TcpRelay {
   close(): Promise<void>;
 }
 
+/** Pipes `inbound` to a new connection to `upstreamPort` and back; either side closing closes the other, so a killed socket looks killed to both ends. */
+export function relayTo(inbound: Socket, upstreamPort: number, track: (socket: Socket) => void): void {
+  const outbound = connect(upstreamPort, '127.0.0.1');
+  track(outbound);
+  inbound.pipe(outbound);
+  outbound.pipe(inbound);
+  inbound.once('close', () => outbound.destroy());
+  outbound.once('close', () => inbound.destroy());
+}
+
 export async function startTcpRelay(upstreamPort: number): Promise<TcpRelay> {
   let severed = false;
   const sockets = new Set<Socket>();
@@ -20,13 +30,8 @@ export async function startTcpRelay(upstreamPort: number): Promise<TcpRelay> {
   };
   const server = createServer((inbound) => {
     track(inbound);
-    if (severed) return void inbound.resetAndDestroy();
-    const outbound = connect(upstreamPort, '127.0.0.1');
-    track(outbound);
-    inbound.pipe(outbound);
-    outbound.pipe(inbound);
-    inbound.once('close', () => outbound.destroy());
-    outbound.once('close', () => inbound.destroy());
+    if (severed) inbound.resetAndDestroy();
+    else relayTo(inbound, upstreamPort, track);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
