@@ -15,6 +15,7 @@ import {
   targetRoomId,
 } from '../rooms';
 import { RoomCommandName } from './bridge.topics';
+import type { RemoteLeaves } from './remote-leaves';
 import type { RemoteSeats } from './remote-seats';
 import type { Reply, RoomOwners } from './room-owners';
 import type { RoomRestorer } from './room-restorer';
@@ -39,12 +40,14 @@ export class BridgedRoomRouter implements RoomRouter {
     private readonly owners: RoomOwners,
     private readonly restorer: RoomRestorer,
     private readonly remote: RemoteSeats,
+    private readonly leaves: RemoteLeaves,
     private readonly instanceId: string,
   ) {}
 
   async join(connection: Connection, request: JoinRoomPayload): Promise<void> {
     const roomId = request.room_id;
     this.core.admission.checkAccess(connection, roomId);
+    this.leaves.cancel(roomId, connection.clientId);
     const owner = await this.owners.ownerOf(roomId);
     if (owner === this.instanceId) {
       this.mayActFor(roomId);
@@ -84,7 +87,7 @@ export class BridgedRoomRouter implements RoomRouter {
     }
     if (!this.isRemote(connection, roomId)) return this.local.leave(connection, roomId, reason);
     this.core.fanout.detach(connection, roomId);
-    this.owners.tell(roomId, RoomCommandName.Leave, connection.clientId, { data: { reason } });
+    this.leaves.send(this.remote.ownerOf(roomId), roomId, connection.clientId, reason);
     this.remote.unseat(roomId, connection.clientId);
   }
 
@@ -212,10 +215,7 @@ export class BridgedRoomRouter implements RoomRouter {
   /** Frees a seat wherever its room runs (its session's grace ran out on this instance's sweep). */
   private async free(clientId: string, roomId: string): Promise<void> {
     const owner = await this.owners.ownerOf(roomId);
-    if (owner !== this.instanceId) {
-      this.owners.send(owner, { command: RoomCommandName.Leave, roomId, clientId, data: { reason: LeaveReason.Timeout } });
-      return;
-    }
+    if (owner !== this.instanceId) return this.leaves.send(owner, roomId, clientId, LeaveReason.Timeout);
     await this.restorer.load(roomId);
     this.local.expireSeat(clientId, roomId);
   }

@@ -17,6 +17,7 @@ import { RemoteSeats } from './remote-seats';
 import { RoomFence } from './room-fence';
 import { RoomHandover } from './room-handover';
 import { RoomHousekeeping } from './room-housekeeping';
+import { RemoteLeaves } from './remote-leaves';
 import { RoomOwnerCommands } from './room-owner-commands';
 import { type Reply, RoomOwners } from './room-owners';
 import { RoomPresence } from './room-presence';
@@ -71,7 +72,9 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     this.owners = new RoomOwners(bus, instanceId, leases, rooms, remote, cluster.forwardTimeoutMs, fence);
     const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
-    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, instanceId);
+    // Kept until the room's restore by a resume is no longer possible, plus a lease to find its owner.
+    const leaves = new RemoteLeaves(this.owners, session.resumeGraceMs + 2 * cluster.roomLeaseMs);
+    this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, leaves, instanceId);
     this.commands = new RoomOwnerCommands(
       rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, history, cluster.publicUrl,
     );
@@ -79,7 +82,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     this.housekeeping = new RoomHousekeeping(
       { leases, clients, store },
       { rooms, admission, runner, history, fanout },
-      { remote, restorer, owners: this.owners, fence },
+      { remote, restorer, owners: this.owners, fence, leaves },
       pool,
       instanceId,
       { roomLeaseMs: cluster.roomLeaseMs, snapshotIntervalMs: cluster.snapshotIntervalMs, resumeGraceMs: session.resumeGraceMs },

@@ -4,6 +4,7 @@ import type { ConnectionPool } from '../connection';
 import type { RoomHistory } from '../history';
 import { LeaveReason, type ServerMessage } from '../protocol';
 import type { GameLogicRunner, Room, RoomAdmission, RoomFanout, RoomRegistry } from '../rooms';
+import type { RemoteLeaves } from './remote-leaves';
 import type { RemoteSeats } from './remote-seats';
 import type { RoomFence } from './room-fence';
 import { toStoredRoom } from './room-presence';
@@ -40,7 +41,7 @@ export class RoomHousekeeping {
   constructor(
     private readonly cluster: { leases: RoomLeases; clients: ClientRegistry; store: RoomStateStore },
     private readonly core: { rooms: RoomRegistry; admission: RoomAdmission; runner: GameLogicRunner; history: RoomHistory; fanout: RoomFanout },
-    private readonly bridge: { remote: RemoteSeats; restorer: RoomRestorer; owners: RoomOwners; fence: RoomFence },
+    private readonly bridge: { remote: RemoteSeats; restorer: RoomRestorer; owners: RoomOwners; fence: RoomFence; leaves: RemoteLeaves },
     private readonly pool: ConnectionPool,
     private readonly instanceId: string,
     private readonly times: HousekeepingTimes,
@@ -107,6 +108,7 @@ export class RoomHousekeeping {
         this.lastLeasePass = now;
         await this.renewLeases();
         this.afterLeasePass();
+        await this.resendLeaves();
         await this.sweepOrphans(now);
       }
       if (now - this.lastSnapshot >= this.times.snapshotIntervalMs) {
@@ -155,6 +157,23 @@ export class RoomHousekeeping {
       }
     }
     for (const roomId of [...fence.roomIds()]) if (!rooms.get(roomId)) fence.forget(roomId);
+  }
+
+  /** Leaves no owner confirmed go to whoever holds their room's lease now; a room run here applies them itself. */
+  private async resendLeaves(): Promise<void> {
+    const { leaves } = this.bridge;
+    const roomIds = leaves.rooms();
+    if (roomIds.length === 0) return;
+    const holders = await this.cluster.leases.holdersOf(roomIds).catch(() => undefined);
+    if (!holders) return;
+    const { rooms, admission } = this.core;
+    leaves.resend(holders, this.instanceId, (roomId, clientId, reason) => {
+      const room = rooms.get(roomId);
+      if (!room || rooms.inDoubt(roomId)) return false; // not restored here yet
+      const member = room.members.get(clientId);
+      if (member) admission.unseat(room, member, reason);
+      return true;
+    });
   }
 
   /**

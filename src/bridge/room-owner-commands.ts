@@ -38,10 +38,16 @@ export class RoomOwnerCommands {
     switch (c.command) {
       case RoomCommandName.Join:
         return void this.admitRemote(c, origin);
-      case RoomCommandName.Leave:
+      case RoomCommandName.Leave: {
         if (inDoubt) return void this.deferred.push({ command: c, origin });
-        if (room && member) this.admission.unseat(room, member, (c.data as { reason: LeaveReason }).reason);
-        return;
+        const reason = (c.data as { reason: LeaveReason }).reason;
+        if (!c.requestId) return void (room && member && this.admission.unseat(room, member, reason));
+        // Answered (`RemoteLeaves`): a room not run here is refused, and the leave goes to the next owner.
+        return this.answer(c, origin, MessageType.LeaveRoom, () => {
+          if (!room) throw movedOn(c.roomId);
+          if (member) this.admission.unseat(room, member, reason);
+        });
+      }
       case RoomCommandName.Park:
         if (inDoubt) return void this.deferred.push({ command: c, origin });
         if (room && member) this.admission.park(room.id, member.clientId);

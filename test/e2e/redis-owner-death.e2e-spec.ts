@@ -3,6 +3,7 @@ import { type GatewayProcess, startGatewayProcess } from '../support/gateway-pro
 import { eventually, startRedis, type RedisServer } from '../support/redis';
 import { sendUntilAcked } from '../support/send-until-acked';
 import { TestClient } from '../support/test-client';
+import { RoomRegistry } from '../../src/rooms';
 
 // Long enough that the first chat after the kill reaches the dead owner (and is refused) even on a
 // loaded machine: with 1000 the survivor had taken the room over before it once (load average 8).
@@ -141,4 +142,20 @@ describe('messages to a room whose owner was just killed', () => {
     expect(Date.now() - killedAt).toBeLessThan(RESUME_GRACE_MS + CLIENT_REGISTRY_TTL_MS + 5000);
     expect(b.client.received('player_left').map((f) => f.payload.player_id)).toEqual(['dave']);
   }, 120000);
+
+  // A leave is answered by the owner; one sent to a dead owner is sent again to the next owner
+  // (here the survivor itself) once a lease pass finds it. Before, it was lost: the copy restored
+  // from the snapshot kept bob seated for good (his instance lives, so no sweep frees him).
+  it('should free the seat of a member who left while the owner was dead, once the room runs again', async () => {
+    const room = 'owner-death-leave';
+    const { b, c } = await roomOnOwner(room);
+    await owner!.kill();
+    b.client.send('leave_room', { room_id: room }, 'bye');
+    await b.client.next('ack', (f) => f.payload.id === 'bye', 10000);
+    // The survivor takes the room over (a lease later) and bob's seat goes with a player_left.
+    const left = await c.client.next('player_left', (f) => f.payload.player_id === 'bob', ROOM_LEASE_MS + 15000);
+    expect(left.payload.reason).toBe('left');
+    const running = survivor.app.get(RoomRegistry).get(room)!;
+    expect([...running.members.values()].map((m) => m.playerId).sort()).toEqual(['alice', 'carol']);
+  }, 60000);
 });
