@@ -18,6 +18,7 @@ import { RoomFence } from './room-fence';
 import { RoomHandover } from './room-handover';
 import { RoomHousekeeping } from './room-housekeeping';
 import { RemoteLeaves } from './remote-leaves';
+import { RoomLeasePass } from './room-lease-pass';
 import { RoomOwnerCommands } from './room-owner-commands';
 import { type Reply, RoomOwners } from './room-owners';
 import { RoomPresence } from './room-presence';
@@ -79,10 +80,11 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
       rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, history, cluster.publicUrl,
     );
     this.presence = new RoomPresence(store, leases, instanceId);
+    const leasePass = new RoomLeasePass({ leases }, { rooms, admission, history, fanout }, { remote, restorer, owners: this.owners, fence, leaves }, pool, instanceId);
     this.housekeeping = new RoomHousekeeping(
-      { leases, clients, store },
-      { rooms, admission, runner, history, fanout },
-      { remote, restorer, owners: this.owners, fence, leaves },
+      { clients, store },
+      { rooms, admission },
+      { leasePass, owners: this.owners, fence },
       pool,
       instanceId,
       { roomLeaseMs: cluster.roomLeaseMs, snapshotIntervalMs: cluster.snapshotIntervalMs, resumeGraceMs: session.resumeGraceMs },
@@ -96,9 +98,9 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
       // Looked up when used: the tick loop depends on CLIENT_DELIVERY, which this bridge provides.
       (now) => moduleRef.get(SyncService, { strict: false }).tick(now),
     );
-    restorer.whenRestored((roomId) => this.housekeeping.adopt(roomId));
+    restorer.whenRestored((roomId) => leasePass.adopt(roomId));
     // Redis refused a history append: the room's lease is another instance's (as the lease pass would find).
-    history.onLeaseLost?.((roomId, owner) => this.housekeeping.lose(roomId, owner));
+    history.onLeaseLost?.((roomId, owner) => leasePass.lose(roomId, owner));
     // From the first seat on: the next owner restores the room from this presence.
     this.subscriptions.push(this.admission.changes$.subscribe((change) => this.presence.record(change)));
     // A member of a room run elsewhere that its owner kicked holds no seat here any more.
