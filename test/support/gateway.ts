@@ -32,8 +32,21 @@ export async function startGateway(env: Record<string, string> = {}, options: { 
   };
 }
 
-/** Runs `fn` with `env` applied to process.env, then restores what was there. */
-export async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+/** The `withEnv` under way: the next one waits for it (see `withEnv`). */
+let envInUse: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs `fn` with `env` applied to process.env, then restores what was there. One at a time: two
+ * gateways started at once with different envs (`Promise.all`) used to interleave, and one was
+ * created with the other's settings (redis-outage-leases: both on the direct Redis URL).
+ */
+export function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const run = envInUse.then(() => applied(env, fn));
+  envInUse = run.catch(() => undefined);
+  return run;
+}
+
+async function applied<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
   try {
