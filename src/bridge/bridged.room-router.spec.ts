@@ -15,7 +15,7 @@ describe(BridgedRoomRouter.name, () => {
       const remote = new RemoteSeats();
       const fence = new RoomFence(3000);
       const owners = new RoomOwners(bus as never, 'me', {} as never, rooms, remote, 1000, fence);
-      const router = new BridgedRoomRouter({} as LocalRoomRouter, { rooms } as never, owners, {} as RoomRestorer, remote, new RemoteLeaves(owners, 1000), 'me');
+      const router = new BridgedRoomRouter({} as LocalRoomRouter, { rooms } as never, owners, {} as RoomRestorer, remote, new RemoteLeaves(owners, 'me', 1000), 'me');
       const chat = serverMessage(MessageType.Chat, { room_id: 'r', text: 'hi', from_client_id: 'c1', player_id: 'p1' }, { room_id: 'r' });
       expect.assertions(3);
       try {

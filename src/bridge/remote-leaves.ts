@@ -20,6 +20,7 @@ export class RemoteLeaves {
 
   constructor(
     private readonly owners: RoomOwners,
+    private readonly instanceId: string,
     private readonly maxAgeMs: number,
   ) {}
 
@@ -49,12 +50,12 @@ export class RemoteLeaves {
    * holder is this instance go to `here` (which answers whether the room runs here yet), the
    * others to their holder; a free lease waits for a holder.
    */
-  resend(holders: Map<string, string | undefined>, instanceId: string, here: (roomId: string, clientId: string, reason: LeaveReason) => boolean): void {
+  resend(holders: Map<string, string | undefined>, here: (roomId: string, clientId: string, reason: LeaveReason) => boolean): void {
     const oldest = Date.now() - this.maxAgeMs;
     for (const [roomId, holder] of holders) {
       for (const [clientId, leave] of this.pending.get(roomId) ?? []) {
         if (leave.since < oldest) this.settle(roomId, clientId, leave);
-        else if (holder === instanceId) {
+        else if (holder === this.instanceId) {
           if (here(roomId, clientId, leave.reason)) this.settle(roomId, clientId, leave);
         } else if (holder !== undefined) this.ask(holder, roomId, clientId, leave);
       }

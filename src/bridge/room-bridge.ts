@@ -42,6 +42,8 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly presence: RoomPresence;
   private readonly handover: RoomHandover;
   private readonly subscriptions: Subscription[] = [];
+  /** ROOM_LEASE_MS: how long takeovers stay held after Redis came back (`RoomOwners.redisBack`). */
+  private readonly roomLeaseMs: number;
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(
@@ -66,6 +68,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>,
     moduleRef: ModuleRef,
   ) {
+    this.roomLeaseMs = cluster.roomLeaseMs;
     const remote = new RemoteSeats();
     // The tick loop and every path that acts for a room run here ask it first.
     const fence = new RoomFence(cluster.roomLeaseMs);
@@ -74,7 +77,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     const restorer = new RoomRestorer(rooms, kinds, runner, store, history, instanceId);
     this.delivery = new BridgedClientDelivery(localDelivery, pool, clients, bus, instanceId);
     // Kept until the room's restore by a resume is no longer possible, plus a lease to find its owner.
-    const leaves = new RemoteLeaves(this.owners, session.resumeGraceMs + 2 * cluster.roomLeaseMs);
+    const leaves = new RemoteLeaves(this.owners, instanceId, session.resumeGraceMs + 2 * cluster.roomLeaseMs);
     this.router = new BridgedRoomRouter(local, { rooms, admission, fanout, history, presence: store }, this.owners, restorer, remote, leaves, instanceId);
     this.commands = new RoomOwnerCommands(
       rooms, admission, fanout, this.delivery, this.owners, restorer, instanceId, roomsConfiguration.maxQueuedActions, history, cluster.publicUrl,
@@ -84,7 +87,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     this.housekeeping = new RoomHousekeeping(
       { clients, store },
       { rooms, admission },
-      { leasePass, owners: this.owners, fence },
+      { leasePass, fence },
       pool,
       instanceId,
       { roomLeaseMs: cluster.roomLeaseMs, snapshotIntervalMs: cluster.snapshotIntervalMs, resumeGraceMs: session.resumeGraceMs },
@@ -119,8 +122,10 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     );
     this.subscriptions.push(
       this.bus.status$.subscribe((status) => {
-        if (status === 'connected') this.housekeeping.rewriteAll();
-        else this.owners.redisAway();
+        if (status === 'connected') {
+          this.owners.redisBack(this.roomLeaseMs);
+          this.housekeeping.rewriteAll();
+        } else this.owners.redisAway();
       }),
     );
     this.housekeeping.start();

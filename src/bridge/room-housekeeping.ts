@@ -6,7 +6,6 @@ import type { Room, RoomAdmission, RoomRegistry } from '../rooms';
 import type { RoomFence } from './room-fence';
 import type { RoomLeasePass } from './room-lease-pass';
 import { toStoredRoom } from './room-presence';
-import type { RoomOwners } from './room-owners';
 
 // Registry diffs (new and gone clients) run this often; leases and snapshots on their own periods.
 export const PASS_MS = 200;
@@ -39,7 +38,7 @@ export class RoomHousekeeping {
   constructor(
     private readonly cluster: { clients: ClientRegistry; store: RoomStateStore },
     private readonly core: { rooms: RoomRegistry; admission: RoomAdmission },
-    private readonly bridge: { leasePass: RoomLeasePass; owners: RoomOwners; fence: RoomFence },
+    private readonly bridge: { leasePass: RoomLeasePass; fence: RoomFence },
     private readonly pool: ConnectionPool,
     private readonly instanceId: string,
     private readonly times: HousekeepingTimes,
@@ -64,7 +63,6 @@ export class RoomHousekeeping {
   /** Redis came back (maybe empty): rewrite registrations, leases and snapshots at once. */
   rewriteAll(): void {
     if (this.stopped) return;
-    this.bridge.owners.redisBack(this.times.roomLeaseMs);
     this.cluster.clients.reset();
     this.lastLeasePass = this.lastSnapshot = 0;
     void this.pass();
@@ -77,7 +75,6 @@ export class RoomHousekeeping {
     if (this.passRunning) this.leaseCheckWanted = true;
     else void this.pass();
   }
-
 
   private pass(): Promise<void> {
     if (this.passRunning || this.stopped) return this.running;

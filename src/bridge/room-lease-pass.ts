@@ -52,7 +52,7 @@ export class RoomLeasePass {
     const sentAt = Date.now();
     const takesOver = roomOwners.takesOver();
     const owners = await this.cluster.leases.ownersOf(takesOver ? [...running.keys(), ...remote.rooms()] : running.keys());
-    if (!takesOver) for (const [roomId, owner] of await this.heldOwners(remote.rooms())) owners.set(roomId, owner);
+    if (!takesOver) for (const [roomId, owner] of (await roomOwners.heldOwners(remote.rooms())) ?? []) owners.set(roomId, owner);
     for (const [roomId, owner] of owners) {
       const room = running.get(roomId);
       if (owner === null) {
@@ -77,28 +77,13 @@ export class RoomLeasePass {
     const holders = await this.cluster.leases.holdersOf(roomIds).catch(() => undefined);
     if (!holders) return;
     const { rooms, admission } = this.core;
-    leaves.resend(holders, this.instanceId, (roomId, clientId, reason) => {
+    leaves.resend(holders, (roomId, clientId, reason) => {
       const room = rooms.get(roomId);
       if (!room || rooms.inDoubt(roomId)) return false; // not restored here yet
       const member = room.members.get(clientId);
       if (member) admission.unseat(room, member, reason);
       return true;
     });
-  }
-
-  /**
-   * While takeovers are held: who holds the leases of rooms run elsewhere, free ones left out (not
-   * taken); one naming this instance is renewed (it was handed to this one, e.g. by a test or an
-   * operator). Empty while Redis is away.
-   */
-  private async heldOwners(roomIds: Iterable<string>): Promise<Map<string, string | null>> {
-    const holders = await this.cluster.leases.holdersOf(roomIds).catch(() => new Map<string, string | undefined>());
-    const owners = new Map<string, string | null>();
-    for (const [roomId, holder] of holders) {
-      if (holder === this.instanceId) owners.set(roomId, await this.cluster.leases.ownerOf(roomId).catch(() => null));
-      else if (holder !== undefined) owners.set(roomId, holder);
-    }
-    return owners;
   }
 
   private async takeOver(roomId: string): Promise<void> {

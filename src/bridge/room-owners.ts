@@ -78,20 +78,30 @@ export class RoomOwners {
     if (this.rooms.get(roomId)) return this.instanceId;
     const known = this.remote.ownerOf(roomId);
     const sentAt = Date.now();
-    const owner = known !== undefined && !this.takesOver() ? await this.heldOwnerOf(roomId, known) : await this.leases.ownerOf(roomId).catch(() => null);
+    const owner =
+      known !== undefined && !this.takesOver()
+        ? await this.heldOwners([roomId]).then((held) => (!held ? null : held.has(roomId) ? held.get(roomId)! : known))
+        : await this.leases.ownerOf(roomId).catch(() => null);
     if (owner === null) return this.instanceId;
     if (owner === this.instanceId) this.fence.confirmed(roomId, sentAt);
     else this.remote.setOwner(roomId, owner);
     return owner;
   }
 
-  /** While takeovers are held: the lease's holder (renewed when it is this instance), or the known owner while it is free. Null: Redis away. */
-  private async heldOwnerOf(roomId: string, known: string): Promise<string | null> {
-    const holders = await this.leases.holdersOf([roomId]).catch(() => null);
+  /**
+   * While takeovers are held (`redisAway`): who holds the leases of `roomIds`, read without
+   * taking; a free one is left out (not taken), one naming this instance is renewed (handed to it:
+   * a forwarded join, an operator). Null while Redis is away.
+   */
+  async heldOwners(roomIds: Iterable<string>): Promise<Map<string, string | null> | null> {
+    const holders = await this.leases.holdersOf(roomIds).catch(() => null);
     if (!holders) return null;
-    const holder = holders.get(roomId);
-    if (holder === undefined) return known;
-    return holder === this.instanceId ? this.leases.ownerOf(roomId).catch(() => null) : holder;
+    const owners = new Map<string, string | null>();
+    for (const [roomId, holder] of holders) {
+      if (holder === this.instanceId) owners.set(roomId, await this.leases.ownerOf(roomId).catch(() => null));
+      else if (holder !== undefined) owners.set(roomId, holder);
+    }
+    return owners;
   }
 
   /**

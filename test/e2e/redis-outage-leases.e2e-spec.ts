@@ -1,4 +1,4 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
 import { eventually, redisCli, type RedisServer, startRedis } from '../support/redis';
 import { startTcpRelay, type TcpRelay } from '../support/tcp-relay';
 import { TestClient } from '../support/test-client';
@@ -31,7 +31,7 @@ describe('Redis restarted empty: the room stays with the instance that ran it th
       startGateway({ ...env, REDIS_URL: `redis://127.0.0.1:${relay.port}` }),
       startGateway({ ...env, REDIS_URL: redis.url }),
     ]);
-    await eventually(async () => (await ready(gw1)) && (await ready(gw2)), 'both ready', 20000);
+    await untilReady([gw1, gw2], 'both ready');
   }, 60000);
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.close()));
@@ -79,7 +79,7 @@ describe('Redis restarted empty: the room stays with the instance that ran it th
     expect(await lease('shared')).toBe(''); // the lease of shared is not taken
 
     relay.mend();
-    await eventually(() => ready(gw1), 'gw1 back on Redis');
+    await untilReady([gw1], 'gw1 back on Redis', 10000);
     await eventually(async () => (await lease('shared')) !== '', 'the owner writing its lease again');
 
     const texts = ['back 1', 'back 2', 'back 3'];

@@ -155,7 +155,9 @@ describe('messages to a room whose owner was just killed', () => {
     // The survivor takes the room over (a lease later) and bob's seat goes with a player_left.
     const left = await c.client.next('player_left', (f) => f.payload.player_id === 'bob', ROOM_LEASE_MS + 15000);
     expect(left.payload.reason).toBe('left');
-    const running = survivor.app.get(RoomRegistry).get(room)!;
-    expect([...running.members.values()].map((m) => m.playerId).sort()).toEqual(['alice', 'carol']);
+    // Not the whole member list: alice (on the dead instance) may be swept any moment now.
+    const seated = [...survivor.app.get(RoomRegistry).get(room)!.members.values()].map((m) => m.playerId);
+    expect(seated).toContain('carol');
+    expect(seated).not.toContain('bob');
   }, 60000);
 });
