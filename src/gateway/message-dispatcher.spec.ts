@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { WebSocket } from 'ws';
 import { Connection, type ConnectionPool, type GameSocket, type RateLimiter, RateVerdict } from '../connection';
 import type { MetricsService } from '../metrics';
@@ -76,6 +77,18 @@ describe(MessageDispatcher.name, () => {
   const flush = () => new Promise((resolve) => setImmediate(resolve));
 
   describe('onFrame', () => {
+    it('should answer INTERNAL to a frame whose handling throws unexpectedly, and go on with the next', async () => {
+      // The fake parser throws on a frame that is not JSON, as a buggy validator would.
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      expect(() => dispatcher.onFrame(socket, callbacks, Buffer.from('{not json'), false)).not.toThrow();
+      dispatcher.onFrame(socket, callbacks, frame({ type: 'ping', payload: { t: 2 } }), false);
+      await flush();
+      expect(sent).toEqual([expect.objectContaining({ type: 'error', payload: expect.objectContaining({ code: 'INTERNAL' }) })]);
+      expect(handled).toEqual(['ping 2']);
+      expect(logged).toHaveBeenCalledTimes(1);
+      logged.mockRestore();
+    });
+
     it('should hold later messages until a slow handler settled, then handle them in arrival order', async () => {
       dispatcher.onFrame(socket, callbacks, frame({ type: 'join_room', payload: { room_id: 'r' } }), false);
       dispatcher.onFrame(socket, callbacks, frame({ type: 'ping', payload: { t: 1 } }), false);

@@ -104,6 +104,19 @@ export class MessageDispatcher {
   ) {}
 
   onFrame(socket: GameSocket, routes: Map<string, Route>, frame: Buffer, isBinary: boolean): void {
+    try {
+      this.dispatch(socket, routes, frame, isBinary);
+    } catch (error) {
+      // Only a bug gets here (decoding and validation answer bad input with an error frame, and
+      // handlers' errors go to the filter): it costs this frame, not the process and its every connection.
+      this.logger.error(`could not handle a frame: ${(error as Error).message}`, (error as Error).stack);
+      if (socket.connection) {
+        this.pool.send(socket.connection, serverMessage(MessageType.Error, { code: ErrorCode.Internal, message: 'the gateway could not handle this message' }));
+      }
+    }
+  }
+
+  private dispatch(socket: GameSocket, routes: Map<string, Route>, frame: Buffer, isBinary: boolean): void {
     const connection = socket.connection;
     if (!connection) return; // closed before the gateway registered it
     const now = Date.now();
