@@ -1,0 +1,139 @@
+import { CloseCode, ErrorCode } from '../../src/protocol';
+import { FuzzFrames, type FuzzPools } from '../support/fuzz-frames';
+import { useGateway } from '../support/gateway';
+import { seeded } from '../support/sdk-chaos';
+import { type Codec, TestClient } from '../support/test-client';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
+const ROUNDS = 30;
+const FRAMES_PER_ROUND = 25;
+const MAX_MESSAGE_BYTES = 65536;
+/** One attacker per protocol and codec: what a frame means differs between them. */
+const ATTACKERS: { protocol: string; codec: Codec }[] = [
+  { protocol: 'game.v1.json', codec: 'json' },
+  { protocol: 'game.v1.proto', codec: 'proto' },
+  { protocol: 'game.v2.json', codec: 'json' },
+  { protocol: 'game.v2.proto', codec: 'proto' },
+];
+
+interface Attacker {
+  client: TestClient;
+  codec: Codec;
+  protocol: string;
+  sentOversize: boolean;
+  close?: { code: number; reason: string };
+}
+
+/**
+ * Seeded random input over real sockets (test/support/fuzz-frames.ts): the contract's client
+ * messages with wrong types, missing and extra fields, truncations, bit flips, unknown types,
+ * the other codec, oversized frames, other clients' ids and sessions. Whatever arrives, the
+ * gateway answers within the contract and keeps serving; nothing reaches a client in another
+ * room. The quiet-output check fails the test on any error the gateway logs (an exception no
+ * handler expected). Run another seed with FUZZ_SEED=<n>.
+ */
+describe('random input over real sockets', () => {
+  const gateway = useGateway({
+    TICK_RATE: '20',
+    // The fuzzer sends as fast as the server answers: no rate limit may cut it short.
+    RATE_LIMIT_PER_SEC: '100000',
+    RATE_LIMIT_BURST: '100000',
+    ROOM_CHAT_RATE_PER_SEC: '100000',
+    ROOM_CHAT_BURST: '100000',
+    MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
+  });
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+  const open: TestClient[] = [];
+  beforeAll(() => process.on('unhandledRejection', onRejection));
+  afterAll(async () => {
+    process.off('unhandledRejection', onRejection);
+    await Promise.all(open.map((client) => client.close()));
+  });
+
+  const connect = async (protocol: string, codec: Codec) => {
+    const welcomed = await TestClient.connectWelcomed(gateway.wsUrl, { protocol, codec });
+    open.push(welcomed.client);
+    return welcomed;
+  };
+
+  it(`should answer every frame within the contract, keep serving and keep other rooms private (seed ${SEED})`, async () => {
+    const bystander = await connect('game.v1.json', 'json');
+    // A private room: never listed, never matched, so only a join by its (random) id could enter it.
+    bystander.client.send('create_room', { kind: 'arena', private: true, user_id: 'bystander' });
+    const quiet = (await bystander.client.next('room_joined')).payload.room_id;
+
+    const pools: FuzzPools = {
+      roomIds: ['fz-1', 'fz-2', 'fz-3', 'lobby', '', 'a b', 'x'.repeat(65), '__proto__', 'constructor'],
+      clientIds: [bystander.clientId, 'nobody', ''],
+      sessionIds: [bystander.welcome.payload.session_id, 'no-such-session', ''],
+      // Never the bystander's token: whoever holds a resume token may take that session, by design.
+      resumeTokens: ['', 'x.y', `${bystander.clientId}.${'A'.repeat(43)}`],
+    };
+    const attackers: Attacker[] = [];
+    const enlist = async (protocol: string, codec: Codec): Promise<Attacker> => {
+      const { client, clientId, welcome } = await connect(protocol, codec);
+      pools.clientIds.push(clientId);
+      pools.sessionIds.push(welcome.payload.session_id);
+      pools.resumeTokens.push(welcome.payload.resume_token);
+      const attacker: Attacker = { client, codec, protocol, sentOversize: false };
+      void client.closed.then((close) => (attacker.close = close));
+      return attacker;
+    };
+    for (const { protocol, codec } of ATTACKERS) attackers.push(await enlist(protocol, codec));
+
+    const frames = new FuzzFrames(seeded(SEED), pools, MAX_MESSAGE_BYTES);
+    const closes: (Attacker & { close: { code: number; reason: string } })[] = [];
+    const everyAttacker: Attacker[] = [...attackers];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const attacker of attackers) {
+        for (let i = 0; i < FRAMES_PER_ROUND && attacker.client.socket.readyState === attacker.client.socket.OPEN; i++) {
+          const frame = frames.next(attacker.codec);
+          if (frame.oversize) attacker.sentOversize = true;
+          attacker.client.sendRaw(frame.data);
+        }
+      }
+      // Every attacker's connection answers a ping after its frames, or was closed: never wedged.
+      await Promise.all(attackers.map((attacker) => Promise.race([attacker.client.barrier(), attacker.client.closed])));
+      for (const [index, attacker] of attackers.entries()) {
+        if (attacker.client.socket.readyState === attacker.client.socket.OPEN) continue;
+        const close = await attacker.client.closed;
+        closes.push({ ...attacker, close });
+        attackers[index] = await enlist(attacker.protocol, attacker.codec);
+        everyAttacker.push(attackers[index]);
+      }
+    }
+
+    // Closes are the documented ones, for the documented reasons.
+    for (const { close, sentOversize, protocol } of closes) {
+      const expected = close.code === CloseCode.MessageTooBig ? sentOversize : close.code === CloseCode.SessionTakenOver;
+      expect({ protocol, code: close.code, reason: close.reason, expected }).toEqual(expect.objectContaining({ expected: true }));
+    }
+    // Every error names a code of the contract and says why.
+    const errors = everyAttacker.flatMap((attacker) => attacker.client.received('error'));
+    const codes = new Set<string>(Object.values(ErrorCode));
+    for (const error of errors) {
+      expect(codes.has(error.payload.code) && typeof error.payload.message === 'string' && error.payload.message.length > 0).toBe(true);
+    }
+    // The run was not vacuous: the fuzzer reached decoding, validation, routing and the rooms.
+    const seen = new Set(errors.map((error) => error.payload.code));
+    for (const code of [ErrorCode.BadJson, ErrorCode.BadProto, ErrorCode.UnknownType, ErrorCode.InvalidPayload, ErrorCode.NotInRoom]) expect(seen).toContain(code);
+    expect(everyAttacker.some((attacker) => attacker.client.received('room_joined').length > 0)).toBe(true);
+
+    // The bystander, alone in its private room, saw nothing of it.
+    await bystander.client.barrier();
+    const leaked = bystander.client.frames.filter((frame) => {
+      const roomId = (frame.payload as { room_id?: string }).room_id ?? frame.room_id;
+      return !['welcome', 'room_joined', 'sync', 'pong'].includes(frame.type) || (roomId !== undefined && roomId !== quiet);
+    });
+    expect(leaked).toEqual([]);
+
+    // And the gateway still serves a newcomer.
+    const after = await connect('game.v1.json', 'json');
+    after.client.send('join_room', { room_id: 'after-fuzz', user_id: 'late' });
+    await after.client.next('room_joined');
+    after.client.send('game_action', { room_id: 'after-fuzz', action: 'move', position: { x: 5, y: 5, z: 0 }, input_seq: 1 });
+    await after.client.next('sync', (frame) => frame.payload.players.some((p) => p.last_input_seq === 1));
+    expect(rejections).toEqual([]);
+  }, 120000);
+});
