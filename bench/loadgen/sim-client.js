@@ -21,7 +21,7 @@ const { parseSchema, StateMirror } = require('./state-v2');
  * @property {() => number} now                          wall clock in ms, sub-millisecond
  * @property {() => boolean} measuring                   inside the measurement window
  * @property {() => boolean} ending                      the run is over: closes are expected
- * @property {(roomId: string) => { buf: Buffer | null, msgs: WireMessage[] }} frameCache
+ * @property {(roomId: string) => import('./frame-cache').FrameCache} frameCache
  * @property {(client: SimClient) => void} settled      first time the client is ready (or gave up)
  * @property {(seq: number, g: number) => { x: number, y: number, z: number }} position  the g-th client's seq-th move
  * @property {(roomId: string, schema: import('./state-v2').WireSchema) => StateMirror} roomMirror
@@ -186,10 +186,8 @@ class SimClient {
       if (peeked) return this.stateFrame(peeked, t);
     }
     const cache = this.cache;
-    /** @type {WireMessage[]} */
-    let msgs;
-    if (cache && cache.buf !== null && cache.buf.length === data.length && cache.buf.equals(data)) msgs = cache.msgs;
-    else {
+    let msgs = cache?.get(data);
+    if (!msgs) {
       try {
         msgs = this.ctx.codec.decode(data, isBinary);
       } catch {
@@ -197,7 +195,7 @@ class SimClient {
         return;
       }
       // Room broadcasts are byte-identical for every member: decode them once per room.
-      if (cache && msgs.length === 1 && (msgs[0].offset || this.ctx.codec.state(msgs[0]))) Object.assign(cache, { buf: data, msgs });
+      if (cache && msgs.length === 1 && (msgs[0].offset || this.ctx.codec.state(msgs[0]))) cache.remember(data, msgs);
     }
     for (const m of msgs) this.handle(m, t);
   }

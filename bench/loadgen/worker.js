@@ -9,6 +9,7 @@ const { createHmac } = require('node:crypto');
 const { createCodec } = require('./codecs');
 const { addCounts, emptyCounts } = require('./delivery-check');
 const { clientPlan } = require('./plan');
+const { FrameCache } = require('./frame-cache');
 const { SimClient } = require('./sim-client');
 const { InstanceStats } = require('./worker-stats');
 const { StateMirror } = require('./state-v2');
@@ -23,7 +24,7 @@ const stats = urls.map(() => new InstanceStats());
 const lag = monitorEventLoopDelay({ resolution: 10 });
 /** connecting | warmup | measure | quiesce | verify | done */
 let phase = 'connecting';
-/** @type {Map<string, { buf: Buffer | null, msgs: any[] }>} */
+/** @type {Map<string, FrameCache>} */
 const frameCaches = new Map();
 let settled = 0;
 /** @type {Map<string, StateMirror>} v2 rooms without interest management: one mirror per room */
@@ -40,7 +41,7 @@ const ctx = {
   now,
   measuring: () => phase === 'warmup' || phase === 'measure',
   ending: () => phase === 'done',
-  frameCache: (roomId) => frameCaches.get(roomId) ?? frameCaches.set(roomId, { buf: null, msgs: [] }).get(roomId) ?? { buf: null, msgs: [] },
+  frameCache: (roomId) => frameCaches.get(roomId) ?? frameCaches.set(roomId, new FrameCache()).get(roomId) ?? new FrameCache(),
   settled: () => {
     if (++settled === clients.length) send({ kind: 'ready' });
   },

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { useGateway } from '../support/gateway';
 // The load tester is plain CommonJS (it runs without a build step as `npx game-gateway-load`).
 import { createCodec } from '../../bench/loadgen/codecs';
+import { FrameCache } from '../../bench/loadgen/frame-cache';
 import { clientPlan, keepsMirror } from '../../bench/loadgen/plan';
 import { SimClient } from '../../bench/loadgen/sim-client';
 import { StateMirror } from '../../bench/loadgen/state-v2';
@@ -80,7 +81,7 @@ function replay(events: Recorded[], codecName: V2Codec, roomId: string, mirror: 
       now: () => clock,
       measuring: () => true,
       ending: () => false,
-      frameCache: () => ({ buf: null, msgs: [] }),
+      frameCache: () => new FrameCache(),
       settled: () => undefined,
       position: (seq) => positionOf(seq),
       roomMirror: (_roomId, schema) => new StateMirror(schema),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { useGateway } from '../support/gateway';
 // The load tester is plain CommonJS (it runs without a build step as `npx game-gateway-load`).
 import { RoomStreamCheck, exactlyOnce } from '../../bench/loadgen/delivery-check';
+import { FrameCache } from '../../bench/loadgen/frame-cache';
 import { clientPlan } from '../../bench/loadgen/plan';
 
 const CLI = join(__dirname, '../../bench/loadgen/cli.js');
@@ -194,6 +195,26 @@ describe('the load tester\'s exactly-once check (RoomStreamCheck) on synthetic s
     s.finish([1]);
     expect(s.counts.unconfirmed).toBe(1);
     expect(exactlyOnce(s.counts)).toBe(true);
+  });
+});
+
+describe("the load tester's per-room decode cache (FrameCache)", () => {
+  const tick = (n: number) => Buffer.from(`sync of tick ${n}`);
+  const decoded = (n: number) => [{ type: 'sync', payload: { frame_num: n } }];
+
+  it('should answer the same bytes with the messages remembered for them, and unknown bytes with nothing', () => {
+    const cache = new FrameCache();
+    cache.remember(tick(1), decoded(1));
+    expect(cache.get(Buffer.from(tick(1)))).toEqual(decoded(1));
+    expect(cache.get(tick(2))).toBeUndefined();
+  });
+
+  it('should still hit when a lagging tester reads several ticks per member in turn (the last four kept)', () => {
+    const cache = new FrameCache();
+    for (let n = 1; n <= 5; n++) cache.remember(tick(n), decoded(n));
+    // Member A read ticks 2-5 in one go; member B now reads the same four.
+    for (let n = 2; n <= 5; n++) expect(cache.get(tick(n))).toEqual(decoded(n));
+    expect(cache.get(tick(1))).toBeUndefined();
   });
 });
 
