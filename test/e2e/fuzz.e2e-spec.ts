@@ -1,6 +1,7 @@
 import { CloseCode, ErrorCode } from '../../src/protocol';
 import { FuzzFrames, type FuzzPools } from '../support/fuzz-frames';
-import { useGateway } from '../support/gateway';
+import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
+import { startRedisTopology, type TestRedis } from '../support/redis';
 import { seeded } from '../support/sdk-chaos';
 import { type Codec, TestClient } from '../support/test-client';
 
@@ -30,10 +31,12 @@ interface Attacker {
  * the other codec, oversized frames, other clients' ids and sessions. Whatever arrives, the
  * gateway answers within the contract and keeps serving; nothing reaches a client in another
  * room. The quiet-output check fails the test on any error the gateway logs (an exception no
- * handler expected). Run another seed with FUZZ_SEED=<n>.
+ * handler expected). Once on one instance, once on two bridged by Redis (attackers on both, so
+ * joins, actions and chat also cross the bus to the instance running the room). Run another seed
+ * with FUZZ_SEED=<n>.
  */
-describe('random input over real sockets', () => {
-  const gateway = useGateway({
+describe.each(['one instance', 'two instances over Redis'])('random input over real sockets (%s)', (setup) => {
+  const env = {
     TICK_RATE: '20',
     // The fuzzer sends as fast as the server answers: no rate limit may cut it short.
     RATE_LIMIT_PER_SEC: '100000',
@@ -41,17 +44,32 @@ describe('random input over real sockets', () => {
     ROOM_CHAT_RATE_PER_SEC: '100000',
     ROOM_CHAT_BURST: '100000',
     MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
-  });
+  };
+  let redis: TestRedis | undefined;
+  let gateways: RunningGateway[] = [];
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
   const open: TestClient[] = [];
-  beforeAll(() => process.on('unhandledRejection', onRejection));
+  beforeAll(async () => {
+    process.on('unhandledRejection', onRejection);
+    if (setup === 'one instance') gateways = [await startGateway(env)];
+    else {
+      redis = await startRedisTopology('standalone');
+      gateways = await Promise.all([startGateway({ ...env, ...redis.env }), startGateway({ ...env, ...redis.env })]);
+      await untilReady(gateways, 'both instances ready');
+    }
+  }, 60000);
   afterAll(async () => {
     process.off('unhandledRejection', onRejection);
     await Promise.all(open.map((client) => client.close()));
-  });
+    await Promise.all(gateways.map((gateway) => gateway.close()));
+    await redis?.close();
+  }, 30000);
 
+  /** The n-th connection goes to instance n modulo their number. */
+  let connections = 0;
   const connect = async (protocol: string, codec: Codec) => {
+    const gateway = gateways[connections++ % gateways.length];
     const welcomed = await TestClient.connectWelcomed(gateway.wsUrl, { protocol, codec });
     open.push(welcomed.client);
     return welcomed;
@@ -128,12 +146,14 @@ describe('random input over real sockets', () => {
     });
     expect(leaked).toEqual([]);
 
-    // And the gateway still serves a newcomer.
-    const after = await connect('game.v1.json', 'json');
-    after.client.send('join_room', { room_id: 'after-fuzz', user_id: 'late' });
-    await after.client.next('room_joined');
-    after.client.send('game_action', { room_id: 'after-fuzz', action: 'move', position: { x: 5, y: 5, z: 0 }, input_seq: 1 });
-    await after.client.next('sync', (frame) => frame.payload.players.some((p) => p.last_input_seq === 1));
+    // And every instance still serves a newcomer.
+    for (const [index] of gateways.entries()) {
+      const after = await connect('game.v1.json', 'json');
+      after.client.send('join_room', { room_id: 'after-fuzz', user_id: `late-${index}` });
+      await after.client.next('room_joined', undefined, 10000);
+      after.client.send('game_action', { room_id: 'after-fuzz', action: 'move', position: { x: 5, y: 5, z: 0 }, input_seq: 1 });
+      await after.client.next('sync', (frame) => frame.payload.players.some((p) => p.player_id === `late-${index}` && p.last_input_seq === 1), 10000);
+    }
     expect(rejections).toEqual([]);
   }, 120000);
 });
