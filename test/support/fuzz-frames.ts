@@ -21,8 +21,21 @@ const CLIENT_TYPES = ['join_room', 'leave_room', 'game_action', 'chat', 'ping', 
 const OTHER_TYPES = ['sync', 'welcome', 'state', 'ack', 'error', 'batch', 'room_event', 'room_list', 'foo', '', '__proto__', 'constructor', 'toString'];
 const KINDS = ['arena', 'tag', 'ctf', 'world', 'Arena', 'nope', '', 'x'.repeat(40)];
 const ACTIONS = ['move', 'attack', 'tag', 'fly', '', '__proto__', 'x'.repeat(40)];
-const WEIRD_STRINGS = ['', ' ', 'a', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'x'.repeat(65), 'x'.repeat(700), 'ünï', '🎮', 'a\u0000b', 'line\nbreak', 'tab\there', '\u0085', '"quoted"', '{}', 'a.b:c@d-e_f'];
+export const WEIRD_STRINGS = ['', ' ', 'a', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'x'.repeat(65), 'x'.repeat(700), 'ünï', '🎮', 'a\u0000b', 'line\nbreak', 'tab\there', '\u0085', '"quoted"', '{}', 'a.b:c@d-e_f'];
 const WEIRD_NUMBERS = [0, -0, 1, -1, 0.5, 17, 2 ** 31, -(2 ** 31) - 1, 2 ** 32, 2 ** 53, -(2 ** 53), 1e9, 1e9 + 1, -1e9 - 1, 1e308, 5e-324];
+
+/** Any JSON value of a few shapes, nested a little: strings and numbers that break naive code, booleans, null, arrays, objects. */
+export function randomJson(random: () => number, depth = 0): unknown {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
+  const roll = random();
+  if (roll < 0.25) return pick(WEIRD_STRINGS);
+  if (roll < 0.5) return pick(WEIRD_NUMBERS);
+  if (roll < 0.6) return random() < 0.5;
+  if (roll < 0.7) return null;
+  if (depth > 2) return [];
+  if (roll < 0.85) return Array.from({ length: Math.floor(random() * 4) }, () => randomJson(random, depth + 1));
+  return Object.fromEntries(Array.from({ length: Math.floor(random() * 4) }, () => [pick(WEIRD_STRINGS), randomJson(random, depth + 1)]));
+}
 
 /**
  * Seeded random client frames for the fuzz e2e: the contract's client messages with plausible,
@@ -157,15 +170,8 @@ export class FuzzFrames {
     return this.random() < 0.5 ? this.pick(WEIRD_STRINGS) : `t${Math.floor(this.random() * 1000)}`;
   }
 
-  /** Any JSON value, nested a little. */
-  private value(depth = 0): unknown {
-    const roll = this.random();
-    if (roll < 0.25) return this.pick(WEIRD_STRINGS);
-    if (roll < 0.5) return this.pick(WEIRD_NUMBERS);
-    if (roll < 0.6) return this.random() < 0.5;
-    if (roll < 0.7) return null;
-    if (roll < 0.85 || depth > 2) return depth > 2 ? [] : Array.from({ length: Math.floor(this.random() * 4) }, () => this.value(depth + 1));
-    return Object.fromEntries(Array.from({ length: Math.floor(this.random() * 4) }, () => [this.pick(WEIRD_STRINGS), this.value(depth + 1)]));
+  private value(): unknown {
+    return randomJson(this.random);
   }
 
   private noise(): Buffer {
