@@ -9,12 +9,12 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const ROUNDS = 30;
 const FRAMES_PER_ROUND = 25;
 const MAX_MESSAGE_BYTES = 65536;
-/** One attacker per protocol and codec: what a frame means differs between them. */
-const ATTACKERS: { protocol: string; codec: Codec }[] = [
-  { protocol: 'game.v1.json', codec: 'json' },
-  { protocol: 'game.v1.proto', codec: 'proto' },
-  { protocol: 'game.v2.json', codec: 'json' },
-  { protocol: 'game.v2.proto', codec: 'proto' },
+/** One attacker per protocol and codec (what a frame means differs between them); two take batch frames (`?batch=1`). */
+const ATTACKERS: { protocol: string; codec: Codec; batch: boolean }[] = [
+  { protocol: 'game.v1.json', codec: 'json', batch: false },
+  { protocol: 'game.v1.proto', codec: 'proto', batch: true },
+  { protocol: 'game.v2.json', codec: 'json', batch: true },
+  { protocol: 'game.v2.proto', codec: 'proto', batch: false },
 ];
 
 /**
@@ -31,6 +31,7 @@ interface Attacker {
   client: TestClient;
   codec: Codec;
   protocol: string;
+  batch: boolean;
   sentOversize: boolean;
   close?: { code: number; reason: string };
 }
@@ -38,7 +39,8 @@ interface Attacker {
 /**
  * Seeded random input over real sockets (test/support/fuzz-frames.ts): the contract's client
  * messages with wrong types, missing and extra fields, truncations, bit flips, unknown types,
- * the other codec, oversized frames, other clients' ids and sessions. Whatever arrives, the
+ * the other codec, oversized frames, other clients' ids and sessions; two of the four attackers
+ * take batch frames (`?batch=1`), so replies also go through the batcher. Whatever arrives, the
  * gateway answers within the contract and keeps serving; nothing reaches a client in another
  * room. The quiet-output check fails the test on any error the gateway logs (an exception no
  * handler expected). Once on one instance, once on two bridged by Redis (attackers on both, so
@@ -78,9 +80,9 @@ describe.each(['one instance', 'two instances over Redis'])('random input over r
 
   /** The n-th connection goes to instance n modulo their number. */
   let connections = 0;
-  const connect = async (protocol: string, codec: Codec) => {
+  const connect = async (protocol: string, codec: Codec, batch = false) => {
     const gateway = gateways[connections++ % gateways.length];
-    const welcomed = await TestClient.connectWelcomed(gateway.wsUrl, { protocol, codec });
+    const welcomed = await TestClient.connectWelcomed(`${gateway.wsUrl}${batch ? '?batch=1' : ''}`, { protocol, codec });
     open.push(welcomed.client);
     return welcomed;
   };
@@ -99,16 +101,16 @@ describe.each(['one instance', 'two instances over Redis'])('random input over r
       resumeTokens: ['', 'x.y', `${bystander.clientId}.${'A'.repeat(43)}`],
     };
     const attackers: Attacker[] = [];
-    const enlist = async (protocol: string, codec: Codec): Promise<Attacker> => {
-      const { client, clientId, welcome } = await connect(protocol, codec);
+    const enlist = async (protocol: string, codec: Codec, batch: boolean): Promise<Attacker> => {
+      const { client, clientId, welcome } = await connect(protocol, codec, batch);
       pools.clientIds.push(clientId);
       pools.sessionIds.push(welcome.payload.session_id);
       pools.resumeTokens.push(welcome.payload.resume_token);
-      const attacker: Attacker = { client, codec, protocol, sentOversize: false };
+      const attacker: Attacker = { client, codec, protocol, batch, sentOversize: false };
       void client.closed.then((close) => (attacker.close = close));
       return attacker;
     };
-    for (const { protocol, codec } of ATTACKERS) attackers.push(await enlist(protocol, codec));
+    for (const { protocol, codec, batch } of ATTACKERS) attackers.push(await enlist(protocol, codec, batch));
 
     const frames = new FuzzFrames(seeded(SEED), pools, MAX_MESSAGE_BYTES);
     const closes: (Attacker & { close: { code: number; reason: string } })[] = [];
@@ -127,7 +129,7 @@ describe.each(['one instance', 'two instances over Redis'])('random input over r
         if (attacker.client.socket.readyState === attacker.client.socket.OPEN) continue;
         const close = await attacker.client.closed;
         closes.push({ ...attacker, close });
-        attackers[index] = await enlist(attacker.protocol, attacker.codec);
+        attackers[index] = await enlist(attacker.protocol, attacker.codec, attacker.batch);
         everyAttacker.push(attackers[index]);
       }
     }
@@ -147,6 +149,7 @@ describe.each(['one instance', 'two instances over Redis'])('random input over r
     const seen = new Set(errors.map((error) => error.payload.code));
     for (const code of [ErrorCode.BadJson, ErrorCode.BadProto, ErrorCode.UnknownType, ErrorCode.InvalidPayload, ErrorCode.NotInRoom]) expect(seen).toContain(code);
     expect(everyAttacker.some((attacker) => attacker.client.received('room_joined').length > 0)).toBe(true);
+    expect(everyAttacker.some((attacker) => attacker.batch && attacker.client.received('batch').length > 0)).toBe(true);
 
     // The bystander, alone in its private room, saw nothing of it.
     await answered(bystander.client);
