@@ -114,9 +114,15 @@ describe('demo page in a browser', () => {
     const bob = (await playerOn(a, 'bob'))!;
     expect(Math.hypot(alice.position.x - bob.position.x, alice.position.y - bob.position.y)).toBeGreaterThan(50);
 
+    // One step at a time, each seen by alice before the next key: the page moves from where it
+    // shows its player, and its prediction of an unconfirmed step lapses after 500 ms, so three
+    // quick keys on a CI machine slow enough to hold the frames back longer could add up to less
+    // (a CI run timed out waiting for +30).
     await b.locator('#world').focus();
-    for (let i = 0; i < 3; i++) await b.keyboard.press('ArrowRight');
-    await a.waitForFunction((x) => window.demo.players().find((p) => p.nickname === 'bob')?.position.x === x, bob.position.x + 30);
+    for (let step = 1; step <= 3; step++) {
+      await b.keyboard.press('ArrowRight');
+      await a.waitForFunction((x) => window.demo.players().find((p) => p.nickname === 'bob')?.position.x === x, bob.position.x + 10 * step);
+    }
 
     await a.locator('#world').focus();
     await a.keyboard.press(' '); // attack the nearest player: bob
