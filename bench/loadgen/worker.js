@@ -41,7 +41,11 @@ const ctx = {
   now,
   measuring: () => phase === 'warmup' || phase === 'measure',
   ending: () => phase === 'done',
-  frameCache: (roomId) => frameCaches.get(roomId) ?? frameCaches.set(roomId, new FrameCache()).get(roomId) ?? new FrameCache(),
+  frameCache: (roomId) => {
+    let cache = frameCaches.get(roomId);
+    if (!cache) frameCaches.set(roomId, (cache = new FrameCache()));
+    return cache;
+  },
   settled: () => {
     if (++settled === clients.length) send({ kind: 'ready' });
   },

@@ -42,8 +42,6 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly presence: RoomPresence;
   private readonly handover: RoomHandover;
   private readonly subscriptions: Subscription[] = [];
-  /** ROOM_LEASE_MS: how long takeovers stay held after Redis came back (`RoomOwners.redisBack`). */
-  private readonly roomLeaseMs: number;
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(
@@ -68,7 +66,6 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(connectionConfig.KEY) private readonly connection: ConfigType<typeof connectionConfig>,
     moduleRef: ModuleRef,
   ) {
-    this.roomLeaseMs = cluster.roomLeaseMs;
     const remote = new RemoteSeats();
     // The tick loop and every path that acts for a room run here ask it first.
     const fence = new RoomFence(cluster.roomLeaseMs);
@@ -123,7 +120,7 @@ export class RoomBridge implements OnApplicationBootstrap, BeforeApplicationShut
     this.subscriptions.push(
       this.bus.status$.subscribe((status) => {
         if (status === 'connected') {
-          this.owners.redisBack(this.roomLeaseMs);
+          this.owners.redisBack();
           this.housekeeping.rewriteAll();
         } else this.owners.redisAway();
       }),

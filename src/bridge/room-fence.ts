@@ -23,7 +23,8 @@ export class RoomFence implements RoomOwnership {
   /** Set by the housekeeping: runs a lease pass now. */
   checkNow: () => void = () => undefined;
 
-  constructor(private readonly leaseMs: number) {
+  /** ROOM_LEASE_MS. */
+  constructor(readonly leaseMs: number) {
     this.marginMs = leaseMs * FENCE_MARGIN;
   }
 

@@ -78,14 +78,18 @@ export class RoomOwners {
     if (this.rooms.get(roomId)) return this.instanceId;
     const known = this.remote.ownerOf(roomId);
     const sentAt = Date.now();
-    const owner =
-      known !== undefined && !this.takesOver()
-        ? await this.heldOwners([roomId]).then((held) => (!held ? null : held.has(roomId) ? held.get(roomId)! : known))
-        : await this.leases.ownerOf(roomId).catch(() => null);
+    const owner = known !== undefined && !this.takesOver() ? await this.heldOwnerOf(roomId, known) : await this.leases.ownerOf(roomId).catch(() => null);
     if (owner === null) return this.instanceId;
     if (owner === this.instanceId) this.fence.confirmed(roomId, sentAt);
     else this.remote.setOwner(roomId, owner);
     return owner;
+  }
+
+  /** While takeovers are held: the lease's holder (see `heldOwners`), or the known owner while it is free. Null: Redis away. */
+  private async heldOwnerOf(roomId: string, known: string): Promise<string | null> {
+    const held = await this.heldOwners([roomId]);
+    if (!held) return null;
+    return held.has(roomId) ? held.get(roomId)! : known;
   }
 
   /**
@@ -117,9 +121,9 @@ export class RoomOwners {
   }
 
   /** Redis is connected (again): a hold from an outage ends one lease period from now. */
-  redisBack(leasePeriodMs: number): void {
+  redisBack(): void {
     this.connectedOnce = true;
-    if (this.takeoversHeldUntil === Infinity) this.takeoversHeldUntil = Date.now() + leasePeriodMs;
+    if (this.takeoversHeldUntil === Infinity) this.takeoversHeldUntil = Date.now() + this.fence.leaseMs;
   }
 
   /** Whether a free lease of a room known to run elsewhere may be taken now (see `redisAway`). */

@@ -1,6 +1,7 @@
 import { randomJson, WEIRD_STRINGS } from '../support/fuzz-frames';
 import { useGateway } from '../support/gateway';
 import { seeded } from '../support/sdk-chaos';
+import { useUnhandledRejections } from '../support/unhandled-rejections';
 import { serverApi } from '../support/server-api';
 import { TestClient } from '../support/test-client';
 
@@ -19,10 +20,7 @@ const MAX_EVENT_BYTES = 512;
 describe('random requests to the server API', () => {
   const gateway = useGateway({ SERVER_API_KEY: KEY, SERVER_API_MAX_EVENT_BYTES: String(MAX_EVENT_BYTES), TICK_RATE: '20' });
   const api = serverApi(() => gateway.httpUrl, KEY);
-  const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
-  beforeAll(() => process.on('unhandledRejection', onRejection));
-  afterAll(() => process.off('unhandledRejection', onRejection));
+  const rejections = useUnhandledRejections();
 
   it(`should answer every request with a status below 500 and the API's error body (seed ${SEED})`, async () => {
     const { client: member } = await TestClient.connectWelcomed(gateway.wsUrl, { protocol: 'game.v2.json' });

@@ -4,6 +4,7 @@ import { CloseCode } from '../../src/protocol';
 import { WEIRD_STRINGS } from '../support/fuzz-frames';
 import { useGateway } from '../support/gateway';
 import { seeded } from '../support/sdk-chaos';
+import { useUnhandledRejections } from '../support/unhandled-rejections';
 import { decodeServerFrame } from '../support/test-client';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
@@ -57,10 +58,7 @@ function attempt(url: string, protocols: string[], headers: Record<string, strin
  */
 describe('random upgrades', () => {
   const gateway = useGateway({ AUTH_SECRET: SECRET });
-  const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
-  beforeAll(() => process.on('unhandledRejection', onRejection));
-  afterAll(() => process.off('unhandledRejection', onRejection));
+  const rejections = useUnhandledRejections();
 
   it(`should welcome, close with a documented code or refuse with a 4xx, nothing else (seed ${SEED})`, async () => {
     const random = seeded(SEED);

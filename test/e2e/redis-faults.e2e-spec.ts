@@ -2,6 +2,7 @@ import { type RunningGateway, startGateway } from '../support/gateway';
 import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
 import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
+import { useUnhandledRejections } from '../support/unhandled-rejections';
 
 /**
  * Redis goes away and comes back (empty): local service goes on, cross-instance service returns.
@@ -12,12 +13,10 @@ describe.each<Topology>(['standalone', 'cluster'])('Redis stopped and restarted 
   let gw1: RunningGateway;
   let gw2: RunningGateway;
   const clients: TestClient[] = [];
-  const rejections: unknown[] = [];
-  const onRejection = (reason: unknown) => rejections.push(reason);
+  const rejections = useUnhandledRejections();
   const readyStatus = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status;
 
   beforeAll(async () => {
-    process.on('unhandledRejection', onRejection);
     redis = await startRedisTopology(topology);
     // Sessions are swept every 100 ms, so that sweeps surely fall inside the outage: the gateway
     // must stay quiet through them (/ready says Redis is away). Today SessionLifecycle.sweep() logs
@@ -28,7 +27,6 @@ describe.each<Topology>(['standalone', 'cluster'])('Redis stopped and restarted 
     await eventually(async () => (await readyStatus(gw1)) === 200 && (await readyStatus(gw2)) === 200, 'both ready', 20000);
   }, 60000);
   afterAll(async () => {
-    process.off('unhandledRejection', onRejection);
     await Promise.all(clients.map((client) => client.close()));
     await Promise.all([gw1?.close(), gw2?.close()]);
     await redis?.close();

@@ -157,10 +157,10 @@ export class TestClient {
   }
 
   /** Round trip: resolves once the server answered a ping sent after everything before it. */
-  async barrier(): Promise<void> {
+  async barrier(timeoutMs = 5000): Promise<void> {
     const t = Math.random();
     this.send('ping', { t });
-    await this.next('pong', (frame) => frame.payload.t === t);
+    await this.next('pong', (frame) => frame.payload.t === t, timeoutMs);
   }
 
   received<T extends Frame['type']>(type: T): Extract<Frame, { type: T }>[] {
