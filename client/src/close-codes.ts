@@ -5,6 +5,8 @@ export const CloseCode = {
   Abnormal: 1006,
   PolicyViolation: 1008,
   MessageTooBig: 1009,
+  /** The gateway failed to set up the connection (a bug on its side): reconnect with backoff. */
+  InternalError: 1011,
   ServiceRestart: 1012,
   SessionTakenOver: 4004,
   /** Token missing or invalid: terminal with the same credentials. */
@@ -15,11 +17,12 @@ export const CloseCode = {
   Kicked: 4102,
 } as const;
 
-/** 1006 (dropped), 1012 (server restart), 4000-4099 (server says: come back and resume). */
+/** 1006 (dropped), 1011 (the server failed to set up the connection), 1012 (server restart), 4000-4099 (server says: come back and resume). */
 export function isReconnectable(code: number): boolean {
   // 4004: another connection resumed this session; coming back would take it away again.
   return (
     code === CloseCode.Abnormal ||
+    code === CloseCode.InternalError ||
     code === CloseCode.ServiceRestart ||
     (code >= 4000 && code < 4100 && code !== CloseCode.SessionTakenOver)
   );

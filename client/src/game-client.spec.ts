@@ -75,7 +75,7 @@ describe(GameClient, () => {
   });
 
   describe('close-code policy', () => {
-    it.each([4000, 4001, 4002, 4003, 1012])('should reconnect and resume after a %i close', async (code) => {
+    it.each([4000, 4001, 4002, 4003, 1011, 1012])('should reconnect and resume after a %i close', async (code) => {
       const first = await connected('me');
       const reconnecting = next('reconnecting');
       first.ws.close(code, 'come back');

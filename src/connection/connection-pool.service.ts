@@ -93,7 +93,8 @@ export class ConnectionPool {
 
   /**
    * Calls `listener` for every connection registered from now on (e.g. the heartbeat binds its
-   * pong handler). Listeners must be cheap and must not throw.
+   * pong handler). Listeners must be cheap and must not throw (one that does costs the connection:
+   * the gateway closes it with 1011, see `GameGateway.handleConnection`).
    */
   onRegister(listener: (connection: Connection) => void): void {
     this.registerListeners.push(listener);

@@ -1,4 +1,4 @@
-import { Inject, UseFilters } from '@nestjs/common';
+import { Inject, Logger, UseFilters } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -14,6 +14,7 @@ import { MatchmakingService } from '../matchmaking';
 import {
   type ChatSendPayload,
   type ClientMessage,
+  CloseCode,
   type CreateRoomPayload,
   InternalEvent,
   type JoinOrCreatePayload,
@@ -45,6 +46,8 @@ export const WS_PATH = '/ws';
 @WebSocketGateway({ path: WS_PATH })
 @UseFilters(GameExceptionFilter)
 export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(GameGateway.name);
+
   constructor(
     private readonly pool: ConnectionPool,
     private readonly lifecycle: SessionLifecycleService,
@@ -56,8 +59,15 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
   ) {}
 
   handleConnection(socket: GameSocket, request: IncomingMessage): void {
-    const connection = this.pool.register(socket, request);
-    this.pool.send(connection, this.lifecycle.open(connection));
+    try {
+      const connection = this.pool.register(socket, request);
+      this.pool.send(connection, this.lifecycle.open(connection));
+    } catch (error) {
+      // Only a bug gets here (ours, or a module's `onRegister` listener). Uncaught, it would end
+      // the process and every connection on it, and leave this socket open with no welcome.
+      this.logger.error(`could not set up a connection: ${(error as Error).message}`, (error as Error).stack);
+      socket.close(CloseCode.InternalError, 'the gateway could not set up this connection');
+    }
   }
 
   /** Seats and session were already parked or ended by `SessionLifecycleService` (it sees the close code). */

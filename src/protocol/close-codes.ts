@@ -11,6 +11,8 @@ export const CloseCode = {
   PolicyViolation: 1008,
   /** Frame larger than MAX_MESSAGE_BYTES. */
   MessageTooBig: 1009,
+  /** The gateway failed to set up the connection (a bug, here or in a module's connection hook): reconnect with backoff. */
+  InternalError: 1011,
   /** No pong within HEARTBEAT_TIMEOUT_MS. */
   HeartbeatTimeout: 4000,
   /** No inbound data frame for MAX_IDLE_MS. */
@@ -32,5 +34,5 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Whether a client should reconnect (and resume) after this close code. */
 export function isReconnectable(code: number): boolean {
-  return code === CloseCode.ServiceRestart || (code >= 4000 && code < 4100) || code === 1006;
+  return code === CloseCode.ServiceRestart || code === CloseCode.InternalError || (code >= 4000 && code < 4100) || code === 1006;
 }
