@@ -5,6 +5,11 @@ import { CLUSTER_SLOTS, keySlot } from './key-slot';
 
 /** How soon refused SSUBSCRIBEs (a shard still settling, a slot that moved) are sent again. */
 const RETRY_MS = 200;
+/**
+ * MOVED refusals in a row a channel may meet while `ready` before it counts as missing: while its
+ * slot moves, the slots table may name the old master for a moment (about RETRY_MS apart each).
+ */
+const MOVED_TRIES = 10;
 
 export type ShardedSubscriberStatus = 'connecting' | 'ready' | 'end';
 
@@ -37,7 +42,11 @@ interface ShardConnection {
  * `status` is `ready` once every master's connection is up and every wanted channel is confirmed
  * on its master's connection, so the bus reports `connected` only when nothing is missing. A
  * channel added while `ready` does not leave `ready` while its first SSUBSCRIBE is on its way,
- * only if that is refused. Emits `ready` and `close` when the status changes, `end` once closed,
+ * only if that is refused; nor does a channel whose slot moved to another master while `ready`
+ * (resharding), while it is sent to the new master, through up to MOVED_TRIES MOVED refusals.
+ * Leaving `ready` tells the bus Redis is away: the instance holds room takeovers for a lease
+ * period after it is back and rewrites every record. A slot migration takes nothing away and
+ * must not do that. Emits `ready` and `close` when the status changes, `end` once closed,
  * and `smessageBuffer` (channel, message) for messages of wanted channels, each from the one
  * connection it is subscribed on.
  */
@@ -46,8 +55,10 @@ export class ShardedSubscriber extends EventEmitter {
   private readonly logger = new Logger('Redis');
   /** Channel -> slot, for every channel a caller wants. */
   private readonly wanted = new Map<string, number>();
-  /** Channels added while `ready` whose first SSUBSCRIBE is still unanswered. */
+  /** Channels added, or moved to another master, while `ready`, and not confirmed since. */
   private readonly fresh = new Set<string>();
+  /** Fresh channels refused with MOVED: how many times in a row (see MOVED_TRIES). */
+  private readonly moving = new Map<string, number>();
   /** Connections by master node key ("host:port"), as the slots table names them. */
   private readonly shards = new Map<string, ShardConnection>();
   private inFlight = 0;
@@ -87,6 +98,7 @@ export class ShardedSubscriber extends EventEmitter {
     for (const channel of channels) {
       if (!this.wanted.delete(channel)) continue;
       this.fresh.delete(channel);
+      this.moving.delete(channel);
       for (const shard of this.shards.values()) this.drop(shard, channel);
     }
     // Fewer channels cannot end `ready`; they may complete what was missing.
@@ -130,6 +142,8 @@ export class ShardedSubscriber extends EventEmitter {
       for (const shard of this.shards.values()) if (shard !== owner) this.drop(shard, channel);
       if (!owner || owner.redis.status !== 'ready' || owner.pending.has(channel)) continue;
       if (owner.subscribed.has(channel) && !owner.resend) continue;
+      // While `ready`, only a slot that moved sends a channel again (a lost connection ends `ready`).
+      if (this.status === 'ready') this.fresh.add(channel);
       push(unsent, owner, channel);
     }
     for (const shard of this.shards.values()) if (shard.redis.status === 'ready') shard.resend = false;
@@ -201,21 +215,25 @@ export class ShardedSubscriber extends EventEmitter {
       () => this.settle(shard, epoch, channels, true),
       (error: Error) => {
         this.logger.debug(`ssubscribe refused by a shard: ${error.message}`);
-        this.settle(shard, epoch, channels, false);
+        this.settle(shard, epoch, channels, false, error.message.startsWith('MOVED'));
       },
     );
   }
 
-  private settle(shard: ShardConnection, epoch: number, channels: string[], subscribed: boolean): void {
+  private settle(shard: ShardConnection, epoch: number, channels: string[], subscribed: boolean, moved = false): void {
     this.inFlight -= 1;
     for (const channel of channels) {
       if (epoch !== shard.epoch) break; // the connection closed meanwhile: `reconcile` sends them again
       shard.pending.delete(channel);
-      this.fresh.delete(channel);
       if (!subscribed) {
         shard.subscribed.delete(channel);
+        // Its slot is moving: the slots table is read again ('moved'), and the retry sends it on.
+        if (moved && this.fresh.has(channel) && this.stillMoving(channel)) continue;
+        this.fresh.delete(channel);
         continue;
       }
+      this.fresh.delete(channel);
+      this.moving.delete(channel);
       shard.subscribed.add(channel);
       // Removed, or moved to another master, while the SSUBSCRIBE was on its way.
       if (!this.wanted.has(channel) || this.shardOf(channel) !== shard) this.drop(shard, channel);
@@ -223,6 +241,17 @@ export class ShardedSubscriber extends EventEmitter {
     if (!subscribed) this.scheduleRetry();
     // A confirmation cannot end `ready`; otherwise judge once the last answer is in.
     if (!subscribed || (this.status !== 'ready' && this.inFlight === 0)) this.updateStatus();
+  }
+
+  /** Counts one more MOVED refusal of a fresh channel: whether it may still count as on its way. */
+  private stillMoving(channel: string): boolean {
+    const refusals = (this.moving.get(channel) ?? 0) + 1;
+    if (refusals > MOVED_TRIES) {
+      this.moving.delete(channel);
+      return false;
+    }
+    this.moving.set(channel, refusals);
+    return true;
   }
 
   /** Lets a channel go on this connection, if it holds it. */
@@ -249,17 +278,23 @@ export class ShardedSubscriber extends EventEmitter {
     const status = this.isComplete() ? 'ready' : 'connecting';
     if (status === this.status) return;
     this.status = status;
+    // Out of `ready`, nothing is on its way: `ready` again needs every channel confirmed.
+    if (status === 'connecting') {
+      this.fresh.clear();
+      this.moving.clear();
+    }
     this.emit(status === 'ready' ? 'ready' : 'close');
   }
 
-  /** Every master connected, every wanted channel confirmed on its master (or fresh and on its way). */
+  /** Every master connected, every wanted channel confirmed on its master (or fresh and on its way: sent, or moving). */
   private isComplete(): boolean {
     if (this.shards.size === 0) return false;
     for (const shard of this.shards.values()) if (shard.redis.status !== 'ready') return false;
     for (const channel of this.wanted.keys()) {
       const owner = this.shardOf(channel);
       if (!owner) return false;
-      if (!owner.subscribed.has(channel) && !(this.fresh.has(channel) && owner.pending.has(channel))) return false;
+      if (owner.subscribed.has(channel)) continue;
+      if (!this.fresh.has(channel) || !(owner.pending.has(channel) || this.moving.has(channel))) return false;
     }
     return true;
   }
