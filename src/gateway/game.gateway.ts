@@ -66,6 +66,10 @@ export class GameGateway implements OnGatewayConnection, OnGatewayDisconnect {
       // Only a bug gets here (ours, or a module's `onRegister` listener). Uncaught, it would end
       // the process and every connection on it, and leave this socket open with no welcome.
       this.logger.error(`could not set up a connection: ${(error as Error).message}`, (error as Error).stack);
+      // Nothing acts for it from now on: `ws` still delivers frames while the socket closes, and
+      // the dispatcher drops those of a socket without a connection.
+      if (socket.connection) this.pool.unregister(socket.connection);
+      (socket as Partial<GameSocket>).connection = undefined;
       socket.close(CloseCode.InternalError, 'the gateway could not set up this connection');
     }
   }

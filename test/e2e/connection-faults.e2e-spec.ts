@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { WebSocket } from 'ws';
 import { GameClient } from '../../client/src';
 import { ConnectionPool } from '../../src/connection';
 import { CloseCode } from '../../src/protocol';
@@ -31,13 +32,21 @@ describe('a failure while setting up a connection', () => {
       await member.next('room_joined');
 
       failNext = true;
-      const hit = await TestClient.connect(gateway.wsUrl);
-      expect(await hit.closed).toEqual({ code: CloseCode.InternalError, reason: 'the gateway could not set up this connection' });
-      expect(hit.received('welcome')).toHaveLength(0);
+      // It sends a join the moment the socket opens: frames that arrive while it closes reach nothing.
+      const hit = new WebSocket(gateway.wsUrl, 'game.v1.json');
+      const frames: string[] = [];
+      hit.on('message', (data) => frames.push(String(data)));
+      hit.on('open', () => hit.send(JSON.stringify({ type: 'join_room', payload: { room_id: 'faults' }, timestamp: Date.now() })));
+      const closed = await new Promise<{ code: number; reason: string }>((resolve) => hit.on('close', (code, reason) => resolve({ code, reason: String(reason) })));
+      expect(closed).toEqual({ code: CloseCode.InternalError, reason: 'the gateway could not set up this connection' });
+      expect(frames).toEqual([]); // no welcome, no answer to its join
       expect(logged).toHaveBeenCalledWith(expect.stringContaining('a connection hook failed'), expect.any(String));
+      expect([...gateway.app.get(ConnectionPool).values()]).toHaveLength(1); // the member alone
 
-      // The process lives on: the member's connection still answers, and a newcomer joins beside it.
+      // The process lives on: the member's connection still answers, and a newcomer joins beside it;
+      // the hit socket's join seated no one.
       await member.barrier();
+      expect(member.received('player_joined')).toHaveLength(0);
       const { client: next, clientId } = await TestClient.connectWelcomed(gateway.wsUrl);
       next.send('join_room', { room_id: 'faults' });
       await next.next('room_joined');
