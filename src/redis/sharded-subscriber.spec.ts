@@ -1,6 +1,6 @@
 import type { Cluster } from 'ioredis';
 import { connectRedis } from '../../test/support/redis-connections';
-import { eventually, redisCli, startRedisCluster } from '../../test/support/redis';
+import { eventually, RedisServer, redisCli, startRedisCluster } from '../../test/support/redis';
 import { keySlot } from './key-slot';
 import type { RedisConnections } from './redis-connections';
 import { ShardedSubscriber } from './sharded-subscriber';
@@ -65,33 +65,66 @@ describe('ShardedSubscriber', () => {
     expect(arrived('restarted')).toEqual(expected('restarted'));
   }, 30000);
 
-  it('should follow a channel whose slot moved to another master, ready all along', async () => {
-    // Leaving `ready` would tell the bus Redis is away (takeovers held, every record rewritten).
+  /** Records the status events from now on (leaving `ready` would tell the bus Redis is away: takeovers held, every record rewritten). */
+  const watchStatus = () => {
     const statuses: string[] = [];
-    const record = (status: string) => () => statuses.push(status);
-    sub.on('close', record('close')).on('ready', record('ready'));
-    const channel = channels[0];
+    const onClose = () => statuses.push('close');
+    const onReady = () => statuses.push('ready');
+    sub.on('close', onClose).on('ready', onReady);
+    return { statuses, stop: () => sub.off('close', onClose).off('ready', onReady) };
+  };
+
+  /**
+   * Moves the (keyless) slot of `channel` to the node on `targetPort`, then publishes on it
+   * through the Cluster client (which follows MOVED) until a message arrives, and on every
+   * channel once more: all must arrive (the old master's other channels were sent again too).
+   */
+  const moveAndCheck = async (channel: string, targetPort: number, tag: string) => {
     const slot = keySlot(channel);
     const ports = cluster.nodes.map((node) => node.port);
-    const owner = cmd().slots[slot][0];
-    const source = ports.find((port) => owner.endsWith(`:${port}`)) as number;
-    const target = ports.find((port) => port !== source) as number;
-    const targetId = await redisCli(target, 'CLUSTER', 'MYID');
+    const source = ports.find((port) => cmd().slots[slot][0].endsWith(`:${port}`)) as number;
+    const targetId = await redisCli(targetPort, 'CLUSTER', 'MYID');
     // The slot holds no keys: assigning it is the whole migration (target first, as redis-cli does).
-    for (const port of [target, source, ...ports.filter((p) => p !== source && p !== target)]) {
+    for (const port of [targetPort, source, ...ports.filter((p) => p !== source && p !== targetPort)]) {
       await redisCli(port, 'CLUSTER', 'SETSLOT', String(slot), 'NODE', targetId);
     }
-    // Published through the Cluster client (it follows MOVED to the new master) until one arrives there.
     let n = 0;
     await eventually(async () => {
-      await cmd().spublish(channel, `moved:${channel}:${++n}`);
-      return arrived('moved').length > 0;
+      await cmd().spublish(channel, `${tag}:${channel}:${++n}`);
+      return arrived(tag).length > 0;
     }, 'a message on the moved channel', 15000, 200);
-    // Every channel still arrives (the old master's others were sent again after its notice).
-    await publishAll('after-move');
-    await eventually(() => arrived('after-move').length === channels.length, 'every channel after the move');
-    expect(arrived('after-move')).toEqual(expected('after-move'));
-    expect(statuses).toEqual([]);
+    await publishAll(`${tag}-all`);
+    await eventually(() => arrived(`${tag}-all`).length === channels.length, 'every channel after the move');
+    expect(arrived(`${tag}-all`)).toEqual(expected(`${tag}-all`));
+  };
+
+  it('should follow a channel whose slot moved to another master, ready all along', async () => {
+    const watch = watchStatus();
+    const channel = channels[0];
+    const owner = cmd().slots[keySlot(channel)][0];
+    const target = cluster.nodes.map((node) => node.port).find((port) => !owner.endsWith(`:${port}`)) as number;
+    await moveAndCheck(channel, target, 'moved');
+    watch.stop();
+    expect(watch.statuses).toEqual([]);
     expect(sub.status).toBe('ready');
   }, 30000);
+
+  it('should follow a channel whose slot moved to a master just added to the Cluster, ready all along', async () => {
+    const added = await RedisServer.start(['--cluster-enabled', 'yes', '--cluster-node-timeout', '2000']);
+    cluster.nodes.push(added); // closed with the others
+    const addedId = await redisCli(added.port, 'CLUSTER', 'MYID');
+    await redisCli(cluster.nodes[0].port, 'CLUSTER', 'MEET', '127.0.0.1', String(added.port));
+    await eventually(
+      async () => (await Promise.all(cluster.nodes.map((node) => redisCli(node.port, 'CLUSTER', 'NODES')))).every((nodes) => nodes.split('\n').length === 4 && nodes.includes(addedId)),
+      'every node knows the new one',
+      20000,
+      100,
+    );
+    const watch = watchStatus();
+    await moveAndCheck(channels[1], added.port, 'to-new');
+    watch.stop();
+    expect(watch.statuses).toEqual([]);
+    expect(sub.status).toBe('ready');
+    expect(new Set(channels.map((channel) => cmd().slots[keySlot(channel)][0])).size).toBe(4);
+  }, 40000);
 });

@@ -6,10 +6,11 @@ import { CLUSTER_SLOTS, keySlot } from './key-slot';
 /** How soon refused SSUBSCRIBEs (a shard still settling, a slot that moved) are sent again. */
 const RETRY_MS = 200;
 /**
- * MOVED refusals in a row a channel may meet while `ready` before it counts as missing: while its
- * slot moves, the slots table may name the old master for a moment (about RETRY_MS apart each).
+ * How long a slot migration may take while `ready` before what it moved counts as missing: the
+ * slots table may name the old master for a moment (each MOVED refusal reads it again), and a
+ * master that just got its first slots needs a connection of its own first.
  */
-const MOVED_TRIES = 10;
+const MIGRATION_GRACE_MS = 2000;
 
 export type ShardedSubscriberStatus = 'connecting' | 'ready' | 'end';
 
@@ -24,6 +25,8 @@ interface ShardConnection {
   epoch: number;
   /** The master said a slot moved: send its channels again (a channel it no longer has is refused with MOVED). */
   resend: boolean;
+  /** Opened while `ready` (a master that just got slots): until then (epoch ms) it may still be connecting. */
+  graceUntil: number;
 }
 
 /**
@@ -40,14 +43,16 @@ interface ShardConnection {
  * MOVED reply or the master's own `sunsubscribe` notice: the slots table is refreshed first).
  *
  * `status` is `ready` once every master's connection is up and every wanted channel is confirmed
- * on its master's connection, so the bus reports `connected` only when nothing is missing. A
- * channel added while `ready` does not leave `ready` while its first SSUBSCRIBE is on its way,
- * only if that is refused; nor does a channel whose slot moved to another master while `ready`
- * (resharding), while it is sent to the new master, through up to MOVED_TRIES MOVED refusals.
+ * on its master's connection, so the bus reports `connected` only when nothing is missing.
+ * While `ready`, a channel that is on its way does not end it:
+ * - a channel added: while its first SSUBSCRIBE is unanswered (refused: it ends `ready`);
+ * - a channel whose slot moved (resharding): while it is sent to the new master, refused with
+ *   MOVED as the slots table catches up, or waiting for the first connection to a master that
+ *   just got its first slots (scaling out); for MIGRATION_GRACE_MS at most.
  * Leaving `ready` tells the bus Redis is away: the instance holds room takeovers for a lease
  * period after it is back and rewrites every record. A slot migration takes nothing away and
- * must not do that. Emits `ready` and `close` when the status changes, `end` once closed,
- * and `smessageBuffer` (channel, message) for messages of wanted channels, each from the one
+ * must not do that. Emits `ready` and `close` when the status changes, `end` once closed, and
+ * `smessageBuffer` (channel, message) for messages of wanted channels, each from the one
  * connection it is subscribed on.
  */
 export class ShardedSubscriber extends EventEmitter {
@@ -57,12 +62,14 @@ export class ShardedSubscriber extends EventEmitter {
   private readonly wanted = new Map<string, number>();
   /** Channels added, or moved to another master, while `ready`, and not confirmed since. */
   private readonly fresh = new Set<string>();
-  /** Fresh channels refused with MOVED: how many times in a row (see MOVED_TRIES). */
+  /** Fresh channels refused with MOVED: since when (epoch ms; see MIGRATION_GRACE_MS). */
   private readonly moving = new Map<string, number>();
   /** Connections by master node key ("host:port"), as the slots table names them. */
   private readonly shards = new Map<string, ShardConnection>();
   private inFlight = 0;
   private retry?: NodeJS.Timeout;
+  /** Judges the status again once a migration's grace may have run out (see `recheckAfterGrace`). */
+  private graceCheck?: NodeJS.Timeout;
 
   /** `options`: how to connect to a node (credentials, TLS, retry strategy); host and port come from the slots table. */
   constructor(
@@ -118,6 +125,7 @@ export class ShardedSubscriber extends EventEmitter {
     const shards = [...this.shards.values()];
     this.shards.clear();
     clearTimeout(this.retry);
+    clearTimeout(this.graceCheck);
     if (this.status !== 'end') {
       this.status = 'end';
       this.emit('end');
@@ -134,13 +142,25 @@ export class ShardedSubscriber extends EventEmitter {
       this.shards.delete(key);
       shard.redis.disconnect();
     }
-    for (const key of masters) if (!this.shards.has(key)) this.shards.set(key, this.connect(key));
+    const now = Date.now();
+    for (const key of masters) {
+      if (this.shards.has(key)) continue;
+      // While `ready`, a new master is one a migration just gave its first slots.
+      const graceUntil = this.status === 'ready' ? now + MIGRATION_GRACE_MS : 0;
+      this.shards.set(key, this.connect(key, graceUntil));
+      if (graceUntil > 0) this.recheckAfterGrace();
+    }
     const unsent = new Map<ShardConnection, string[]>();
     for (const channel of this.wanted.keys()) {
       const owner = this.shardOf(channel);
       // A channel still held by a master that no longer owns its slot is let go there.
       for (const shard of this.shards.values()) if (shard !== owner) this.drop(shard, channel);
-      if (!owner || owner.redis.status !== 'ready' || owner.pending.has(channel)) continue;
+      if (!owner || owner.pending.has(channel)) continue;
+      if (owner.redis.status !== 'ready') {
+        // Sent once that new master's connection is up (its 'ready' reconciles).
+        if (this.status === 'ready' && owner.graceUntil > now) this.fresh.add(channel);
+        continue;
+      }
       if (owner.subscribed.has(channel) && !owner.resend) continue;
       // While `ready`, only a slot that moved sends a channel again (a lost connection ends `ready`).
       if (this.status === 'ready') this.fresh.add(channel);
@@ -166,7 +186,7 @@ export class ShardedSubscriber extends EventEmitter {
     return master === undefined ? undefined : this.shards.get(master);
   }
 
-  private connect(key: string): ShardConnection {
+  private connect(key: string, graceUntil: number): ShardConnection {
     const separator = key.lastIndexOf(':');
     const redis = new Redis({
       ...this.options,
@@ -176,10 +196,15 @@ export class ShardedSubscriber extends EventEmitter {
       autoResubscribe: false,
       enableOfflineQueue: false,
     });
-    const shard: ShardConnection = { redis, subscribed: new Set(), pending: new Set(), epoch: 0, resend: false };
+    const shard: ShardConnection = { redis, subscribed: new Set(), pending: new Set(), epoch: 0, resend: false, graceUntil };
     redis.on('error', (error: Error) => this.logger.debug(`sub ${key}: ${error.message}`));
-    redis.on('ready', () => this.reconcile());
+    // A new master's grace covers its first connection only: once up, or once lost, it is over.
+    redis.on('ready', () => {
+      shard.graceUntil = 0;
+      this.reconcile();
+    });
     redis.on('close', () => {
+      shard.graceUntil = 0;
       shard.epoch += 1;
       shard.subscribed.clear();
       shard.pending.clear();
@@ -230,6 +255,7 @@ export class ShardedSubscriber extends EventEmitter {
         // Its slot is moving: the slots table is read again ('moved'), and the retry sends it on.
         if (moved && this.fresh.has(channel) && this.stillMoving(channel)) continue;
         this.fresh.delete(channel);
+        this.moving.delete(channel);
         continue;
       }
       this.fresh.delete(channel);
@@ -243,15 +269,33 @@ export class ShardedSubscriber extends EventEmitter {
     if (!subscribed || (this.status !== 'ready' && this.inFlight === 0)) this.updateStatus();
   }
 
-  /** Counts one more MOVED refusal of a fresh channel: whether it may still count as on its way. */
+  /** A fresh channel refused with MOVED: whether its migration is still within its grace. */
   private stillMoving(channel: string): boolean {
-    const refusals = (this.moving.get(channel) ?? 0) + 1;
-    if (refusals > MOVED_TRIES) {
-      this.moving.delete(channel);
-      return false;
+    const now = Date.now();
+    const since = this.moving.get(channel);
+    if (since === undefined) {
+      this.moving.set(channel, now);
+      this.recheckAfterGrace();
+      return true;
     }
-    this.moving.set(channel, refusals);
-    return true;
+    if (now - since <= MIGRATION_GRACE_MS) return true;
+    this.moving.delete(channel);
+    return false;
+  }
+
+  /**
+   * Judges the status again when a grace may have run out, in case nothing else happens by then
+   * (no answer, no connection event); again after that while some migration is still under way.
+   */
+  private recheckAfterGrace(): void {
+    if (this.graceCheck || this.status === 'end') return;
+    this.graceCheck = setTimeout(() => {
+      this.graceCheck = undefined;
+      this.updateStatus();
+      if (this.status === 'ready' && (this.moving.size > 0 || [...this.shards.values()].some((shard) => shard.redis.status !== 'ready'))) {
+        this.recheckAfterGrace();
+      }
+    }, MIGRATION_GRACE_MS).unref();
   }
 
   /** Lets a channel go on this connection, if it holds it. */
@@ -286,15 +330,26 @@ export class ShardedSubscriber extends EventEmitter {
     this.emit(status === 'ready' ? 'ready' : 'close');
   }
 
-  /** Every master connected, every wanted channel confirmed on its master (or fresh and on its way: sent, or moving). */
+  /**
+   * Every master connected (or new, within its grace), every wanted channel confirmed on its
+   * master, or fresh and on its way: sent, waiting for a new master's connection, or its slot
+   * still moving (within MIGRATION_GRACE_MS).
+   */
   private isComplete(): boolean {
     if (this.shards.size === 0) return false;
-    for (const shard of this.shards.values()) if (shard.redis.status !== 'ready') return false;
+    const now = Date.now();
+    for (const shard of this.shards.values()) if (shard.redis.status !== 'ready' && shard.graceUntil <= now) return false;
     for (const channel of this.wanted.keys()) {
       const owner = this.shardOf(channel);
       if (!owner) return false;
       if (owner.subscribed.has(channel)) continue;
-      if (!this.fresh.has(channel) || !(owner.pending.has(channel) || this.moving.has(channel))) return false;
+      if (!this.fresh.has(channel)) return false;
+      const movingSince = this.moving.get(channel);
+      const onItsWay =
+        owner.pending.has(channel) ||
+        (owner.redis.status !== 'ready' && owner.graceUntil > now) ||
+        (movingSince !== undefined && now - movingSince <= MIGRATION_GRACE_MS);
+      if (!onItsWay) return false;
     }
     return true;
   }
