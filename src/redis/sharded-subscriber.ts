@@ -66,6 +66,14 @@ export class ShardedSubscriber extends EventEmitter {
   private readonly moving = new Map<string, number>();
   /** Connections by master node key ("host:port"), as the slots table names them. */
   private readonly shards = new Map<string, ShardConnection>();
+  /**
+   * Where each wanted channel belongs, as the slots table said when this class last looked
+   * (`add`, `reconcile`). The status and the answers are judged against this, not against the
+   * live table: the command client rewrites an entry as soon as a command of its own meets
+   * MOVED, before its refresh ('refresh', which reconciles), and a channel would count as
+   * missing on a master it was never sent to.
+   */
+  private readonly placed = new Map<string, ShardConnection>();
   private inFlight = 0;
   private retry?: NodeJS.Timeout;
   /** Judges the status again once a migration's grace may have run out (see `recheckAfterGrace`). */
@@ -93,9 +101,11 @@ export class ShardedSubscriber extends EventEmitter {
       if (this.wanted.has(channel)) continue;
       this.wanted.set(channel, keySlot(channel));
       if (this.status === 'ready') this.fresh.add(channel);
-      const shard = this.shardOf(channel);
-      if (shard) this.send(shard, [channel]);
-      else unplaced = true;
+      const shard = this.ownerOf(channel);
+      if (shard) {
+        this.placed.set(channel, shard);
+        this.send(shard, [channel]);
+      } else unplaced = true;
     }
     // Not ready: new channels cannot make it ready. Ready: a fresh channel on its way keeps it so.
     if (unplaced && this.status === 'ready') this.updateStatus();
@@ -106,6 +116,7 @@ export class ShardedSubscriber extends EventEmitter {
       if (!this.wanted.delete(channel)) continue;
       this.fresh.delete(channel);
       this.moving.delete(channel);
+      this.placed.delete(channel);
       for (const shard of this.shards.values()) this.drop(shard, channel);
     }
     // Fewer channels cannot end `ready`; they may complete what was missing.
@@ -152,7 +163,9 @@ export class ShardedSubscriber extends EventEmitter {
     }
     const unsent = new Map<ShardConnection, string[]>();
     for (const channel of this.wanted.keys()) {
-      const owner = this.shardOf(channel);
+      const owner = this.ownerOf(channel);
+      if (owner) this.placed.set(channel, owner);
+      else this.placed.delete(channel);
       // A channel still held by a master that no longer owns its slot is let go there.
       for (const shard of this.shards.values()) if (shard !== owner) this.drop(shard, channel);
       if (!owner || owner.pending.has(channel)) continue;
@@ -181,7 +194,8 @@ export class ShardedSubscriber extends EventEmitter {
     return masters;
   }
 
-  private shardOf(channel: string): ShardConnection | undefined {
+  /** The connection of the master that owns the channel's slot in the live slots table. */
+  private ownerOf(channel: string): ShardConnection | undefined {
     const master = this.cluster.slots[this.wanted.get(channel) ?? keySlot(channel)]?.[0];
     return master === undefined ? undefined : this.shards.get(master);
   }
@@ -262,7 +276,7 @@ export class ShardedSubscriber extends EventEmitter {
       this.moving.delete(channel);
       shard.subscribed.add(channel);
       // Removed, or moved to another master, while the SSUBSCRIBE was on its way.
-      if (!this.wanted.has(channel) || this.shardOf(channel) !== shard) this.drop(shard, channel);
+      if (!this.wanted.has(channel) || this.placed.get(channel) !== shard) this.drop(shard, channel);
     }
     if (!subscribed) this.scheduleRetry();
     // A confirmation cannot end `ready`; otherwise judge once the last answer is in.
@@ -340,7 +354,7 @@ export class ShardedSubscriber extends EventEmitter {
     const now = Date.now();
     for (const shard of this.shards.values()) if (shard.redis.status !== 'ready' && shard.graceUntil <= now) return false;
     for (const channel of this.wanted.keys()) {
-      const owner = this.shardOf(channel);
+      const owner = this.placed.get(channel);
       if (!owner) return false;
       if (owner.subscribed.has(channel)) continue;
       if (!this.fresh.has(channel)) return false;
