@@ -62,7 +62,7 @@ export class ShardedSubscriber extends EventEmitter {
   private readonly wanted = new Map<string, number>();
   /** Channels added, or moved to another master, while `ready`, and not confirmed since. */
   private readonly fresh = new Set<string>();
-  /** Fresh channels refused with MOVED: since when (epoch ms; see MIGRATION_GRACE_MS). */
+  /** Fresh channels refused with MOVED: until when (epoch ms) they still count as on their way (see MIGRATION_GRACE_MS). */
   private readonly moving = new Map<string, number>();
   /** Connections by master node key ("host:port"), as the slots table names them. */
   private readonly shards = new Map<string, ShardConnection>();
@@ -283,16 +283,16 @@ export class ShardedSubscriber extends EventEmitter {
     if (!subscribed || (this.status !== 'ready' && this.inFlight === 0)) this.updateStatus();
   }
 
-  /** A fresh channel refused with MOVED: whether its migration is still within its grace. */
+  /** A fresh channel refused with MOVED: whether its migration is still within its grace (the first refusal starts it). */
   private stillMoving(channel: string): boolean {
     const now = Date.now();
-    const since = this.moving.get(channel);
-    if (since === undefined) {
-      this.moving.set(channel, now);
+    const until = this.moving.get(channel);
+    if (until === undefined) {
+      this.moving.set(channel, now + MIGRATION_GRACE_MS);
       this.recheckAfterGrace();
       return true;
     }
-    if (now - since <= MIGRATION_GRACE_MS) return true;
+    if (until > now) return true;
     this.moving.delete(channel);
     return false;
   }
@@ -358,11 +358,8 @@ export class ShardedSubscriber extends EventEmitter {
       if (!owner) return false;
       if (owner.subscribed.has(channel)) continue;
       if (!this.fresh.has(channel)) return false;
-      const movingSince = this.moving.get(channel);
       const onItsWay =
-        owner.pending.has(channel) ||
-        (owner.redis.status !== 'ready' && owner.graceUntil > now) ||
-        (movingSince !== undefined && now - movingSince <= MIGRATION_GRACE_MS);
+        owner.pending.has(channel) || (owner.redis.status !== 'ready' && owner.graceUntil > now) || (this.moving.get(channel) ?? 0) > now;
       if (!onItsWay) return false;
     }
     return true;
