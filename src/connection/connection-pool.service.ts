@@ -67,6 +67,7 @@ export class ConnectionPool {
     connection.userId = request.verifiedUserId;
     connection.tokenExpiresAt = request.tokenExpiresAt ?? 0;
     connection.batching = wantsBatches(request.url);
+    connection.framable = FrameWriter.framable(socket);
     (socket as GameSocket).connection = connection;
     this.byClientId.set(connection.clientId, connection);
     this.byAddress.set(address, (this.byAddress.get(address) ?? 0) + 1);
@@ -211,7 +212,7 @@ export class ConnectionPool {
       return true;
     }
     const socket = connection.socket;
-    if (framed && FrameWriter.canWriteFramed(socket)) {
+    if (framed && connection.framable && FrameWriter.idle(socket)) {
       FrameWriter.writeFramed(socket, (framed[connection.codec] ??= FrameWriter.frame(frame, binary)));
       return true;
     }

@@ -49,6 +49,8 @@ export class Connection {
   pending: Buffer[] | undefined;
   pendingBytes = 0;
   pendingCodec: CodecId | undefined;
+  /** Broadcasts may write pre-framed buffers to this socket (no compression; see `FrameWriter`): fixed at registration. */
+  framable = false;
 
   constructor(
     readonly socket: WebSocket,

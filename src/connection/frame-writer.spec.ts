@@ -36,17 +36,35 @@ function nextMessages(client: WebSocket, count: number): Promise<{ data: Buffer;
 }
 
 describe(FrameWriter.name, () => {
-  describe('canWriteFramed', () => {
+  describe('framable', () => {
     it('should accept an open uncompressed socket (the ws internals it relies on are where it expects them)', async () => {
       const { server, close } = await pair(false);
-      expect(FrameWriter.canWriteFramed(server)).toBe(true);
+      expect(FrameWriter.framable(server)).toBe(true);
+      expect(FrameWriter.idle(server)).toBe(true);
       await close();
     });
 
     it('should refuse a socket that negotiated permessage-deflate', async () => {
       const { server, close } = await pair(true);
       expect(server.extensions).toContain('permessage-deflate');
-      expect(FrameWriter.canWriteFramed(server)).toBe(false);
+      expect(FrameWriter.framable(server)).toBe(false);
+      await close();
+    });
+  });
+
+  describe('idle', () => {
+    it('should say busy while ws still reads a Blob it was given, and idle once that message went out, its queue drained', async () => {
+      const { server, client, close } = await pair(false);
+      const firstTwo = nextMessages(client, 2);
+      const all = nextMessages(client, 3);
+      server.send(new Blob(['from a blob']));
+      server.send('queued behind it');
+      expect(FrameWriter.idle(server)).toBe(false); // writing now would overtake both
+      await firstTwo;
+      expect(FrameWriter.idle(server)).toBe(true);
+      expect((server as unknown as { _sender: { _queue: unknown[] } })._sender._queue).toHaveLength(0);
+      FrameWriter.writeFramed(server, FrameWriter.frame(Buffer.from('framed'), false));
+      expect((await all).map((m) => m.data.toString())).toEqual(['from a blob', 'queued behind it', 'framed']);
       await close();
     });
   });

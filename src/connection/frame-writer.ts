@@ -41,13 +41,15 @@ const BINARY: FrameOptions = Object.freeze({ fin: true, rsv1: false, opcode: 0x0
  *   `bufferedAmount` (`_socket._writableState.length + _sender._bufferedBytes`) exact, so the
  *   pool's slow-consumer accounting is unchanged.
  * - `websocket._extensions['permessage-deflate']`: present when compression was negotiated. Such
- *   a socket may need RSV1 and compressed payloads, so it always goes through `send`.
- * - `websocket._sender._state === 0` (`DEFAULT`) with an empty `_queue`, and `_firstFragment`:
- *   the sender is idle and not inside a fragmented message. Otherwise earlier messages are
- *   still being deflated or queued, and writing past them would reorder the stream; `send`
- *   queues behind them instead.
- * If a `ws` upgrade renames any of these, `canWriteFramed` answers false and every write falls
- * back to `send`: slower, never wrong.
+ *   a socket may need RSV1 and compressed payloads, so it always goes through `send`. This is
+ *   fixed at the upgrade: `framable` answers it once per connection.
+ * - `websocket._sender._state === 0` (`DEFAULT`) and `_firstFragment`: the sender is idle and not
+ *   inside a fragmented message. Otherwise an earlier message is still being deflated or read
+ *   from a Blob, and writing past it would reorder the stream; `send` queues behind it instead.
+ *   The sender's `_queue` is empty whenever `_state` is `DEFAULT` (it drains the queue, in the
+ *   same call, each time it returns to that state), so `idle` does not read it.
+ * If a `ws` upgrade renames any of these, `framable` answers false and every write falls back to
+ * `send`: slower, never wrong.
  */
 export class FrameWriter {
   /** The complete frame (header + payload) for `payload`, unmasked, final, uncompressed. */
@@ -59,25 +61,38 @@ export class FrameWriter {
     return framed;
   }
 
-  /** Whether `socket` can take a pre-framed buffer right now without reordering or skipping compression. */
-  static canWriteFramed(socket: WebSocket): boolean {
+  /**
+   * Whether pre-framed buffers may ever be written to this freshly opened socket: the internals
+   * are where this class expects them and no compression was negotiated. Asked once, at
+   * registration; `idle` is the per-write half.
+   */
+  static framable(socket: WebSocket): boolean {
     const ws = socket as unknown as WsInternals;
     const sender = ws._sender;
     return (
       sender !== null &&
       sender !== undefined &&
-      sender._state === SENDER_IDLE &&
-      sender._firstFragment === true &&
-      sender._queue.length === 0 &&
+      typeof sender._state === 'number' &&
+      typeof sender._firstFragment === 'boolean' &&
+      Array.isArray(sender._queue) &&
+      ws._extensions !== undefined &&
       ws._extensions[DEFLATE] === undefined &&
-      ws._socket !== null
+      ws._socket !== null &&
+      ws._socket !== undefined
     );
   }
 
+  /** Whether a `framable` socket can take a pre-framed buffer right now without reordering. */
+  static idle(socket: WebSocket): boolean {
+    const ws = socket as unknown as WsInternals;
+    const sender = ws._sender!;
+    return sender._state === SENDER_IDLE && sender._firstFragment && ws._socket !== null;
+  }
+
   /**
-   * Writes a buffer from `frame()` to the socket's TCP stream. Call only after `canWriteFramed`
-   * (and with the socket OPEN). No callback: a failed write surfaces as the socket's 'error'
-   * and 'close', exactly as with `send`.
+   * Writes a buffer from `frame()` to the socket's TCP stream. Call only when `framable` and
+   * `idle` (and with the socket OPEN). No callback: a failed write surfaces as the socket's
+   * 'error' and 'close', exactly as with `send`.
    */
   static writeFramed(socket: WebSocket, framed: Buffer): void {
     (socket as unknown as WsInternals)._socket!.write(framed);

@@ -373,7 +373,9 @@ export class RoomFanout {
 
   /** One member's share of a frame: `sync` (v1), else a keyframe if it is owed one (or everyone is), else the delta. */
   private sendFrame(room: LocalRoom, connection: Connection, frame: RoomFrame, out: FrameOutbox): void {
-    const last = room.sent.get(connection);
+    // The size checks skip two hash lookups per member on the common tick (no one catching up, no
+    // one owed a keyframe): each reads the cold connection's hash, and this runs per member per tick.
+    const last = room.sent.size === 0 ? undefined : room.sent.get(connection);
     if (last !== undefined) {
       if (frame.frame <= last) return; // behind this connection's snapshot (late on the bus)
       room.sent.delete(connection); // past it: frames come in order from here on
@@ -383,7 +385,7 @@ export class RoomFanout {
       return;
     }
     const bare = connection.rooms.size === 1;
-    if (frame.keyOnly || room.needKey.has(connection)) {
+    if (frame.keyOnly || (room.needKey.size > 0 && room.needKey.has(connection))) {
       if (frame.key && this.pool.sendShared(connection, out.key(bare))) room.needKey.delete(connection);
       else room.needKey.add(connection);
       return;
