@@ -4,6 +4,7 @@
 //
 //   node bench/profile-window.mjs <file.cpuprofile>                     busy % per second
 //   node bench/profile-window.mjs <file.cpuprofile> 8 15 [depth] [filter]  call paths (depth frames below the root) in seconds [8, 15)
+//   node bench/profile-window.mjs <file.cpuprofile> 8 15 categories     self time by where the code lives (app, ws, node, native, …)
 import { readFileSync } from 'node:fs';
 
 const [file, fromS, toS, depth = '4', filter = ''] = process.argv.slice(2);
@@ -12,6 +13,16 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const isIdle = (id) => byId.get(id).callFrame.functionName === '(idle)';
+/** Where a sample's own code lives: the kernel's share shows as native writeBuffer / writev. */
+const categoryOf = (id) => {
+  const { url, functionName } = byId.get(id).callFrame;
+  if (!url) return `native ${functionName}`;
+  if (url.includes('/ws/lib/')) return 'ws';
+  if (url.startsWith('node:')) return 'node (streams, events, timers)';
+  if (url.includes('node_modules/')) return `dependency ${url.split('node_modules/')[1].split('/')[0]}`;
+  if (url.includes('/generated/')) return 'protobuf generated code';
+  return 'app (gateway or baseline server)';
+};
 const pathOf = (id) => {
   const chain = [];
   for (let cur = id; cur !== undefined; cur = parent.get(cur)) chain.unshift(byId.get(cur).callFrame.functionName || '(anonymous)');
@@ -35,7 +46,7 @@ for (let i = 0; i < profile.samples.length; i++) {
   inWindow++;
   if (isIdle(id)) continue;
   busy++;
-  const path = pathOf(id);
+  const path = depth === 'categories' ? categoryOf(id) : pathOf(id);
   if (!filter || path.includes(filter)) byPath.set(path, (byPath.get(path) ?? 0) + 1);
 }
 if (fromS === undefined) {
