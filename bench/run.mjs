@@ -431,7 +431,12 @@ function fanoutSummary(all, title) {
       const ok = rows.filter((r) => !failed(r));
       const top = ok.at(-1);
       best[name] = top;
-      console.log(`| ${name} | ${top ? top.clients : '< ' + rows[0]?.clients} | ${rows.map((r) => `${r.clients}: ${f(r.serverCpuUsPerFrame)}`).join(', ')} | ${top ? f(top.deliveryP50) + ' / ' + f(top.deliveryP99) : '-'} | ${f(top?.rssPerActiveConnKB)} |`);
+      // A step measured more than once (retries, or the step listed again in --steps): the median, and how many.
+      const cpuAt = (n) => {
+        const v = by(all, name).filter((r) => r.clients === n).map((r) => r.serverCpuUsPerFrame);
+        return v.length > 1 ? `${f(median(v))} (median of ${v.length})` : f(v[0]);
+      };
+      console.log(`| ${name} | ${top ? top.clients : '< ' + rows[0]?.clients} | ${rows.map((r) => `${r.clients}: ${cpuAt(r.clients)}`).join(', ')} | ${top ? f(top.deliveryP50) + ' / ' + f(top.deliveryP99) : '-'} | ${f(top?.rssPerActiveConnKB)} |`);
     }
     // The reference is `gateway` when it ran, else the first server listed (e.g. gateway:v2-proto).
     const ref = names.includes('gateway') ? 'gateway' : names[0];
