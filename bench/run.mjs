@@ -15,6 +15,9 @@
 //            a server `name:codec` (--servers gateway:v2-proto,bare-ws,gateway:proto) gives that server's clients that codec
 //            --mirror-share 0.1 (world, fanout-v2: the share of each room's v2 players that keep a full state
 //            mirror; the others read only frame numbers, bytes and times, so the tester stays below the server)
+//            --paired (fanout, fanout-v2): at each step every server runs AT ONCE, each with N clients of its own,
+//            all servers on the server core: host speed drifting between windows (BENCHMARKS.md, 08:27–08:45 runs)
+//            then moves every server alike, and the ratio of CPU per frame is read within one window
 // fanout-v2: the fan-out with gateway clients on game.v2.proto and bare-ws on game.v1.proto
 // (issue 10's CPU target). world: one interest-managed room at --world-steps players and constant
 // density, then at --world-at players the same room with interest management off (world-flat) and
@@ -35,7 +38,7 @@ import { topSelfTime } from './profile-top.mjs';
 const args = parseArgs(process.argv.slice(2), {
   scenario: 'all', quick: false, codec: 'json', servers: 'gateway,bare-ws,socketio', profile: false, json: false, port: 9400, maxStep: 0, steps: '', keepGoing: false,
   progress: false, chatClients: 0, attempts: 0, roomSize: 50, baselineCodec: '', worldSteps: '', density: 5, worldAt: 0, rounds: 0, stormRounds: 0,
-  profileAt: 0, profileServer: 'gateway', mirrorShare: 1,
+  profileAt: 0, profileServer: 'gateway', mirrorShare: 1, paired: false,
 });
 const quick = args.quick ?? false;
 const codec = args.codec ?? 'json';
@@ -67,8 +70,8 @@ async function load(options, hooks) {
   return { ...report.summary, check: report.check.status };
 }
 
-async function measure(name, options, { env, profileDir, codec: c } = {}) {
-  const server = await startServer(name.split(':')[0], { port, cpu: SERVER_CPU, env, profileDir });
+async function measure(name, options, { env, profileDir, codec: c, on = port } = {}) {
+  const server = await startServer(name.split(':')[0], { port: on, cpu: SERVER_CPU, env, profileDir });
   // The gateway's own tick durations within the measurement window (its /metrics histogram read
   // at the window's start and end): the server's share of delivery latency, without the tester's.
   const ticks = name.startsWith('gateway') ? tickWindow(server.url) : undefined;
@@ -143,6 +146,7 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
   const roomSize = args.roomSize;
   console.log(`\n## ${title}: rooms of ${roomSize}, moves 10/s per client, 20 Hz sync, gateway clients ${c}, baselines ${baselineCodec(c)}, steps ${steps.join(', ')} (stop a server at p99 delivery > ${P99_LIMIT_MS} ms or missed ticks)`);
   const alive = new Set(names);
+  if (args.paired) return fanoutPaired({ c, rows, steps, names, extra });
   for (const n of steps) {
     for (const name of names) {
       if (!alive.has(name)) continue;
@@ -167,6 +171,26 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
     if (alive.size === 0) break;
   }
   if (args.profile && servers.includes('gateway') && rows === results.fanout) await profile(args.profileAt || (quick ? 1000 : 1500));
+}
+
+/**
+ * --paired: each step runs every server at the same time, N clients each (its own tester workers,
+ * ports 10 apart), all servers sharing the server core. Each step's ratio of CPU per frame comes
+ * from one window, so a host that runs slower for a minute slows every server alike; the servers
+ * also share the core's caches and each other's scheduling, which is the price of that.
+ */
+async function fanoutPaired({ c, rows, steps, names, extra }) {
+  const roomSize = args.roomSize;
+  console.log(`  (paired: ${names.join(' and ')} at once, N clients each, on one core)`);
+  for (const [index, n] of steps.entries()) {
+    const options = { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: true, ...extra };
+    const round = await Promise.all(names.map((name, i) => measure(name, options, { codec: c, on: port + 10 * i })));
+    const ref = round[0].serverCpuUsPerFrame;
+    for (const r of round) {
+      rows.push({ ...r, pairedRound: index });
+      console.log(r === round[0] ? line(r) : `${line(r)} paired ratio ${names[0]} / this: ${f(ref / r.serverCpuUsPerFrame, 2)}×`);
+    }
+  }
 }
 
 async function profile(n) {
@@ -450,6 +474,19 @@ function fanoutSummary(all, title) {
         return `N=${n} ${ratio(median(g.map((r) => r.serverCpuUsPerFrame)), median(o.map((r) => r.serverCpuUsPerFrame)))}${mark}`;
       };
       console.log(`  vs ${other}: ${steps.map(cell).join(', ') || '-'}; max clients ${best[ref]?.clients ?? 0} vs ${best[other]?.clients ?? 0}`);
+    }
+    // --paired: each round's two servers shared one window; the ratio is taken within each round first.
+    if (all.some((r) => r.pairedRound !== undefined)) {
+      console.log(`\npaired ratios (${names[0]} / other, CPU per delivered frame within each round; N clients each):`);
+      for (const other of names.slice(1)) {
+        const byN = new Map();
+        for (const r of by(all, names[0])) {
+          const o = by(all, other).find((x) => x.pairedRound === r.pairedRound);
+          if (o) byN.set(r.clients, [...(byN.get(r.clients) ?? []), r.serverCpuUsPerFrame / o.serverCpuUsPerFrame]);
+        }
+        const cells = [...byN].map(([n, v]) => `N=${n} median ${f(median(v), 2)}× of ${v.map((x) => f(x, 2)).join(', ')}`);
+        console.log(`  vs ${other}: ${cells.join('; ')}`);
+      }
     }
   }
 }
