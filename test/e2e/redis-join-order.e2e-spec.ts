@@ -1,5 +1,6 @@
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { startRedisTopology, type TestRedis, type Topology } from '../support/redis';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import type { Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 const JOINERS = 24;
@@ -15,21 +16,11 @@ const CHATS = 40;
  * room-fanout.spec.ts (the snapshot's offset as a floor), which failed before it.
  */
 describe.each<Topology>(['standalone', 'cluster'])('concurrent joins across instances (%s)', (topology) => {
-  let redis: TestRedis;
-  let gws: RunningGateway[];
   const clients: TestClient[] = [];
-  beforeAll(async () => {
-    redis = await startRedisTopology(topology);
-    // Every joiner chats as fast as it can into one room: above the default per-room chat rate.
-    const env = { ...redis.env, TICK_RATE: '20', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
-    gws = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gws[0], gws[1]], 'both instances ready');
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await Promise.all(gws.map((g) => g.close()));
-    await redis?.close();
-  }, 30000);
+  // Before the pair's: the clients close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(() => Promise.all(clients.map((client) => client.close())));
+  // Every joiner chats as fast as it can into one room: above the default per-room chat rate.
+  const { gateways: gws } = useGatewayPair(topology, { TICK_RATE: '20', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' });
 
   it("should give every joiner a contiguous offset stream after its snapshot, and nothing of the room's before it", async () => {
     const room = `join-order-${topology}`;

@@ -71,25 +71,18 @@ export function useGateway(env: Record<string, string> = {}, options: { modules?
     running = await startGateway(env, options);
   });
   afterAll(() => running?.close());
-  const current = (): RunningGateway => {
+  return readThrough(() => {
     if (!running) throw new Error('the gateway starts in beforeAll: use it inside a test or hook');
     return running;
-  };
-  return {
-    get app() {
-      return current().app;
-    },
-    get port() {
-      return current().port;
-    },
-    get httpUrl() {
-      return current().httpUrl;
-    },
-    get wsUrl() {
-      return current().wsUrl;
-    },
-    close: () => current().close(),
-  };
+  });
+}
+
+/**
+ * An object whose every property is read from `current()` when used: what a `use…` helper hands
+ * out while the `describe` is declared only exists once its `beforeAll` has run.
+ */
+export function readThrough<T extends object>(current: () => T): T {
+  return new Proxy({} as T, { get: (_, key) => Reflect.get(current(), key) });
 }
 
 /**
