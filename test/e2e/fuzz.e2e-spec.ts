@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode } from '../../src/protocol';
 import { FuzzFrames, type FuzzPools } from '../support/fuzz-frames';
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { startRedisTopology, type TestRedis } from '../support/redis';
+import { type RunningGateway, useGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
 import { seeded } from '../support/sdk-chaos';
 import { useUnhandledRejections } from '../support/unhandled-rejections';
 import { type Codec, TestClient } from '../support/test-client';
@@ -51,23 +51,11 @@ describe.each(['one instance', 'two instances over Redis'])('random input over r
     ROOM_CHAT_BURST: '100000',
     MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
   };
-  let redis: TestRedis | undefined;
-  let gateways: RunningGateway[] = [];
   const rejections = useUnhandledRejections();
   const open: TestClient[] = [];
-  beforeAll(async () => {
-    if (setup === 'one instance') gateways = [await startGateway(env)];
-    else {
-      redis = await startRedisTopology('standalone');
-      gateways = await Promise.all([startGateway({ ...env, ...redis.env }), startGateway({ ...env, ...redis.env })]);
-      await untilReady(gateways, 'both instances ready');
-    }
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all(open.map((client) => client.close()));
-    await Promise.all(gateways.map((gateway) => gateway.close()));
-    await redis?.close();
-  }, 30000);
+  // Before the gateways': the clients close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(() => Promise.all(open.map((client) => client.close())));
+  const gateways: readonly RunningGateway[] = setup === 'one instance' ? [useGateway(env)] : useGatewayPair('standalone', env).gateways;
 
   /** The n-th connection goes to instance n modulo their number. */
   let connections = 0;

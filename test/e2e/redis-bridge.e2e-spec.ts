@@ -1,12 +1,11 @@
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { eventually, redisCli, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
+import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import { eventually, redisCli, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 /** The cross-instance contract, against a standalone Redis and a 3-master Redis Cluster. */
 describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridged by Redis (%s)', (topology) => {
-  let redis: TestRedis;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
+  const { redis, gateways: [gw1, gw2] } = useGatewayPair(topology, { TICK_RATE: '20' });
   const clients: TestClient[] = [];
   const connect = async (gw: RunningGateway, codec: 'json' | 'proto' = 'json') => {
     const result = await TestClient.connectWelcomed(gw.wsUrl, { codec });
@@ -20,19 +19,9 @@ describe.each<Topology>(['standalone', 'cluster'])('two gateway instances bridge
     return counts.reduce((sum, out) => sum + Number(out.split('\n')[1] ?? 0), 0);
   };
 
-  beforeAll(async () => {
-    redis = await startRedisTopology(topology);
-    const env = { ...redis.env, TICK_RATE: '20' };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gw1, gw2], 'both instances ready');
-  }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));
   });
-  afterAll(async () => {
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
 
   /** A on instance 1 joins first (so instance 1 runs the room), then B on instance 2. */
   async function pairInRoom(roomId: string, codecB: 'json' | 'proto' = 'json') {

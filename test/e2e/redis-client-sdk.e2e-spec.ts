@@ -2,8 +2,7 @@ import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import { GameClient, type WebSocketConstructor } from '../../client/src';
 import { ConnectionPool } from '../../src/connection';
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { type RedisServer, startRedis } from '../support/redis';
+import { useGatewayPair } from '../support/gateway-pair';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
 import { expectExactlyOnceInRoomOrder, runChatChaos, until } from '../support/sdk-chaos';
 
@@ -12,24 +11,18 @@ import { expectExactlyOnceInRoomOrder, runChatChaos, until } from '../support/sd
  * proxy to the next instance, so resumes land on either instance, mostly not the one the socket was on.
  */
 describe('client SDK over two instances bridged by Redis', () => {
-  let redis: RedisServer;
-  let gateways: RunningGateway[];
   let proxy: Awaited<ReturnType<typeof startRoundRobinProxy>>;
   const clients: GameClient[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'sdk-chaos-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
-    gateways = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady(gateways, 'both instances ready');
-    proxy = await startRoundRobinProxy(gateways.map((gw) => gw.port));
-  }, 60000);
+  // Before the pair's: clients and proxy close before the instances (jest runs afterAll hooks in the order declared).
   afterAll(async () => {
     for (const client of clients) client.close();
     await proxy?.close();
-    await Promise.all(gateways?.map((gw) => gw.close()) ?? []);
-    await redis?.close();
-  }, 30000);
+  });
+  const env = { RESUME_TOKEN_SECRET: 'sdk-chaos-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '30000', ROOM_CHAT_RATE_PER_SEC: '100000', ROOM_CHAT_BURST: '1000000' };
+  const { gateways } = useGatewayPair('standalone', env);
+  beforeAll(async () => {
+    proxy = await startRoundRobinProxy(gateways.map((gw) => gw.port));
+  });
 
   const serverSideKill = (client: GameClient) => {
     for (const gw of gateways) gw.app.get(ConnectionPool).get(client.clientId!)?.socket.terminate();

@@ -1,5 +1,6 @@
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { eventually, redisCli, startRedis, type RedisServer } from '../support/redis';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import { eventually } from '../support/redis';
 import { TestClient } from '../support/test-client';
 import { StateClient } from '../support/state-client';
 import { INSTANCE_ID } from '../../src/common';
@@ -14,21 +15,11 @@ const ROOM_LEASE_MS = 1000;
  * `lastFrame` check in `RoomFanout`) the v1 clients' frame numbers went back to 1 and the test failed.
  */
 describe('a room moving instance after Redis lost its data', () => {
-  let redis: RedisServer;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
   const clients: TestClient[] = [];
-  beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, TICK_RATE: '20', ROOM_LEASE_MS: String(ROOM_LEASE_MS), REDIS_MAX_RETRY_DELAY_MS: '200' };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gw1, gw2], 'both instances ready');
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
+  // Before the pair's: the clients close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(() => Promise.all(clients.map((client) => client.close())));
+  const env = { TICK_RATE: '20', ROOM_LEASE_MS: String(ROOM_LEASE_MS), REDIS_MAX_RETRY_DELAY_MS: '200' };
+  const { redis, gateways: [gw1, gw2] } = useGatewayPair('standalone', env);
 
   it('should never send a client a lower frame_num, and give each member the new epoch in a room_joined', async () => {
     const room = 'data-loss';
@@ -54,12 +45,12 @@ describe('a room moving instance after Redis lost its data', () => {
     }, 50);
     try {
       await a.next('sync', (f) => f.payload.frame_num > 30, 15000);
-      await redis.stop();
+      await redis.nodes[0].stop();
       // gw1 keeps ticking the room for its own members while Redis is away.
       const during = (await a.next('sync', (f) => f.payload.frame_num > 60, 15000)).payload.frame_num;
-      await redis.restart(); // empty
+      await redis.nodes[0].restart(); // empty
       // Make the move certain: the lease names gw2 whatever gw1 writes first.
-      await redisCli(redis.port, 'SET', `gw:{r:${room}}:lease`, gw2.app.get(INSTANCE_ID), 'PX', String(ROOM_LEASE_MS));
+      await redis.cli('SET', `gw:{r:${room}}:lease`, gw2.app.get(INSTANCE_ID), 'PX', String(ROOM_LEASE_MS));
       await eventually(() => !!gw2.app.get(RoomRegistry).get(room) && !gw1.app.get(RoomRegistry).get(room), 'the room run by gw2 only', 15000);
       const epoch = (await a.next('room_joined', (f) => f.payload.epoch !== first.payload.epoch, 15000)).payload.epoch;
       await b.next('room_joined', (f) => f.payload.epoch === epoch, 15000);

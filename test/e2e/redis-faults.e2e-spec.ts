@@ -1,6 +1,7 @@
-import { type RunningGateway, startGateway } from '../support/gateway';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
 import { sampleValue, scrapeMetrics } from '../support/prometheus-text';
-import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
+import { eventually, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 import { useUnhandledRejections } from '../support/unhandled-rejections';
 
@@ -9,28 +10,17 @@ import { useUnhandledRejections } from '../support/unhandled-rejections';
  * On a cluster, every node is stopped and restarted (each keeps its cluster config, not its data).
  */
 describe.each<Topology>(['standalone', 'cluster'])('Redis stopped and restarted under two instances (%s)', (topology) => {
-  let redis: TestRedis;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
   const clients: TestClient[] = [];
   const rejections = useUnhandledRejections();
   const readyStatus = async (gw: RunningGateway) => (await fetch(`${gw.httpUrl}/ready`)).status;
-
-  beforeAll(async () => {
-    redis = await startRedisTopology(topology);
-    // Sessions are swept every 100 ms, so that sweeps surely fall inside the outage: the gateway
-    // must stay quiet through them (/ready says Redis is away). Today SessionLifecycle.sweep() logs
-    // an error with the stack pasted into msg on every pass while Redis is away, which fails this
-    // test (reported; src/gateway/session-lifecycle.service.ts is being moved, not changed here).
-    const env = { ...redis.env, TICK_RATE: '20', REDIS_MAX_RETRY_DELAY_MS: '200', RESUME_SWEEP_INTERVAL_MS: '100' };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await eventually(async () => (await readyStatus(gw1)) === 200 && (await readyStatus(gw2)) === 200, 'both ready', 20000);
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
+  // Before the pair's: the clients close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(() => Promise.all(clients.map((client) => client.close())));
+  // Sessions are swept every 100 ms, so that sweeps surely fall inside the outage: the gateway
+  // must stay quiet through them (/ready says Redis is away). Today SessionLifecycle.sweep() logs
+  // an error with the stack pasted into msg on every pass while Redis is away, which fails this
+  // test (reported; src/gateway/session-lifecycle.service.ts is being moved, not changed here).
+  const env = { TICK_RATE: '20', REDIS_MAX_RETRY_DELAY_MS: '200', RESUME_SWEEP_INTERVAL_MS: '100' };
+  const { redis, gateways: [gw1, gw2] } = useGatewayPair(topology, env);
 
   it('should keep serving local rooms while Redis is down and bridge again once it is back', async () => {
     const connect = async (gw: RunningGateway) => {

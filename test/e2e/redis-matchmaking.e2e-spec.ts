@@ -1,7 +1,8 @@
 import type { ServerMessage } from '../../src/protocol';
 import { RoomRegistry } from '../../src/rooms';
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { eventually, startRedisTopology, type TestRedis } from '../support/redis';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import { eventually } from '../support/redis';
 import { SquadModule } from '../support/squad-kind';
 import { TestClient } from '../support/test-client';
 
@@ -10,8 +11,7 @@ import { TestClient } from '../support/test-client';
  * Squad rooms hold 4 players.
  */
 describe('matchmaking across two gateway instances sharing Redis', () => {
-  let redis: TestRedis;
-  let gateways: RunningGateway[];
+  const { gateways } = useGatewayPair('standalone', { TICK_RATE: '20' }, { modules: [SquadModule] });
   const clients: TestClient[] = [];
   const connect = async (gw: RunningGateway, codec: 'json' | 'proto') => {
     const { client } = await TestClient.connectWelcomed(gw.wsUrl, { codec });
@@ -19,18 +19,9 @@ describe('matchmaking across two gateway instances sharing Redis', () => {
     return client;
   };
 
-  beforeAll(async () => {
-    redis = await startRedisTopology('standalone');
-    gateways = await Promise.all([0, 1].map(() => startGateway({ ...redis.env, TICK_RATE: '20' }, { modules: [SquadModule] })));
-    await untilReady([gateways[0], gateways[1]], 'both instances ready');
-  }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));
   });
-  afterAll(async () => {
-    await Promise.all(gateways.map((gw) => gw.close()));
-    await redis?.close();
-  }, 30000);
 
   // The cross-instance guarantee. Checked to fail with the directory's reserve split into a read
   // and a write in two round trips (instances then read the same free state): 40 clients got 40

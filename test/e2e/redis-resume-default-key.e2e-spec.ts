@@ -1,6 +1,6 @@
 import { RESUME_KEYS, type RedisResumeKeys } from '../../src/session';
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { type RedisServer, redisCli, startRedis } from '../support/redis';
+import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
 import { TestClient, useClients } from '../support/test-client';
 
 /**
@@ -10,21 +10,8 @@ import { TestClient, useClients } from '../support/test-client';
  * Now the instances share one key through Redis (created by the first one, SET NX).
  */
 describe('resume across instances without RESUME_TOKEN_SECRET', () => {
-  let redis: RedisServer;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
+  const { redis, gateways: [gw1, gw2] } = useGatewayPair('standalone', { RESUME_GRACE_MS: '60000' });
   const { track } = useClients(() => gw1.wsUrl);
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, RESUME_GRACE_MS: '60000' };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gw1, gw2], 'both instances ready');
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
 
   async function dropAndResume(from: RunningGateway, to: RunningGateway, room: string) {
     const { client, welcome } = await TestClient.connectWelcomed(from.wsUrl);
@@ -52,7 +39,7 @@ describe('resume across instances without RESUME_TOKEN_SECRET', () => {
     const keysOf = (gw: RunningGateway) => gw.app.get<RedisResumeKeys>(RESUME_KEYS);
     const { client: early, welcome: earlyWelcome } = await TestClient.connectWelcomed(gw1.wsUrl); // signed with the old key
     track(early);
-    await redisCli(redis.port, 'FLUSHALL');
+    await redis.cli('FLUSHALL');
     // A new instance started before the others re-assert the old key stores a key of its own.
     const gw3 = await startGateway({ REDIS_URL: redis.url, RESUME_GRACE_MS: '60000' });
     try {

@@ -1,25 +1,13 @@
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { type RedisServer, startRedis } from '../support/redis';
+import { useGatewayPair } from '../support/gateway-pair';
 import { TestClient } from '../support/test-client';
 
 /** A session parked in Redis expires on whichever instance sweeps first; the seat is freed where its room runs. */
 describe('resume grace across instances', () => {
-  let redis: RedisServer;
-  let g1: RunningGateway;
-  let g2: RunningGateway;
   const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, RESUME_TOKEN_SECRET: 'redis-grace-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '300', RESUME_SWEEP_INTERVAL_MS: '50' };
-    [g1, g2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([g1, g2], 'both instances ready');
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await Promise.all([g1?.close(), g2?.close()]);
-    await redis?.close();
-  }, 30000);
+  // Before the pair's: the clients close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(() => Promise.all(clients.map((client) => client.close())));
+  const env = { RESUME_TOKEN_SECRET: 'redis-grace-e2e-secret-0123456789abcdef', RESUME_GRACE_MS: '300', RESUME_SWEEP_INTERVAL_MS: '50' };
+  const { gateways: [g1, g2] } = useGatewayPair('standalone', env);
 
   it('should tell the others "timeout" once the grace of a session parked on another instance runs out', async () => {
     const host = await TestClient.connectWelcomed(g1.wsUrl);

@@ -1,5 +1,5 @@
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { startRedis, type RedisServer } from '../support/redis';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
 import { TestClient } from '../support/test-client';
 
 /**
@@ -11,28 +11,16 @@ import { TestClient } from '../support/test-client';
  * covered in both directions.
  */
 describe('resume on another instance before the old one parked the session', () => {
-  let redis: RedisServer;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
+  const { gateways: [gw1, gw2] } = useGatewayPair('standalone', { TICK_RATE: '20' });
   const clients: TestClient[] = [];
   const connect = async (gw: RunningGateway) => {
     const welcomed = await TestClient.connectWelcomed(gw.wsUrl);
     clients.push(welcomed.client);
     return welcomed;
   };
-  beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, TICK_RATE: '20' };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gw1, gw2], 'both instances ready');
-  }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));
   });
-  afterAll(async () => {
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
 
   async function resumeOn(gw: RunningGateway, old: Awaited<ReturnType<typeof connect>>, rooms: Record<string, number>) {
     const client = await TestClient.connect(gw.wsUrl);

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { startRedis, type RedisServer } from '../support/redis';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
 import { TestClient } from '../support/test-client';
 
 const SECRET = 'e2e-secret-0123456789abcdef';
@@ -13,25 +13,15 @@ const token = (sub: string) => new SignJWT({ sub }).setProtectedHeader({ alg: 'H
  * first instance was closed with 4004 and her 'still here' never arrived.
  */
 describe('resume by another user, across instances', () => {
-  let redis: RedisServer;
-  let gws: RunningGateway[];
   const clients: TestClient[] = [];
+  // Before the pair's: the clients close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(() => Promise.all(clients.map((client) => client.close())));
+  const { gateways: gws } = useGatewayPair('standalone', { AUTH_SECRET: SECRET, RESUME_GRACE_MS: '60000' });
   const as = async (gw: RunningGateway, sub: string) => {
     const welcomed = await TestClient.connectWelcomed(gw.wsUrl, { extraProtocols: [`token.${await token(sub)}`] });
     clients.push(welcomed.client);
     return welcomed;
   };
-  beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, AUTH_SECRET: SECRET, RESUME_GRACE_MS: '60000' };
-    gws = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gws[0], gws[1]], 'both instances ready');
-  }, 60000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await Promise.all(gws.map((g) => g.close()));
-    await redis?.close();
-  }, 30000);
 
   it("should refuse it with RESUME_FAILED and leave the owner's connection on the other instance untouched", async () => {
     const alice = await as(gws[0], 'alice');

@@ -1,6 +1,7 @@
 import type { ServerMessage } from '../../src/protocol';
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { eventually, startRedisTopology, type TestRedis, type Topology } from '../support/redis';
+import type { RunningGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import { eventually, type Topology } from '../support/redis';
 import { TestClient } from '../support/test-client';
 
 type Welcomed = { client: TestClient; welcome: ServerMessage<'welcome'>; clientId: string };
@@ -14,9 +15,8 @@ const HISTORY_MAX_AGE_MS = 120000;
  * over the slots there).
  */
 describe.each<Topology>(['standalone', 'cluster'])('resume across instances bridged by Redis (%s)', (topology) => {
-  let redis: TestRedis;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
+  const env = { RESUME_TOKEN_SECRET: SECRET, RESUME_GRACE_MS: '60000', HISTORY_MAX_AGE_MS: String(HISTORY_MAX_AGE_MS) };
+  const { redis, gateways: [gw1, gw2] } = useGatewayPair(topology, env);
   const clients: TestClient[] = [];
   const track = (client: TestClient) => (clients.push(client), client);
   const connect = async (gw: RunningGateway): Promise<Welcomed> => {
@@ -35,19 +35,9 @@ describe.each<Topology>(['standalone', 'cluster'])('resume across instances brid
     return client;
   };
 
-  beforeAll(async () => {
-    redis = await startRedisTopology(topology);
-    const env = { ...redis.env, RESUME_TOKEN_SECRET: SECRET, RESUME_GRACE_MS: '60000', HISTORY_MAX_AGE_MS: String(HISTORY_MAX_AGE_MS) };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
-    await untilReady([gw1, gw2], 'both instances ready');
-  }, 60000);
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.close()));
   });
-  afterAll(async () => {
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
 
   // The room is run by instance 1 (its first member joins there).
   const moves: [string, () => RunningGateway, () => RunningGateway][] = [

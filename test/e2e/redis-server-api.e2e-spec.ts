@@ -3,8 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { BusEventTransport } from '../../src/bus';
 import { GatewayClient, GatewayClientModule, type InstanceSummary, LifecycleEvent, NodeRegistry, type PlayerLeftEvent } from '../../src/server-api';
-import { type RunningGateway, startGateway, withEnv } from '../support/gateway';
-import { eventually, type RedisServer, startRedis } from '../support/redis';
+import { withEnv } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import { eventually } from '../support/redis';
 import { serverApi } from '../support/server-api';
 import { TestClient } from '../support/test-client';
 
@@ -44,30 +45,25 @@ class SilentInstance {}
  * call made on one instance finds and acts on a player connected to the other.
  */
 describe('server API across two instances (Redis)', () => {
-  let redis: RedisServer;
-  let gw1: RunningGateway;
-  let gw2: RunningGateway;
   let backend: INestApplication;
   const clients: TestClient[] = [];
+  // Before the pair's: clients and backend close before the instances (jest runs afterAll hooks in the order declared).
+  afterAll(async () => {
+    await Promise.all(clients.map((client) => client.close()));
+    await backend?.close();
+  });
+  const env = { SERVER_API_KEY: KEY, TICK_RATE: '20', NODE_HEARTBEAT_MS: '500', SERVER_API_GATHER_TIMEOUT_MS: '1000' };
+  const { redis, gateways: [gw1, gw2] } = useGatewayPair('standalone', env);
   const api1 = serverApi(() => gw1.httpUrl, KEY);
   const api2 = serverApi(() => gw2.httpUrl, KEY);
   const instanceIdOf = async (api: typeof api1) => (await api.get('/api/instances')).body.instances[0].instance_id as string;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    const env = { REDIS_URL: redis.url, SERVER_API_KEY: KEY, TICK_RATE: '20', NODE_HEARTBEAT_MS: '500', SERVER_API_GATHER_TIMEOUT_MS: '1000' };
-    [gw1, gw2] = await Promise.all([startGateway(env), startGateway(env)]);
     backend = await startBackend(RemoteBackend);
     const seesBoth = async (api: typeof api1) => (await api.get('/api/instances')).body.instances?.length === 2;
     await eventually(async () => (await seesBoth(api1)) && (await seesBoth(api2)), 'each instance sees the other', 20000);
     await eventually(async () => (await backend.get(GatewayClient).instances()).length === 2, 'the backend sees both instances', 20000);
   }, 60000);
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.close()));
-    await backend?.close();
-    await Promise.all([gw1?.close(), gw2?.close()]);
-    await redis?.close();
-  }, 30000);
 
   /** Starts a Nest app of `module` as another process would, on the gateways' Redis. */
   const startBackend = (module: object) =>

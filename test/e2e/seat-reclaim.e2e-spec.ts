@@ -1,5 +1,6 @@
-import { type RunningGateway, startGateway, untilReady } from '../support/gateway';
-import { eventually, startRedis, type RedisServer } from '../support/redis';
+import { type RunningGateway, startGateway } from '../support/gateway';
+import { useGatewayPair } from '../support/gateway-pair';
+import { eventually } from '../support/redis';
 import { StateClient } from '../support/state-client';
 import { TestClient } from '../support/test-client';
 import { RoomRegistry } from '../../src/rooms';
@@ -109,19 +110,7 @@ describe('a fresh join takes a parked seat back', () => {
   });
 
   describe('in a room run on another instance (Redis)', () => {
-    let redis: RedisServer;
-    let owner: RunningGateway;
-    let other: RunningGateway;
-    beforeAll(async () => {
-      redis = await startRedis();
-      const env = { REDIS_URL: redis.url, TICK_RATE: '20' };
-      [owner, other] = await Promise.all([startGateway(env), startGateway(env)]);
-      await untilReady([owner, other], 'both instances ready');
-    }, 60000);
-    afterAll(async () => {
-      await Promise.all([owner?.close(), other?.close()]);
-      await redis?.close();
-    }, 30000);
+    const { gateways: [owner, other] } = useGatewayPair('standalone', { TICK_RATE: '20' });
 
     it('should give the seat to a v2 joiner on a member instance with a keyframe that holds its entity, telling nobody', async () => {
       const room = 'reclaim-bridged';
