@@ -185,6 +185,11 @@ async function fanoutPaired({ c, rows, steps, names, extra }) {
   for (const [index, n] of steps.entries()) {
     const options = { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: true, ...extra };
     const round = await Promise.all(names.map((name, i) => measure(name, options, { codec: c, on: port + 10 * i })));
+    // Each tester counts the other servers (and their testers) as "other" load: they are not noise here.
+    for (const r of round) {
+      for (const o of round) if (o !== r) r.otherCpuPct -= o.serverCpuPct + o.genCpuPct;
+      r.limitedBy = limiter(r);
+    }
     const ref = round[0].serverCpuUsPerFrame;
     for (const r of round) {
       rows.push({ ...r, pairedRound: index });
