@@ -165,8 +165,13 @@ class SimClient {
     } else if (this.chats.dueAt && now >= this.chats.dueAt && this.state === 'ready') this.flushOutbox();
   }
 
+  /** Connected and in its room, or given up for good: not on its way anywhere. */
+  get settled() {
+    return this.state === 'ready' || this.state === 'failed';
+  }
+
   get idle() {
-    return this.chats.empty && (this.state === 'ready' || this.state === 'failed');
+    return this.chats.empty && this.settled;
   }
 
   // ---- inbound ----

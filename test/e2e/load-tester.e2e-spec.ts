@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { useGateway } from '../support/gateway';
+import { startTcpRelay } from '../support/tcp-relay';
 // The load tester is plain CommonJS (it runs without a build step as `npx game-gateway-load`).
 import { RoomStreamCheck, exactlyOnce } from '../../bench/loadgen/delivery-check';
 import { FrameCache } from '../../bench/loadgen/frame-cache';
@@ -277,6 +278,21 @@ describe('game-gateway-load against a real gateway', () => {
     expect(r.summary.framesPerSec).toBeGreaterThan(0);
     expect(r.summary.inputP50).toBeGreaterThan(0);
     expect(r.check).toMatchObject({ status: 'passed', streams: 30, completeStreams: 30 });
+  }, 60000);
+
+  it('should wait at the end of the window for the clients the churn dropped to be back in their room (world, churn, every reconnect slowed to 800 ms)', async () => {
+    // A resume still under way when the report was taken counted its client as never joined (exit
+    // code 1, in a run that lost nothing): on a busy machine resumes are slow enough for that.
+    const relay = await startTcpRelay(gateway.port, { connectDelayMs: 800 });
+    try {
+      const r = await report(`ws://127.0.0.1:${relay.port}/ws`, '--scenario', 'world', '--players', '30', '--density', '5', '--codec', 'v2-json', '--churn', '0.5');
+      expect(r.resume.drops).toBeGreaterThan(0);
+      expect(r.resume.churn).toMatchObject({ resumed: r.resume.drops, failed: 0 });
+      expect(r.states).toEqual({ ready: 30 });
+      expect(r.summary).toMatchObject({ clients: 30, joined: 30, errors: {} });
+    } finally {
+      await relay.close();
+    }
   }, 60000);
 
   it('should keep a state mirror in a sample of the players with --mirror-share, the others still measuring frames and delivery latency (world, v2-proto)', async () => {

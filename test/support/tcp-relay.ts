@@ -20,7 +20,11 @@ export function relayTo(inbound: Socket, upstreamPort: number, track: (socket: S
   outbound.once('close', () => inbound.destroy());
 }
 
-export async function startTcpRelay(upstreamPort: number): Promise<TcpRelay> {
+/**
+ * `connectDelayMs`: each new connection waits that long before it is relayed (what it sends
+ * meanwhile is held, not lost): a slow network path, so every reconnect takes at least that long.
+ */
+export async function startTcpRelay(upstreamPort: number, { connectDelayMs = 0 } = {}): Promise<TcpRelay> {
   let severed = false;
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {
@@ -31,7 +35,8 @@ export async function startTcpRelay(upstreamPort: number): Promise<TcpRelay> {
   const server = createServer((inbound) => {
     track(inbound);
     if (severed) inbound.resetAndDestroy();
-    else relayTo(inbound, upstreamPort, track);
+    else if (connectDelayMs === 0) relayTo(inbound, upstreamPort, track);
+    else setTimeout(() => !inbound.destroyed && relayTo(inbound, upstreamPort, track), connectDelayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
