@@ -20,6 +20,11 @@ module.exports = {
   // jest's default on 2 cores is one worker; most e2e suites wait on timers and sockets, so two
   // files at a time cut the wall time by about a fifth (161 s to 132 s measured on a loaded 2-core box).
   maxWorkers: 2,
+  // A worker exits once its last file's handles are closed; after the Redis contract suites (child
+  // redis-servers, cluster connections) that took up to a second on a loaded 2-core box, past
+  // jest's 500 ms, and jest then printed "A worker process has failed to exit gracefully". Every
+  // handle was gone 1 s after each file's teardown (process.getActiveResourcesInfo(), 2026-11-27).
+  workerGracefulExitTimeout: 3000,
   projects: [
     {
       ...common,
