@@ -5,6 +5,7 @@
 //   node bench/profile-window.mjs <file.cpuprofile>                     busy % per second
 //   node bench/profile-window.mjs <file.cpuprofile> 8 15 [depth] [filter]  call paths (depth frames below the root) in seconds [8, 15)
 //   node bench/profile-window.mjs <file.cpuprofile> 8 15 categories     self time by where the code lives (app, ws, node, native, …)
+//   node bench/profile-window.mjs <file.cpuprofile> 8 15 inclusive      per function: samples with it anywhere on the stack
 import { readFileSync } from 'node:fs';
 
 const [file, fromS, toS, depth = '4', filter = ''] = process.argv.slice(2);
@@ -13,6 +14,15 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const isIdle = (id) => byId.get(id).callFrame.functionName === '(idle)';
+/** The functions on a sample's stack, each as `name file:line`. */
+const stackOf = (id) => {
+  const names = [];
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+    const { functionName, url, lineNumber } = byId.get(cur).callFrame;
+    names.push(`${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`);
+  }
+  return names;
+};
 /** Where a sample's own code lives: the kernel's share shows as native writeBuffer / writev. */
 const categoryOf = (id) => {
   const { url, functionName } = byId.get(id).callFrame;
@@ -46,6 +56,10 @@ for (let i = 0; i < profile.samples.length; i++) {
   inWindow++;
   if (isIdle(id)) continue;
   busy++;
+  if (depth === 'inclusive') {
+    for (const name of new Set(stackOf(id))) byPath.set(name, (byPath.get(name) ?? 0) + 1);
+    continue;
+  }
   const path = depth === 'categories' ? categoryOf(id) : pathOf(id);
   if (!filter || path.includes(filter)) byPath.set(path, (byPath.get(path) ?? 0) + 1);
 }

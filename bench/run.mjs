@@ -175,21 +175,22 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
 
 /**
  * --paired: each step runs every server at the same time, N clients each (its own tester workers,
- * ports 10 apart), all servers sharing the server core. Each step's ratio of CPU per frame comes
- * from one window, so a host that runs slower for a minute slows every server alike; the servers
- * also share the core's caches and each other's scheduling, which is the price of that.
+ * ports 10 apart), all servers sharing the server core. The measurement windows overlap (each
+ * server starts and ramps on its own, so they are a second or two apart, not identical): a host
+ * that runs slower for a minute slows every server alike. The servers also share the core's caches
+ * and each other's scheduling, which is the price of that. Each tester's "other" CPU includes the
+ * other pair (so its `limit` says "other load"), and max clients / failure marks mean little here.
  */
 async function fanoutPaired({ c, rows, steps, names, extra }) {
   const roomSize = args.roomSize;
   console.log(`  (paired: ${names.join(' and ')} at once, N clients each, on one core)`);
   for (const [index, n] of steps.entries()) {
     const options = { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: true, ...extra };
-    const round = await Promise.all(names.map((name, i) => measure(name, options, { codec: c, on: port + 10 * i })));
-    // Each tester counts the other servers (and their testers) as "other" load: they are not noise here.
-    for (const r of round) {
-      for (const o of round) if (o !== r) r.otherCpuPct -= o.serverCpuPct + o.genCpuPct;
-      r.limitedBy = limiter(r);
-    }
+    // Every measurement runs to its end before a failure is raised: none is left running behind it.
+    const settled = await Promise.allSettled(names.map((name, i) => measure(name, options, { codec: c, on: port + 10 * i })));
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw failure.reason;
+    const round = settled.map((s) => s.value);
     const ref = round[0].serverCpuUsPerFrame;
     for (const r of round) {
       rows.push({ ...r, pairedRound: index });
@@ -486,7 +487,7 @@ function fanoutSummary(all, title) {
       for (const other of names.slice(1)) {
         const byN = new Map();
         for (const r of by(all, names[0])) {
-          const o = by(all, other).find((x) => x.pairedRound === r.pairedRound);
+          const o = r.pairedRound === undefined ? undefined : by(all, other).find((x) => x.pairedRound === r.pairedRound);
           if (o) byN.set(r.clients, [...(byN.get(r.clients) ?? []), r.serverCpuUsPerFrame / o.serverCpuUsPerFrame]);
         }
         const cells = [...byN].map(([n, v]) => `N=${n} median ${f(median(v), 2)}× of ${v.map((x) => f(x, 2)).join(', ')}`);

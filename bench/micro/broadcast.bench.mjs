@@ -91,7 +91,7 @@ if (process.argv[2] === '--child') {
     framed: (frame) => {
       let framed;
       for (const ws of sockets) {
-        if (FrameWriter.canWriteFramed(ws)) FrameWriter.writeFramed(ws, (framed ??= FrameWriter.frame(frame, false)));
+        if (FrameWriter.framable(ws) && FrameWriter.idle(ws)) FrameWriter.writeFramed(ws, (framed ??= FrameWriter.frame(frame, false)));
         else ws.send(frame, { binary: false });
       }
     },

@@ -58,6 +58,7 @@ describe(FrameWriter.name, () => {
       const firstTwo = nextMessages(client, 2);
       const all = nextMessages(client, 3);
       server.send(new Blob(['from a blob']));
+      expect(FrameWriter.idle(server)).toBe(false); // reading the Blob, nothing queued yet: writing now would overtake it
       server.send('queued behind it');
       expect(FrameWriter.idle(server)).toBe(false); // writing now would overtake both
       await firstTwo;

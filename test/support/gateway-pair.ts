@@ -23,11 +23,12 @@ export function useGatewayPair(topology: Topology, env: Record<string, string> =
   beforeAll(async () => {
     const started = await startRedisTopology(topology);
     redis = started;
-    gateways = await Promise.all([0, 1].map(() => startGateway({ ...started.env, ...env }, options)));
+    // Each kept as soon as it runs: if the other fails to start, afterAll still closes this one.
+    await Promise.all([0, 1].map(async (i) => (gateways[i] = await startGateway({ ...started.env, ...env }, options))));
     await untilReady(gateways, 'both instances ready');
   }, 60000);
   afterAll(async () => {
-    await Promise.all(gateways.map((gw) => gw.close()));
+    await Promise.all(gateways.filter(Boolean).map((gw) => gw.close()));
     await redis?.close();
   }, 30000);
   const running = <T>(value: T | undefined): T => {

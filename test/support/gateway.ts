@@ -79,7 +79,8 @@ export function useGateway(env: Record<string, string> = {}, options: { modules?
 
 /**
  * An object whose every property is read from `current()` when used: what a `use…` helper hands
- * out while the `describe` is declared only exists once its `beforeAll` has run.
+ * out while the `describe` is declared only exists once its `beforeAll` has run. Only property
+ * reads go through (a `get` trap): spread it, list its keys or test `in` on `current()` instead.
  */
 export function readThrough<T extends object>(current: () => T): T {
   return new Proxy({} as T, { get: (_, key) => Reflect.get(current(), key) });
