@@ -70,13 +70,13 @@ async function load(options, hooks) {
   return { ...report.summary, check: report.check.status };
 }
 
-async function measure(name, options, { env, profileDir, codec: c, on = port } = {}) {
+async function measure(name, options, { env, profileDir, codec: c, on = port, connected } = {}) {
   const server = await startServer(name.split(':')[0], { port: on, cpu: SERVER_CPU, env, profileDir });
   // The gateway's own tick durations within the measurement window (its /metrics histogram read
   // at the window's start and end): the server's share of delivery latency, without the tester's.
   const ticks = name.startsWith('gateway') ? tickWindow(server.url) : undefined;
   try {
-    const r = { server: name, ...(await load({ url: server.url, codec: clientFor(name, c), serverPid: String(server.pid), ...options }, ticks?.hooks)) };
+    const r = { server: name, ...(await load({ url: server.url, codec: clientFor(name, c), serverPid: String(server.pid), ...options }, { ...ticks?.hooks, connected })) };
     if (ticks) Object.assign(r, await ticks.result());
     return { ...r, limitedBy: limiter(r) };
   } finally {
@@ -175,22 +175,44 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
 
 /**
  * --paired: each step runs every server at the same time, N clients each (its own tester workers,
- * ports 10 apart), all servers sharing the server core. The measurement windows overlap (each
- * server starts and ramps on its own, so they are a second or two apart, not identical): a host
- * that runs slower for a minute slows every server alike. The servers also share the core's caches
- * and each other's scheduling, which is the price of that. Each tester's "other" CPU includes the
- * other pair (so its `limit` says "other load"), and max clients / failure marks mean little here.
+ * ports 10 apart), all servers sharing the server core. The testers wait for each other once
+ * connected, so the warmups and measurement windows start together (within a few ms): a host that
+ * runs slower for a minute slows every server alike. The servers also share the core's caches and
+ * each other's scheduling, which is the price of that; max clients and failure marks mean little here.
  */
+/** `arrive` resolves for every caller once `n` have called it (or once `release` is called). */
+function barrier(n) {
+  let release;
+  const all = new Promise((resolve) => (release = resolve));
+  let waiting = 0;
+  return {
+    arrive: () => {
+      if (++waiting === n) release();
+      return all;
+    },
+    release: () => release(),
+  };
+}
+
 async function fanoutPaired({ c, rows, steps, names, extra }) {
   const roomSize = args.roomSize;
   console.log(`  (paired: ${names.join(' and ')} at once, N clients each, on one core)`);
   for (const [index, n] of steps.entries()) {
     const options = { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: true, ...extra };
+    // Every tester waits at `connected` until all are connected: the warmups and windows then start together.
+    const allConnected = barrier(names.length);
     // Every measurement runs to its end before a failure is raised: none is left running behind it.
-    const settled = await Promise.allSettled(names.map((name, i) => measure(name, options, { codec: c, on: port + 10 * i })));
+    const run = (name, i) => measure(name, options, { codec: c, on: port + 10 * i, connected: allConnected.arrive });
+    // A run that fails (before it arrives) must not hold the others at the barrier for ever.
+    const settled = await Promise.allSettled(names.map((name, i) => run(name, i).catch((e) => (allConnected.release(), Promise.reject(e)))));
     const failure = settled.find((s) => s.status === 'rejected');
     if (failure) throw failure.reason;
     const round = settled.map((s) => s.value);
+    // With one window for all, each tester's "other" CPU holds the other pairs: take them out.
+    for (const r of round) {
+      for (const o of round) if (o !== r) r.otherCpuPct -= o.serverCpuPct + o.genCpuPct;
+      r.limitedBy = limiter(r);
+    }
     const ref = round[0].serverCpuUsPerFrame;
     for (const r of round) {
       rows.push({ ...r, pairedRound: index });

@@ -23,6 +23,8 @@ const FILE_HEADROOM = 500;
  * @property {(line: string) => void} [log]            progress and notices (default: stderr)
  * @property {Promise<unknown>} [endWindow]             ends the measurement window early when it settles
  *   (a caller that measures something of its own inside the window, e.g. bench/run.mjs's join storm)
+ * @property {() => Promise<unknown>} [connected]       awaited once every client is connected, before the
+ *   warmup: runs started together (bench/run.mjs --paired) hold here until all are, so their windows match
  */
 
 /**
@@ -86,6 +88,7 @@ async function runLoad(input, hooks = {}) {
     const connectSec = (Date.now() - t0) / 1000;
     await sleep(1000); // let the servers settle (GC, join bursts) before the idle RSS reading
     const rssIdle = urls.map((_, i) => rssBytes(pidOf(i)));
+    await hooks.connected?.();
 
     for (const phase of ['warmup', 'measure']) {
       if (aborted) break;
