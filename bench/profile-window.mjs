@@ -14,15 +14,14 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 const isIdle = (id) => byId.get(id).callFrame.functionName === '(idle)';
-/** The functions on a sample's stack, each as `name file:line`. */
-const stackOf = (id) => {
-  const names = [];
-  for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
-    const { functionName, url, lineNumber } = byId.get(cur).callFrame;
-    names.push(`${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`);
-  }
-  return names;
+/** The call frames of a sample's stack, the root first. */
+const framesOf = (id) => {
+  const frames = [];
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) frames.unshift(byId.get(cur).callFrame);
+  return frames;
 };
+/** The functions on a sample's stack, each as `name file:line`. */
+const stackOf = (id) => framesOf(id).map(({ functionName, url, lineNumber }) => `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`);
 /** Where a sample's own code lives: the kernel's share shows as native writeBuffer / writev. */
 const categoryOf = (id) => {
   const { url, functionName } = byId.get(id).callFrame;
@@ -33,11 +32,11 @@ const categoryOf = (id) => {
   if (url.includes('/generated/')) return 'protobuf generated code';
   return 'app (gateway or baseline server)';
 };
-const pathOf = (id) => {
-  const chain = [];
-  for (let cur = id; cur !== undefined; cur = parent.get(cur)) chain.unshift(byId.get(cur).callFrame.functionName || '(anonymous)');
-  return chain.slice(1, 1 + Number(depth)).join(' > ');
-};
+const pathOf = (id) =>
+  framesOf(id)
+    .slice(1, 1 + Number(depth))
+    .map((frame) => frame.functionName || '(anonymous)')
+    .join(' > ');
 
 let t = 0;
 const perSecond = new Map(); // second → [samples, busy]

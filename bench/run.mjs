@@ -70,8 +70,8 @@ async function load(options, hooks) {
   return { ...report.summary, check: report.check.status };
 }
 
-async function measure(name, options, { env, profileDir, codec: c, on = port, connected } = {}) {
-  const server = await startServer(name.split(':')[0], { port: on, cpu: SERVER_CPU, env, profileDir });
+async function measure(name, options, { env, profileDir, codec: c, serverPort = port, connected } = {}) {
+  const server = await startServer(name.split(':')[0], { port: serverPort, cpu: SERVER_CPU, env, profileDir });
   // The gateway's own tick durations within the measurement window (its /metrics histogram read
   // at the window's start and end): the server's share of delivery latency, without the tester's.
   const ticks = name.startsWith('gateway') ? tickWindow(server.url) : undefined;
@@ -139,14 +139,19 @@ async function idle() {
 
 const failed = (r) => r.joined < r.clients || !(r.deliveryP99 <= P99_LIMIT_MS) || r.missedFrameNums > 0 || r.tickShortfallPct > 1;
 
+/** One fan-out step's load: `n` players in rooms of --room-size, 10 moves/s each. */
+const fanoutLoad = (n, extra) => ({
+  scenario: 'rooms', clients: n, roomSize: args.roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress, ...extra,
+});
+
 async function fanout({ c = codec, rows = results.fanout, title = 'fanout', names = servers, extra = {} } = {}) {
   let steps = quick ? [250, 500] : [250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000];
   if (args.steps) steps = String(args.steps).split(',').map(Number);
   if (args.maxStep) steps = steps.filter((s) => s <= args.maxStep);
   const roomSize = args.roomSize;
   console.log(`\n## ${title}: rooms of ${roomSize}, moves 10/s per client, 20 Hz sync, gateway clients ${c}, baselines ${baselineCodec(c)}, steps ${steps.join(', ')} (stop a server at p99 delivery > ${P99_LIMIT_MS} ms or missed ticks)`);
-  const alive = new Set(names);
   if (args.paired) return fanoutPaired({ c, rows, steps, names, extra });
+  const alive = new Set(names);
   for (const n of steps) {
     for (const name of names) {
       if (!alive.has(name)) continue;
@@ -155,7 +160,7 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
       // most) before the server is declared saturated; every attempt stays in the results.
       const attempts = args.attempts || (quick ? 1 : 3); // the smoke run never retries
       for (let attempt = 1; attempt <= attempts; attempt++) {
-        r = { ...(await measure(name, { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: !args.progress, ...extra }, { codec: c })), attempt };
+        r = { ...(await measure(name, fanoutLoad(n, extra), { codec: c })), attempt };
         rows.push(r);
         console.log(line(r));
         const noisy = /other load|generator/.test(r.limitedBy) && !/server CPU/.test(r.limitedBy);
@@ -173,13 +178,6 @@ async function fanout({ c = codec, rows = results.fanout, title = 'fanout', name
   if (args.profile && servers.includes('gateway') && rows === results.fanout) await profile(args.profileAt || (quick ? 1000 : 1500));
 }
 
-/**
- * --paired: each step runs every server at the same time, N clients each (its own tester workers,
- * ports 10 apart), all servers sharing the server core. The testers wait for each other once
- * connected, so the warmups and measurement windows start together (within a few ms): a host that
- * runs slower for a minute slows every server alike. The servers also share the core's caches and
- * each other's scheduling, which is the price of that; max clients and failure marks mean little here.
- */
 /** `arrive` resolves for every caller once `n` have called it (or once `release` is called). */
 function barrier(n) {
   let release;
@@ -194,15 +192,21 @@ function barrier(n) {
   };
 }
 
+/**
+ * --paired: each step runs every server at the same time, N clients each (its own tester workers,
+ * ports 10 apart), all servers sharing the server core. The testers wait for each other once
+ * connected, so the warmups and measurement windows start together (within a few ms): a host that
+ * runs slower for a minute slows every server alike. The servers also share the core's caches and
+ * each other's scheduling, which is the price of that; max clients and failure marks mean little here.
+ */
 async function fanoutPaired({ c, rows, steps, names, extra }) {
-  const roomSize = args.roomSize;
   console.log(`  (paired: ${names.join(' and ')} at once, N clients each, on one core)`);
   for (const [index, n] of steps.entries()) {
-    const options = { scenario: 'rooms', clients: n, roomSize, moveRate: 10, warmupMs: quick ? 2000 : 3000, durationMs: quick ? 4000 : 10000, quiet: true, ...extra };
+    const options = fanoutLoad(n, { quiet: true, ...extra }); // two progress lines at once would interleave
     // Every tester waits at `connected` until all are connected: the warmups and windows then start together.
     const allConnected = barrier(names.length);
     // Every measurement runs to its end before a failure is raised: none is left running behind it.
-    const run = (name, i) => measure(name, options, { codec: c, on: port + 10 * i, connected: allConnected.arrive });
+    const run = (name, i) => measure(name, options, { codec: c, serverPort: port + 10 * i, connected: allConnected.arrive });
     // A run that fails (before it arrives) must not hold the others at the barrier for ever.
     const settled = await Promise.allSettled(names.map((name, i) => run(name, i).catch((e) => (allConnected.release(), Promise.reject(e)))));
     const failure = settled.find((s) => s.status === 'rejected');

@@ -165,13 +165,16 @@ class SimClient {
     } else if (this.chats.dueAt && now >= this.chats.dueAt && this.state === 'ready') this.flushOutbox();
   }
 
-  /** Connected and in its room, or given up for good: not on its way anywhere. */
-  get settled() {
-    return this.state === 'ready' || this.state === 'failed';
+  /**
+   * On its way back after losing its socket, to a server that can resume it: one that issued a
+   * resume token (a baseline issues none, so its clients never come back and are not waited for).
+   */
+  get returning() {
+    return (this.state === 'resuming' || this.state === 'waiting' || this.state === 'joining') && Boolean(this.session?.resume_token);
   }
 
   get idle() {
-    return this.chats.empty && this.settled;
+    return this.chats.empty && (this.state === 'ready' || this.state === 'failed');
   }
 
   // ---- inbound ----

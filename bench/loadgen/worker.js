@@ -115,20 +115,20 @@ process.on('message', (/** @type {any} */ m) => {
 process.on('disconnect', () => finish(emptyCounts(), 0, false));
 
 /**
- * Stops sending; waits (at most drainMs) until every client is settled: back in its room (with
- * --churn: a client it dropped may still be resuming) and, with a server that acknowledges, with
- * nothing unacknowledged. @param {number} drainMs
+ * Stops sending; waits (at most drainMs) until no client is still on its way back into its room
+ * (a client the churn dropped may still be resuming) and, with a server that acknowledges, every
+ * client is settled with nothing unacknowledged. @param {number} drainMs
  */
 async function quiesce(drainMs) {
   phase = 'quiesce';
   const deadline = now() + drainMs;
-  // A server that never acknowledged anything (a baseline) never will: no chats to wait for. With
-  // --churn, reconnects are waited for whatever the server: a resume still under way when the
-  // report was taken counted its client as never joined, and failed a run that lost nothing.
-  // (Without churn a client that lost its socket is not waited for: a baseline never answers a
-  // resume, and waiting would only add drainMs to the run.)
-  const acking = () => stats.some((s) => s.run.acks > 0);
-  const unsettled = () => clients.some((c) => (cfg.churn > 0 && !c.settled) || (acking() && !c.idle));
+  // A server that never acknowledged anything (a baseline) never will: no chats to wait for. A
+  // resume still under way is waited for whatever the server acknowledges: taken in the report, it
+  // counted its client as never joined and failed a run that lost nothing.
+  const unsettled = () => {
+    const acking = stats.some((s) => s.run.acks > 0);
+    return clients.some((c) => c.returning || (acking && !c.idle));
+  };
   while (now() < deadline && unsettled()) await sleep(50);
   /** @type {[string, number, number][]} room, member, last confirmed chat number */
   const confirmed = chatters.filter((c) => c.chats.numbered > 0).map((c) => [c.roomId, c.member, c.chats.confirmed]);
